@@ -1,0 +1,1 @@
+"""Data files shipped with govlint (template definitions as TOML)."""

@@ -1,0 +1,238 @@
+"""Running the rules: from paths to findings.
+
+:func:`lint` expands the paths, finds each file's configuration, reads the
+file (:func:`govlint.pipeline.read_document`) and runs the selected rules
+through :func:`lint_document`.  Everything the command line does, a Python
+caller can do here::
+
+    from govlint.engine import Options, lint
+
+    result = lint(["reports/"], Options(select=("S",)))
+    for finding in result.findings:
+        print(finding.path, finding.line, finding.code, finding.message)
+    raise SystemExit(result.exit_code)
+
+Problems that are not findings (a rule that crashed, a file the pipeline
+could not handle) go to ``warn`` (stderr by default) and make the exit
+code 2; the run goes on.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Iterable, Iterator, Sequence
+
+from .config import Config, ConfigError, ConfigFinder, Settings, build_settings, check_refs, display_path, read_config
+from .findings import Finding
+from .model import Document, Severity
+from .pipeline import read_document
+from .plugins import Plugins, load_plugins
+from .rule import Rule
+
+STDIN = "-"
+#: the file name stdin is read as when ``--stdin-filename`` is not given
+STDIN_DEFAULT_NAME = "stdin.txt"
+
+Warn = Callable[[str], None]
+
+
+class LintError(Exception):
+    """A usage error (e.g. a path that does not exist); Chinese message."""
+
+
+@dataclass(frozen=True)
+class Options:
+    """What the command line can choose.  ``select``/``extend_select``/
+    ``ignore``/``fail_level`` override the configuration files (see
+    :mod:`govlint.config`); ``config`` names the one configuration file to
+    use instead of discovery; ``use_config=False`` uses none at all."""
+
+    select: tuple[str, ...] | None = None
+    extend_select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    fail_level: Severity | None = None
+    config: str | None = None
+    use_config: bool = True
+    stdin_filename: str | None = None
+
+
+@dataclass(frozen=True)
+class FileResult:
+    """The findings for one file, and the fail level that applied to it."""
+
+    path: str
+    findings: tuple[Finding, ...]
+    fail_level: Severity = Severity.ERROR
+
+    @property
+    def failed(self) -> bool:
+        return any(f.severity >= self.fail_level for f in self.findings)
+
+
+@dataclass(frozen=True)
+class LintResult:
+    """A whole run: one :class:`FileResult` per file (sorted by path) and
+    the internal errors met on the way (already passed to ``warn``)."""
+
+    files: tuple[FileResult, ...]
+    errors: tuple[str, ...] = ()
+
+    @property
+    def findings(self) -> list[Finding]:
+        return [f for result in self.files for f in result.findings]
+
+    @property
+    def exit_code(self) -> int:
+        """0 clean, 1 a finding at or above the fail level, 2 internal errors."""
+        if self.errors:
+            return 2
+        return 1 if any(result.failed for result in self.files) else 0
+
+
+def warn_stderr(message: str) -> None:
+    print(f"govlint: {message}", file=sys.stderr)
+
+
+def lint_document(doc: Document, rules: Iterable[type[Rule]], settings: Settings | None = None, *,
+                  path: str | None = None, warn: Warn = warn_stderr) -> list[Finding]:
+    """Run the enabled ``rules`` on ``doc``: sorted findings with ``path``
+    (default: ``doc.path`` as displayed), ``source`` and the configured
+    severity filled in, per-file ignores applied.  On a fatal document only
+    the input (E) rules run."""
+    path = path or display_path(doc.path)
+    if settings is not None:
+        ignored = settings.ignored_for(doc.path)
+        rules = [r for r in rules if r.code in settings.enabled and r.code not in ignored]
+    if doc.fatal:
+        rules = [r for r in rules if r.code.startswith("E")]
+    findings = []
+    for rule in rules:
+        try:
+            found = list(rule().check(doc))
+        except Exception as exc:  # a broken rule must not stop the run
+            warn(f"规则 {rule.code} 在 {path} 上出错：{type(exc).__name__}: {exc}")
+            continue
+        severity = settings.severities.get(rule.code) if settings else None
+        findings.extend(
+            dataclasses.replace(
+                f, path=path, source=doc.source_line(f.line).rstrip("\r\n"), severity=severity or f.severity
+            )
+            for f in found
+        )
+    return sorted(findings, key=lambda f: f.sort_key)
+
+
+def expand_paths(paths: Iterable[str], extensions: Iterable[str]) -> list[str]:
+    """Files to lint: files and ``-`` as given, directories walked
+    recursively (sorted; only files with one of ``extensions``; hidden
+    files and directories such as ``.git`` or ``.govlint_cache`` skipped;
+    symlinked directories followed once).  Duplicates removed.
+    LintError for a path that does not exist."""
+    extensions = frozenset(e.lower() for e in extensions)
+    found: dict[str, str] = {}
+    for given in paths:
+        if given == STDIN:
+            candidates: Iterable[str] = [STDIN]
+        elif os.path.isdir(given):
+            candidates = _walk(given, extensions)
+        elif os.path.lexists(given):
+            candidates = [given]
+        else:
+            raise LintError(f"路径不存在：{given}")
+        for candidate in candidates:
+            found.setdefault(candidate if candidate == STDIN else os.path.abspath(candidate), candidate)
+    return list(found.values())
+
+
+def _walk(top: str, extensions: frozenset[str]) -> Iterator[str]:
+    seen = set()
+    for directory, subdirs, files in os.walk(top, followlinks=True):
+        real = os.path.realpath(directory)
+        if real in seen:
+            subdirs[:] = []
+            continue
+        seen.add(real)
+        subdirs[:] = sorted(d for d in subdirs if not d.startswith("."))
+        for name in sorted(files):
+            if not name.startswith(".") and os.path.splitext(name)[1].lower() in extensions:
+                yield os.path.join(directory, name)
+
+
+def lint(paths: Sequence[str], options: Options = Options(), *, plugins: Plugins | None = None,
+         stdin: bytes | None = None, warn: Warn = warn_stderr) -> LintResult:
+    """Lint ``paths`` (files, directories, ``-`` for ``stdin``).  Raises
+    LintError or ConfigError (before reading any report) for bad paths or
+    configuration; everything else is a finding or goes to ``warn``."""
+    plugins = plugins or load_plugins()
+    files = expand_paths(paths, plugins.extensions)
+    settings_for = _SettingsResolver(plugins, options)
+    jobs = [(file, settings_for(_config_path(file, options))) for file in files]
+
+    errors: list[str] = []
+
+    def report(message: str) -> None:
+        errors.append(message)
+        warn(message)
+
+    results = []
+    for file, settings in jobs:
+        shown = (options.stdin_filename or STDIN) if file == STDIN else display_path(file)
+        try:
+            if file == STDIN:
+                doc = read_document(options.stdin_filename or STDIN_DEFAULT_NAME, stdin or b"", readers=plugins.readers)
+            else:
+                doc = read_document(file, readers=plugins.readers)
+        except Exception as exc:  # the pipeline promises not to raise; if it does, go on
+            report(f"读取 {shown} 时出错：{type(exc).__name__}: {exc}")
+            continue
+        findings = lint_document(doc, plugins.rules, settings, path=shown, warn=report)
+        results.append(FileResult(shown, tuple(findings), settings.fail_level))
+    results.sort(key=lambda r: r.path)
+    return LintResult(tuple(results), tuple(errors))
+
+
+def _config_path(file: str, options: Options) -> str:
+    """The path whose directory configuration discovery starts from."""
+    if file == STDIN:
+        return options.stdin_filename or os.path.join(os.curdir, STDIN_DEFAULT_NAME)
+    return file
+
+
+class _SettingsResolver:
+    """Settings per file, from its configuration and the command line;
+    computed once per configuration file."""
+
+    def __init__(self, plugins: Plugins, options: Options):
+        self._plugins = plugins
+        self._options = options
+        rules = plugins.rules
+        self._command_line = Config(
+            select=None if options.select is None else check_refs(options.select, rules, "命令行", "--select"),
+            extend_select=check_refs(options.extend_select, rules, "命令行", "--extend-select"),
+            ignore=check_refs(options.ignore, rules, "命令行", "--ignore"),
+            fail_level=options.fail_level,
+        )
+        self._finder = ConfigFinder(rules, plugins.defaults)
+        self._explicit = self._read_explicit(options.config) if options.config else None
+        self._cache: dict[Path | None, Settings] = {}
+
+    def _read_explicit(self, path: str) -> Config:
+        if not os.path.isfile(path):
+            raise ConfigError(f"找不到配置文件：{path}")
+        return read_config(Path(path), self._plugins.rules, self._plugins.defaults) or Config(path=Path(path))
+
+    def __call__(self, file: str) -> Settings:
+        if not self._options.use_config:
+            config = None
+        elif self._explicit is not None:
+            config = self._explicit
+        else:
+            config = self._finder.for_file(file)
+        key = config.path if config else None
+        if key not in self._cache:
+            self._cache[key] = build_settings(self._plugins.rules, config, self._command_line, self._plugins.defaults)
+        return self._cache[key]

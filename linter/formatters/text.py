@@ -1,0 +1,47 @@
+"""The human-readable format: one ``path:line:col: CODE severity message``
+line per finding, the offending source line under it, and a Chinese
+summary."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import click
+
+from ..engine import LintResult
+from ..findings import Finding
+from ..model import Severity
+
+_COLORS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "blue"}
+
+
+def render(result: LintResult, *, color: bool = False) -> str:
+    lines = []
+    for finding in result.findings:
+        lines.extend(_finding(finding, color))
+    if lines:
+        lines.append("")
+    lines.append(summary(result))
+    return "\n".join(lines)
+
+
+def _finding(f: Finding, color: bool) -> list[str]:
+    def style(text: str, **kwargs) -> str:
+        return click.style(text, **kwargs) if color else text
+
+    head = (
+        f"{style(f'{f.path}:{f.line}:{f.column}:', bold=True)} "
+        f"{style(f.code, bold=True)} {style(f.severity.label, fg=_COLORS[f.severity])} {f.message}"
+    )
+    return [head, f"    {f.source}"] if f.source.strip() else [head]
+
+
+def summary(result: LintResult) -> str:
+    """``共检查 N 个文件，发现 M 个问题（错误 a，警告 b，提示 c）。``"""
+    checked = f"共检查 {len(result.files)} 个文件"
+    findings = result.findings
+    if not findings:
+        return f"{checked}，未发现问题。"
+    counts = Counter(f.severity for f in findings)
+    detail = "，".join(f"{s.chinese} {counts[s]}" for s in sorted(Severity, reverse=True))
+    return f"{checked}，发现 {len(findings)} 个问题（{detail}）。"

@@ -1,0 +1,56 @@
+"""Text normalisation for matching (never for locations).
+
+Real extractions write the same label many ways: full-width digits and
+punctuation (``１２``, ``（一）``, ``１．``), U+3000 and no-break spaces, spaces
+that PDF extraction puts between Chinese characters and digits
+(``2023 年 1 月``), Word artefacts such as ``[bookmark: _GoBack]``.
+:func:`norm` maps all of these to one form so that data files and rules can
+compare text with plain ``==`` or a regex.  The original text and its
+locations are never changed.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+# Full-width ASCII (U+FF01–U+FF5E) to ASCII, every Unicode space to ' ',
+# zero-width characters and the BOM removed.
+_SPACES = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t\r\n\v\f"
+_TABLE = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
+_TABLE.update({ord(ch): " " for ch in _SPACES})
+_TABLE.update({ord(ch): None for ch in "\u200b\u200c\u200d\u2060\ufeff\u00ad"})
+# A few look-alikes that matter for labels and numbers.
+_TABLE.update({ord("．"): ".", ord("。"): "。", ord("﹒"): ".", ord("‧"): "."})
+
+ARTEFACTS = re.compile(r"\[bookmark:[^\]]*\]|\[(?:image|picture):[^\]]*\]", re.IGNORECASE)
+
+_CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_CJK_PUNCT = r"\u3000-\u303f\uff00-\uffef“”‘’《》【】（）、，。：；！？…—"
+# A space is kept only between two ASCII letters/digits ("Word 2019"); any
+# space touching a CJK character or CJK punctuation is an extraction artefact.
+_SPACE_RUN = re.compile(r" +")
+_DROP_SPACE = re.compile(
+    rf"(?<=[{_CJK}{_CJK_PUNCT}]) +|(?<=[0-9A-Za-z.%]) +(?=[{_CJK}{_CJK_PUNCT}])|(?<=[(:,;]) +| +(?=[),:;])"
+)
+
+
+@lru_cache(maxsize=65536)
+def norm(text: str) -> str:
+    """The matching form of ``text``: full-width to half-width, artefacts
+    removed, whitespace collapsed, spaces around Chinese text dropped."""
+    text = ARTEFACTS.sub("", text).translate(_TABLE)
+    text = _SPACE_RUN.sub(" ", text).strip()
+    if " " in text:
+        text = _DROP_SPACE.sub("", text)
+    return text
+
+
+def compact(text: str) -> str:
+    """``norm`` with every space removed (for label comparison)."""
+    return norm(text).replace(" ", "")
+
+
+def is_blank(text: str) -> bool:
+    """True when ``text`` holds nothing but whitespace (U+3000 included)."""
+    return not text.translate(_TABLE).strip()

@@ -1,0 +1,97 @@
+"""The base class every rule derives from, built-in or third-party.
+
+A rule is a class with a stable ``code`` (category letter + 3 digits: S
+structure, T table shape/template, A arithmetic, C prose-vs-table, M
+metadata, E input), a kebab-case ``name``, a default ``severity`` and a
+docstring that is its documentation: the first line is the one-line summary,
+the rest uses the headings ``What it does``, ``Why``, ``Example`` and
+``References`` (``govlint explain CODE`` prints it).
+
+``check(doc)`` reads the :class:`~govlint.model.Document` and yields
+findings made with :meth:`Rule.report`.  A rule never re-parses text the
+pipeline already parsed; it reads the document's sections, tables and
+paragraphs.  Example::
+
+    class NoPlaceholder(Rule):
+        \"\"\"The report still contains a template placeholder.
+
+        What it does
+        ------------
+        ...
+        \"\"\"
+        code = "X001"
+        name = "no-placeholder"
+        severity = Severity.WARNING
+
+        def check(self, doc):
+            for p in doc.paragraphs:
+                if "XX街道" in p.norm:
+                    yield self.report(p, "报告中仍有占位符“XX街道”")
+"""
+
+from __future__ import annotations
+
+import inspect
+import re
+from typing import ClassVar, Iterable, Union
+
+from .findings import Finding
+from .model import Cell, Document, Location, Paragraph, Row, Section, Severity, SubItem, Table, Title
+
+Located = Union[Location, Paragraph, Cell, Row, Table, Section, SubItem, Title]
+
+CODE_PATTERN = re.compile(r"^[A-Z]{1,3}\d{3}$")
+NAME_PATTERN = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
+
+
+class Rule:
+    """Base class of all rules (see the module docstring)."""
+
+    code: ClassVar[str] = ""
+    name: ClassVar[str] = ""
+    severity: ClassVar[Severity] = Severity.WARNING
+    #: set by the plugin manager: the plugin the rule came from
+    plugin: ClassVar[str] = ""
+
+    @classmethod
+    def summary(cls) -> str:
+        """The first line of the docstring."""
+        doc = cls.documentation()
+        return doc.splitlines()[0] if doc else ""
+
+    @classmethod
+    def documentation(cls) -> str:
+        """The rule's own docstring (never a base class's), dedented."""
+        return inspect.cleandoc(cls.__dict__.get("__doc__") or "")
+
+    @classmethod
+    def validate(cls) -> None:
+        """Raise ``ValueError`` when the rule's metadata is malformed."""
+        if not CODE_PATTERN.match(cls.code or ""):
+            raise ValueError(f"{cls.__name__}: code {cls.code!r} must be letters + 3 digits, e.g. S001")
+        if not NAME_PATTERN.match(cls.name or ""):
+            raise ValueError(f"{cls.__name__}: name {cls.name!r} must be kebab-case")
+        if not isinstance(cls.severity, Severity):
+            raise ValueError(f"{cls.__name__}: severity must be a Severity")
+        if not cls.summary():
+            raise ValueError(f"{cls.__name__}: the docstring (its documentation) is missing")
+
+    def check(self, doc: Document) -> Iterable[Finding]:  # pragma: no cover - interface
+        raise NotImplementedError
+
+    def report(self, where: Located, message: str, *, end: Location | None = None) -> Finding:
+        """A finding of this rule at ``where`` (an element or a Location)."""
+        loc = where if isinstance(where, Location) else where.location
+        return Finding(
+            path="",
+            line=loc.line,
+            column=loc.column,
+            code=self.code,
+            name=self.name,
+            severity=self.severity,
+            message=message,
+            end_line=(end.line if end else loc.end_line),
+            end_column=(end.column if end else loc.end_column),
+            page=loc.page,
+            location=loc.label,
+        )

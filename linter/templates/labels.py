@@ -1,0 +1,202 @@
+"""Label normalisation and matching: is this cell text that template label?
+
+Reports write the same label many ways: ``1.`` / ``1．`` / ``1、``,
+``(一)`` / ``（一）``, spaces and line breaks inside (``总\\n计``), straight or
+curly quotes, ``、`` or ``,`` between clauses, the explanatory parenthesis
+dropped (``部分公开``) or the label cut short (``社会公益``).  A text is
+reduced to a :class:`Form`: its leading numbering as a number (``（三）`` and
+``3.`` are both 3) and its *core*, the compact text without numbering and
+punctuation.  Matching then has three levels:
+
+``EXACT``
+    the text is the template's label, up to normalisation;
+``VARIANT``
+    the cores are equal (numbering missing or written differently), or the
+    text is one of the label's ``aliases`` in the data file;
+``PARTIAL``
+    equal once a trailing parenthesis is dropped, or the text is a prefix
+    (two characters or more) of the label;
+``TYPO``
+    one character off (two for cores of 12 characters or more; cores of
+    4 characters or more only): ``保护第三方合法权利``.
+
+Numbers must agree whenever both sides have one, so ``3.其他`` never matches
+``（六）其他``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import IntEnum
+from functools import lru_cache
+from typing import Collection, Generic, Iterable, Sequence, TypeVar
+
+from ..normalize import compact
+
+T = TypeVar("T")
+
+
+class Level(IntEnum):
+    """How well a text matches a label (higher is better)."""
+
+    TYPO = 1
+    PARTIAL = 2
+    VARIANT = 3
+    EXACT = 4
+
+
+_CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九", start=0)}
+# Markdown heading marks and a "表二：" prefix, dropped.
+_PREFIX = re.compile(r"^#*(?:表[一二三四五六七八九十\d]+[:、.]?)?")
+# One numbering token.
+_NUMBERING = re.compile(
+    r"(?:(?P<cn>[一二三四五六七八九十]+)[、.,:]"
+    r"|\((?P<cnp>[一二三四五六七八九十]+)\)"
+    r"|(?P<ar>\d{1,2})(?:[、.,](?!\d)|(?=[^\d.,、]))"
+    r"|\((?P<arp>\d{1,2})\)"
+    r"|(?P<circ>[①-⑳]))"
+)
+_PUNCT = re.compile(r"[“”‘’\"'「」『』、,，.。:;；!！?？\s#]")
+_TRAILING_PAREN = re.compile(r"\([^()]*\)$")
+
+
+def _cn_number(text: str) -> int:
+    """``一``…``九十九`` to an int."""
+    if "十" not in text:
+        return _CN_DIGITS[text]
+    tens, _, units = text.partition("十")
+    return (_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[units] if units else 0)
+
+
+@dataclass(frozen=True, slots=True)
+class Form:
+    """The matching form of a text: its numbering (or None), the core, and
+    the whole text compacted (numbering kept) for exact comparison."""
+
+    number: int | None
+    core: str
+    full: str
+
+
+@lru_cache(maxsize=8192)
+def form(text: str) -> Form:
+    """Reduce ``text`` to its :class:`Form`."""
+    full = compact(text)
+    full = full[_PREFIX.match(full).end():] or full
+    number = None
+    rest = full
+    m = _NUMBERING.match(full)
+    if m and m.end() < len(full):
+        rest = full[m.end():]
+        if m["cn"] or m["cnp"]:
+            number = _cn_number(m["cn"] or m["cnp"])
+        elif m["ar"] or m["arp"]:
+            number = int(m["ar"] or m["arp"])
+        elif m["circ"]:
+            number = ord(m["circ"]) - ord("①") + 1
+    core = _PUNCT.sub("", rest)
+    return Form(number, core, _PUNCT.sub("", full))
+
+
+@dataclass(frozen=True)
+class Label:
+    """A label of the template: the printed ``text`` and other wordings."""
+
+    text: str
+    aliases: tuple[str, ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.text)
+
+    def level(self, text: str) -> Level | None:
+        """How well ``text`` matches this label, or None."""
+        return _level(form(text), self)
+
+
+def _level(f: Form, label: Label) -> Level | None:
+    if not f.core:
+        return None
+    canonical = form(label.text)
+    if f.full == canonical.full:
+        return Level.EXACT
+    found = None
+    for alt in (canonical, *map(form, label.aliases)):
+        if f.number is not None and alt.number is not None and f.number != alt.number:
+            continue
+        if f.core == alt.core:
+            return Level.VARIANT
+        if _partial(f.core, alt.core):
+            found = Level.PARTIAL
+        elif found is None and _typo(f.core, alt.core):
+            found = Level.TYPO
+    return found
+
+
+def _partial(text: str, label: str) -> bool:
+    text_short = _TRAILING_PAREN.sub("", text)
+    label_short = _TRAILING_PAREN.sub("", label)
+    if text_short and text_short == label_short:
+        return True
+    return len(text) >= 2 and label.startswith(text)
+
+
+def _typo(text: str, label: str) -> bool:
+    if len(label) < 4:
+        return False
+    limit = 2 if len(label) >= 12 else 1
+    return abs(len(text) - len(label)) <= limit and _distance(text, label) <= limit
+
+
+def _distance(a: str, b: str) -> int:
+    """Levenshtein distance."""
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        previous = current
+    return previous[-1]
+
+
+@dataclass(frozen=True, slots=True)
+class Match(Generic[T]):
+    """``target`` matched at ``level``."""
+
+    target: T
+    level: Level
+
+
+def best(text: str, candidates: Iterable[tuple[Label, T]]) -> list[Match[T]]:
+    """The candidates ``text`` matches at the best level reached (several
+    when ambiguous at that level; each target once, compared with ``==``)."""
+    f = form(text)
+    found: list[Match[T]] = []
+    for label, target in candidates:
+        lv = _level(f, label)
+        if lv is None or (found and lv < found[0].level):
+            continue
+        if found and lv > found[0].level:
+            found = []
+        if all(m.target != target for m in found):
+            found.append(Match(target, lv))
+    return found
+
+
+def is_caption(text: str, level: Level, names_row: bool) -> bool:
+    """Whether a *paragraph* matching a label at ``level`` is taken as a
+    caption: names of tables, blocks and column groups at VARIANT or better;
+    row and group labels (which prose may repeat) only EXACT or, when the
+    paragraph is numbered (``（二）部分公开…``), at any level."""
+    if not names_row:
+        return level >= Level.VARIANT
+    return level == Level.EXACT or form(text).number is not None
+
+
+def pick(matches: Sequence[Match[T]], prefer: Collection[T] = ()) -> Match[T] | None:
+    """The single match, or the one among ``matches`` whose target is in
+    ``prefer`` (context: rows of the current group); None when ambiguous."""
+    if len(matches) == 1:
+        return matches[0]
+    preferred = [m for m in matches if m.target in prefer]
+    return preferred[0] if len(preferred) == 1 else None

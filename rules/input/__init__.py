@@ -1,0 +1,22 @@
+"""Input rules (E): problems with the file itself rather than the report in
+it — unreadable, undecodable, empty, binary, too large, unsupported.  They
+report the document's :class:`~govlint.model.InputProblem` s and are the
+only rules that run when a file could not be read as a report.
+"""
+
+from govlint.hookspecs import hookimpl
+from govlint.rules import collect
+
+RULES = {
+    "E001": "unreadable",
+    "E002": "encoding",
+    "E003": "empty",
+    "E004": "binary",
+    "E005": "too_large",
+    "E006": "unsupported",
+}
+
+
+@hookimpl
+def govlint_rules():
+    return collect(__name__, RULES)

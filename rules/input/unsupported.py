@@ -1,0 +1,32 @@
+"""E006 unsupported-format."""
+
+from .base import InputRule
+
+
+class UnsupportedFormat(InputRule):
+    """No reader handles this kind of file.
+
+    What it does
+    ------------
+    命令行上明确给出的文件，其扩展名没有任何读取器支持（例如 ``.xls``、``.jpg``）时报告本问题。
+    检查目录时，不支持的文件直接跳过，不报告。
+
+    Why
+    ---
+    明确要求检查却无法检查的文件，不能默默当作通过。文档列出了
+    支持的格式；其他格式可以由插件通过 ``govlint_readers`` 钩子添加。
+
+    Example
+    -------
+    ``govlint check 报告.xls``::
+
+        报告.xls:1:1: E006 error 不支持的文件格式 .xls
+
+    References
+    ----------
+    无。
+    """
+
+    code = "E006"
+    name = "unsupported-format"
+    kind = "unsupported"
