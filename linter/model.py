@@ -19,9 +19,12 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Iterator, Union
+from typing import TYPE_CHECKING, Iterator, Union
 
 from .normalize import is_blank, norm
+
+if TYPE_CHECKING:
+    from .templates import TemplateTables
 
 
 class Severity(enum.IntEnum):
@@ -302,6 +305,15 @@ class Document:
     @cached_property
     def tables(self) -> tuple[Table, ...]:
         return tuple(b for b in self.blocks if isinstance(b, Table))
+
+    @cached_property
+    def template(self) -> "TemplateTables":
+        """Tables 二, 三 and 四 recognised against the national templates,
+        values by canonical key (see :mod:`govlint.templates`); computed on
+        first use, so runs that need no table pay nothing."""
+        from .templates import recognise
+
+        return recognise(self.blocks, self.year)
 
     def section(self, number: int) -> Section | None:
         """The first section matched to template section ``number`` (1–6)."""

@@ -19,20 +19,26 @@ from __future__ import annotations
 
 import dataclasses
 import enum
-from typing import Any
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
 
 from .model import Document, Location, Paragraph, Table
+
+if TYPE_CHECKING:
+    from .templates import TemplateTables, Value
 
 _SKIPPED = frozenset({"lines", "pieces"})
 _BLOCK_TYPES = {Paragraph: "paragraph", Table: "table"}
 
 
 def document_data(doc: Document, path: str | None = None) -> dict[str, Any]:
-    """``doc`` as a dict (``path`` replaces ``doc.path`` when given); the
-    document's ``blocks`` come last."""
+    """``doc`` as a dict (``path`` replaces ``doc.path`` when given), with
+    the recognised template tables (``template``); the document's
+    ``blocks`` come last."""
     data = _object(doc)
     if path is not None:
         data["path"] = path
+    data["template"] = template_data(doc.template)
     data["blocks"] = data.pop("blocks")
     return data
 
@@ -89,3 +95,32 @@ def _reference(block: Paragraph | Table, kind: str) -> dict[str, Any]:
     if isinstance(block, Table):
         data["index"] = block.index
     return data
+
+
+def template_data(found: "TemplateTables") -> dict[str, Any]:
+    """The recognised template tables: per table its template, every value
+    by canonical key (with status and cell location), and the rows that
+    did not fit (unknown, missing, wrong cell count)."""
+    tables = {}
+    for key, match in found.tables.items():
+        tables[key] = {
+            "template": match.template,
+            "values": {k: _value_data(v) for k, v in match.values.items()},
+            "unknown_rows": [row.location.line for row in match.unknown],
+            "missing_rows": list(match.missing),
+            "incomplete_rows": [
+                {"row": r.prefix, "line": r.location.line, "found": r.found, "expected": r.expected}
+                for r in match.incomplete
+            ],
+        }
+    return {"detected": found.detected, "expected": found.expected, "tables": tables}
+
+
+def _value_data(value: "Value") -> dict[str, Any]:
+    number = value.number
+    return {
+        "raw": value.raw,
+        "status": value.status,
+        "number": str(number) if isinstance(number, Decimal) else number,
+        **location_data(value.location),
+    }
