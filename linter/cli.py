@@ -106,7 +106,7 @@ def check(paths, output_format, select, extend_select, ignore, fail_level, confi
         use_config=not no_config,
         stdin_filename=stdin_filename,
     )
-    stdin = click.get_binary_stream("stdin").read() if "-" in paths else None
+    stdin = sys.stdin.buffer.read() if "-" in paths else None
     result = lint(paths, options, plugins=_plugins(), stdin=stdin, warn=_warn)
     if not result.files:
         _warn("没有找到可检查的报告文件")
