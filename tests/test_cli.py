@@ -219,7 +219,7 @@ def test_rules_lists_the_input_rules_with_their_plugin(run_govlint):
     assert result.exit_code == 0 and lines[0].split() == ["代码", "名称", "级别", "插件", "说明"]
     e003 = next(line for line in lines if line.startswith("E003"))
     assert e003.split()[:4] == ["E003", "empty-file", "error", "input"]
-    assert e003.endswith("The file is empty or holds only whitespace.")
+    assert e003.endswith("文件为空或只有空白。")
     codes = [line.split()[0] for line in lines[1:]]
     assert codes == sorted(codes) and codes[:6] == ["E001", "E002", "E003", "E004", "E005", "E006"]
 
@@ -227,7 +227,7 @@ def test_rules_lists_the_input_rules_with_their_plugin(run_govlint):
 def test_rules_as_json(run_govlint):
     data = json.loads(run_govlint("rules", "--format", "json").stdout)
     assert data[2] == {"code": "E003", "name": "empty-file", "severity": "error", "plugin": "input",
-                       "summary": "The file is empty or holds only whitespace."}
+                       "summary": "文件为空或只有空白。"}
 
 
 @pytest.mark.parametrize("ref", ["E003", "e003", "empty-file"])
@@ -236,7 +236,7 @@ def test_explain_prints_the_rule_documentation(run_govlint, ref):
     lines = result.stdout.splitlines()
     assert result.exit_code == 0
     assert lines[:4] == ["E003 empty-file", "级别：error（错误）", "插件：input", ""]
-    assert lines[4] == "The file is empty or holds only whitespace."
+    assert lines[4] == "文件为空或只有空白。"
     for heading in ("What it does", "Why", "Example", "References"):
         assert heading in lines
 

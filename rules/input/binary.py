@@ -4,7 +4,7 @@ from .base import InputRule
 
 
 class BinaryFile(InputRule):
-    """A text file holds binary data.
+    """文本文件中是二进制数据。
 
     What it does
     ------------

@@ -4,7 +4,7 @@ from .base import InputRule
 
 
 class EmptyFile(InputRule):
-    """The file is empty or holds only whitespace.
+    """文件为空或只有空白。
 
     What it does
     ------------

@@ -4,7 +4,7 @@ from .base import InputRule
 
 
 class EncodingError(InputRule):
-    """The file is not valid text in any supported encoding.
+    """文件不是任何受支持编码的有效文本。
 
     What it does
     ------------

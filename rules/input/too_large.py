@@ -4,7 +4,7 @@ from .base import InputRule
 
 
 class FileTooLarge(InputRule):
-    """The file is larger than a report can reasonably be.
+    """文件大得不像一份年度报告。
 
     What it does
     ------------

@@ -4,7 +4,7 @@ from .base import InputRule
 
 
 class UnreadableFile(InputRule):
-    """The file could not be read at all.
+    """文件无法读取。
 
     What it does
     ------------

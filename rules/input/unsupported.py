@@ -4,7 +4,7 @@ from .base import InputRule
 
 
 class UnsupportedFormat(InputRule):
-    """No reader handles this kind of file.
+    """没有能读取此类文件的读取器。
 
     What it does
     ------------

@@ -7,33 +7,30 @@ _CN = "一二三四五六"
 
 
 class HeadingNumbering(Rule):
-    """A section heading is not numbered with its Chinese numeral and 、.
+    """章节标题没有使用对应的中文序号加顿号。
 
     What it does
     ------------
-    Each of the six section headings must start with its own Chinese numeral
-    followed by a 顿号: 一、 … 六、.  Reports a heading with no numeral
-    (seed 003: ``收到和处理政府信息公开申请情况``), with an Arabic numeral
-    (seed 002: ``4、``, often left by Word's automatic numbering when the text
-    was extracted), with a parenthesised numeral (``（四）``, the style of
-    sub-items), with another section's numeral, or with another separator
-    (``一.``, ``一，``).
+    六个部分的标题应以各自的中文序号加顿号开头：一、…六、。
+    以下情况均报告：没有序号（种子报告 003 的“收到和处理政府信息公开申请情况”）；
+    阿拉伯数字序号（种子报告 002 的“4、”，多为 Word 自动编号在转换文本时留下的）；
+    二级序号格式（“（四）”）；序号与内容不符（第二部分写成“三、”）；
+    序号后不是顿号（“一.”“一，”）。
 
     Why
     ---
-    The headings are fixed by the national format; a missing or wrong
-    numeral makes the report look unfinished and breaks automatic
-    processing by the 政务公开办.
+    六个标题由全国统一格式规定；缺少或写错序号会让报告显得未完成，
+    也妨碍政务公开办的汇总和自动处理。
 
     Example
     -------
-    Wrong: ``4、 政府信息公开行政复议、行政诉讼情况``
+    错误：``4、 政府信息公开行政复议、行政诉讼情况``
 
-    Right: ``四、政府信息公开行政复议、行政诉讼情况``
+    正确：``四、政府信息公开行政复议、行政诉讼情况``
 
     References
     ----------
-    DOMAIN.md §2.2 (numbering rules), §5 E7; seeds 002 and 003.
+    DOMAIN.md §2.2（编号规则）、§5 E7；种子报告 002、003。
     """
 
     code = "S003"

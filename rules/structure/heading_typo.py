@@ -15,29 +15,26 @@ def differing_window(written: str, expected: str) -> tuple[str, str]:
 
 
 class HeadingTypo(Rule):
-    """A section heading has a typo (one or two wrong characters).
+    """章节标题有错别字（一两个字写错）。
 
     What it does
     ------------
-    Reports a section heading that differs from the template wording, or an
-    accepted variant, in one or two characters of the same length — the
-    signature of a typing or input-method slip — quoting the wrong and the
-    right characters.
+    章节标题与模板写法或可接受变体字数相同、只有一两个字不同时报告，
+    这是打字或输入法失误的典型特征；消息中给出写错的字和正确的字。
 
     Why
     ---
-    A typo in a fixed heading of an official report is an error a reader
-    notices at once; it is also easy to fix.
+    正式公文的固定标题出现错别字，读者一眼就能看到；改起来也最容易。
 
     Example
     -------
-    Wrong: ``四、因政府信息公开工作被申请行政复议、提起现在诉讼的情况``
+    错误：``四、因政府信息公开工作被申请行政复议、提起现在诉讼的情况``
 
-    Right: ``四、因政府信息公开工作被申请行政复议、提起行政诉讼的情况``
+    正确：``四、因政府信息公开工作被申请行政复议、提起行政诉讼的情况``
 
     References
     ----------
-    DOMAIN.md §2.2, §5 E11 (seed 004: 提起现在诉讼).
+    DOMAIN.md §2.2、§5 E11（种子报告 004：提起现在诉讼）。
     """
 
     code = "S005"

@@ -5,32 +5,30 @@ from govlint.rule import Rule
 
 
 class HeadingWording(Rule):
-    """A section heading is worded differently from the template.
+    """章节标题的措辞与模板不一致。
 
     What it does
     ------------
-    Compares each section heading (without its numbering) with the national
-    format's wording.  An accepted variant seen in real reports (such as the
-    条例 article's own wording ``因政府信息公开工作被申请行政复议、提起行政诉讼的情况``
-    or ``…改进措施``) and any other recognisable but different wording are
-    reported, naming the template wording.  One- or two-character slips are
-    reported by S005 ``heading-typo`` instead.
+    将各部分标题（去掉序号）与全国统一格式的写法比较。
+    实际报告中常见的可接受变体（如条例原文的
+    “因政府信息公开工作被申请行政复议、提起行政诉讼的情况”、
+    “……改进措施”），以及其他能认出是哪一部分但措辞不同的写法，
+    都会报告并给出模板写法。仅一两个字之差的错别字由 S005 heading-typo 报告。
 
     Why
     ---
-    The six headings are fixed by the national format (国办公开办函〔2021〕30号);
-    reviewers and automatic collection compare reports by them.
+    六个标题由全国统一格式（国办公开办函〔2021〕30号）规定，
+    评议和自动汇总都按标题对照各份报告。
 
     Example
     -------
-    Wrong: ``二、主动公开政府信息的情况``
+    错误：``二、主动公开政府信息的情况``
 
-    Right: ``二、主动公开政府信息情况``
+    正确：``二、主动公开政府信息情况``
 
     References
     ----------
-    DOMAIN.md §2.2 (canonical headings and accepted variants), §5 E11;
-    seed 004.
+    DOMAIN.md §2.2（标准标题与可接受变体）、§5 E11；种子报告 004。
     """
 
     code = "S004"

@@ -7,32 +7,30 @@ from govlint.rule import Rule
 
 
 class SectionEmpty(Rule):
-    """A section has a heading but no content.
+    """章节只有标题，没有内容。
 
     What it does
     ------------
-    Reports a section whose heading is followed directly by the next
-    heading (or the end of the report): no paragraph, no table.  A section
-    that says only ``无`` is not empty (六 may legitimately say so).
+    某部分标题之后紧接着下一个标题（或报告结束），既无段落也无表格时报告。
+    只写了“无”的部分不算空（第六部分可以只写“无”）。
 
     Why
     ---
-    Sections 二, 三 and 四 must carry the statistical tables and 一, 五 their
-    text.  An empty section is usually a table published as an image, or
-    lost when the report was pasted into the web page (seed 002: 二 and 四).
+    第二、三、四部分必须有统计表，第一、五部分必须有文字。
+    空的部分通常是表格以图片形式发布，或在粘贴到网页时丢失（种子报告 002 的二和四）。
 
     Example
     -------
-    Wrong::
+    错误::
 
         二、主动公开政府信息情况
         三、收到和处理政府信息公开申请情况
 
-    Right: the table 主动公开政府信息情况 under 二.
+    正确：在“二、”下给出“主动公开政府信息情况”统计表。
 
     References
     ----------
-    DOMAIN.md §5 E5, §6.5; seed 002.
+    DOMAIN.md §5 E5、§6.5；种子报告 002。
     """
 
     code = "S007"

@@ -6,35 +6,31 @@ from govlint.rule import Rule
 
 
 class SectionMissing(Rule):
-    """A required section of the report is missing.
+    """缺少年度报告必备的章节。
 
     What it does
     ------------
-    Checks that each of the six sections of the national format is present:
-    一、总体情况 · 二、主动公开政府信息情况 · 三、收到和处理政府信息公开申请情况 ·
-    四、政府信息公开行政复议、行政诉讼情况 · 五、存在的主要问题及改进情况 ·
-    六、其他需要报告的事项.  Headings are recognised by numeral and by wording,
-    so a heading that lost its numeral or uses an accepted variant still
-    counts.  The finding is placed where the section should have been (at
-    the next section found, or at the end of the report).
+    检查全国统一格式的六个部分是否齐全：一、总体情况 · 二、主动公开政府信息情况 ·
+    三、收到和处理政府信息公开申请情况 · 四、政府信息公开行政复议、行政诉讼情况 ·
+    五、存在的主要问题及改进情况 · 六、其他需要报告的事项。标题按序号和措辞两方面识别，
+    丢了序号或使用常见变体写法的标题同样算数。问题定位在该部分应出现的位置
+    （其后找到的第一个部分标题处，或报告末尾）。
 
     Why
     ---
-    《政府信息公开条例》第五十条 lists what the report must contain, and the
-    national format (国办公开办函〔2019〕60号, 〔2021〕30号) adds 总体情况 in
-    front: six parts, none optional.  六 may say just “无”, but it must be
-    there.
+    《政府信息公开条例》第五十条规定了年度报告的内容，全国统一格式
+    （国办公开办函〔2019〕60号、〔2021〕30号）在其前加上“总体情况”，共六部分，
+    缺一不可。第六部分可以只写“无”，但不能没有。
 
     Example
     -------
-    Wrong: 一、二、三、四、六 (the heading 五、存在的主要问题及改进情况 was lost
-    or never written).
+    错误：只有 一、二、三、四、六（“五、存在的主要问题及改进情况”丢失或未写）。
 
-    Right: all six headings, in order.
+    正确：六个部分标题齐全且按顺序排列。
 
     References
     ----------
-    DOMAIN.md §1.1 (Art. 50), §2.2, §5 E5, §6.5.
+    DOMAIN.md §1.1（第五十条）、§2.2、§5 E5、§6.5。
     """
 
     code = "S001"

@@ -6,34 +6,32 @@ from govlint.rule import Rule
 
 
 class SectionOrder(Rule):
-    """A section appears twice, or after a section that should follow it.
+    """章节重复出现，或排在本应在其后的章节之后。
 
     What it does
     ------------
-    Walks the section headings in reading order and reports a heading whose
-    section was already seen (a repeat) or that comes after a later section
-    (out of order).
+    按阅读顺序检查各部分标题：某部分已经出现过又再次出现（重复），
+    或出现在编号更大的部分之后（顺序颠倒），均报告。
 
     Why
     ---
-    The national format fixes the order 一 … 六.  Reports that renumber the
-    statutory parts or interleave their own topics (工作机制保障, 平台建设 …) as
-    top-level parts are hard to compare and are criticised by reviewers.
+    全国统一格式规定了一至六的顺序。把法定部分重新编号、
+    或把本单位自拟的主题（工作机制保障、平台建设等）插作一级标题的报告，
+    难以与其他报告对照，评议时常被指出。
 
     Example
     -------
-    Wrong::
+    错误::
 
         一、总体情况
         二、收到和处理政府信息公开申请情况
         三、主动公开政府信息情况
 
-    Right: 二、主动公开政府信息情况 before 三、收到和处理政府信息公开申请情况.
+    正确：“二、主动公开政府信息情况”在“三、收到和处理政府信息公开申请情况”之前。
 
     References
     ----------
-    DOMAIN.md §2.2, §6.5; corpus report shanghai-stcsm-2024 (statutory parts
-    renumbered after the organ's own topics).
+    DOMAIN.md §2.2、§6.5；语料 shanghai-stcsm-2024（法定部分被重新编号排在自拟主题之后）。
     """
 
     code = "S002"

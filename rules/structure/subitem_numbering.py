@@ -16,36 +16,33 @@ def marker(style: str, value: int) -> str:
 
 
 class SubitemNumbering(Rule):
-    """Sub-item numbering inside a section skips, repeats, restarts or changes style.
+    """章节内子项编号跳号、重复、重新开始或格式不一致。
 
     What it does
     ------------
-    Follows the numbered sub-items of each section — （一）（二）…, then 1. 2. …,
-    （1）（2）…, ①② … — level by level (a new （二） starts a new run of 1. 2.)
-    and reports an item whose number is not the one expected: a skip
-    (``1. 2. 4.``), a repeat, a restart at 1 within the same parent, a run
-    that starts above 1, or an item written in another style than its
-    siblings (``（一）（二）（三）（4）（五）``: Word's automatic numbering
-    reached the text as Arabic digits).
+    逐层跟踪各部分中的子项编号——（一）（二）…，其下 1. 2. …，再下（1）（2）…、①②…
+    （新的（二）开始新一轮 1. 2.）——编号不是应有的下一个时报告：跳号（``1. 2. 4.``）、
+    重复、同一上级下重新从 1 开始、从大于 1 的编号开始，
+    或与同级写法不一致（``（一）（二）（三）（4）（五）``：Word 自动编号在转换时变成了阿拉伯数字）。
+    含有表格的部分不检查：那里带编号的短行是被转换拆散的表格标签，不是正文编号。
 
     Why
     ---
-    Broken numbering signals lost or pasted content and is one of the most
-    common presentation errors reviewers return a report for.
+    编号错乱往往说明内容丢失或拼贴，是报告被退回修改最常见的格式问题之一。
 
     Example
     -------
-    Wrong::
+    错误::
 
         （三）政府信息管理情况
         （4） 平台建设情况
         （五）机构建设及人员配置情况
 
-    Right: ``（四）平台建设情况``.
+    正确：``（四）平台建设情况``。
 
     References
     ----------
-    DOMAIN.md §2.2 (numbering rules), §5 E7; seed 001.
+    DOMAIN.md §2.2（编号规则）、§5 E7；种子报告 001。
     """
 
     code = "S006"
@@ -55,7 +52,10 @@ class SubitemNumbering(Rule):
     def check(self, doc):
         section = None
         stack: list[list] = []  # [style, last value] from outer to inner level
+        with_tables = {s.number for s in doc.sections if s.tables}
         for item in doc.subitems:
+            if item.section in with_tables:
+                continue  # labels of a table the extraction broke into lines, not prose numbering
             if item.section != section:
                 section, stack = item.section, []
             styles = [entry[0] for entry in stack]
