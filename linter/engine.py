@@ -112,7 +112,10 @@ def lint_document(doc: Document, rules: Iterable[type[Rule]], settings: Settings
     findings = []
     for rule in rules:
         try:
-            found = list(rule().check(doc))
+            instance = rule()
+            if settings is not None:
+                instance.config = settings.values
+            found = list(instance.check(doc))
         except Exception as exc:  # a broken rule must not stop the run
             warn(f"规则 {rule.code} 在 {path} 上出错：{type(exc).__name__}: {exc}")
             continue

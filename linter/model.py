@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Iterator, Union
 from .normalize import is_blank, norm
 
 if TYPE_CHECKING:
+    from .claims import Claim
     from .templates import TemplateTables
 
 
@@ -314,6 +315,14 @@ class Document:
         from .templates import recognise
 
         return recognise(self.blocks, self.year)
+
+    @cached_property
+    def claims(self) -> "tuple[Claim, ...]":
+        """The quantified statements of the prose (see :mod:`govlint.claims`);
+        computed on first use, so jieba is imported only by runs that need it."""
+        from .claims import extract
+
+        return extract(self.paragraphs, self.year)
 
     def section(self, number: int) -> Section | None:
         """The first section matched to template section ``number`` (1–6)."""

@@ -33,7 +33,8 @@ from __future__ import annotations
 
 import inspect
 import re
-from typing import ClassVar, Iterable, Union
+from types import MappingProxyType
+from typing import Any, ClassVar, Iterable, Mapping, Union
 
 from .findings import Finding
 from .model import Cell, Document, Location, Paragraph, Row, Section, Severity, SubItem, Table, Title
@@ -52,6 +53,10 @@ class Rule:
     severity: ClassVar[Severity] = Severity.WARNING
     #: set by the plugin manager: the plugin the rule came from
     plugin: ClassVar[str] = ""
+    #: the configuration values for the file being checked (plugin defaults
+    #: from ``govlint_default_config`` overridden by the user's), set by the
+    #: engine on each instance; empty when a rule is run on its own
+    config: Mapping[str, Any] = MappingProxyType({})
 
     @classmethod
     def summary(cls) -> str:

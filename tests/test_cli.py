@@ -221,13 +221,15 @@ def test_rules_lists_the_input_rules_with_their_plugin(run_govlint):
     assert e003.split()[:4] == ["E003", "empty-file", "error", "input"]
     assert e003.endswith("文件为空或只有空白。")
     codes = [line.split()[0] for line in lines[1:]]
-    assert codes == sorted(codes) and codes[:6] == ["E001", "E002", "E003", "E004", "E005", "E006"]
+    assert codes == sorted(codes)
+    assert [c for c in codes if c.startswith("E")][:6] == ["E001", "E002", "E003", "E004", "E005", "E006"]
 
 
 def test_rules_as_json(run_govlint):
     data = json.loads(run_govlint("rules", "--format", "json").stdout)
-    assert data[2] == {"code": "E003", "name": "empty-file", "severity": "error", "plugin": "input",
-                       "summary": "文件为空或只有空白。"}
+    e003 = next(d for d in data if d["code"] == "E003")
+    assert e003 == {"code": "E003", "name": "empty-file", "severity": "error", "plugin": "input",
+                    "summary": "文件为空或只有空白。"}
 
 
 @pytest.mark.parametrize("ref", ["E003", "e003", "empty-file"])
@@ -291,7 +293,9 @@ def test_parse_missing_file_exits_2(workdir, run_govlint):
 
 # The installed entry points ---------------------------------------------------------
 
-FORBIDDEN_AT_STARTUP = ("jieba", "pdfplumber", "docx", "pytest", "yaml")
+# jieba is imported once the C rules ask for the claims, with govlint's own small
+# dictionary; that its default dictionary is never loaded is tested in test_claims.py.
+FORBIDDEN_AT_STARTUP = ("pdfplumber", "docx", "pytest", "yaml")
 
 
 def test_installed_script_and_python_m(reports):

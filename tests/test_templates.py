@@ -204,6 +204,8 @@ def test_form_reads_numbering():
         ("251000元", "amount", "number", Decimal("251000"), "元"),
         ("4068.208", "amount", "number", Decimal("4068.208"), None),
         ("12.5万元", "amount", "number", Decimal("12.5"), "万元"),
+        ("-5", "amount", "negative", Decimal("-5"), None),
+        ("-0", "amount", "number", Decimal("-0"), None),
     ],
 )
 def test_classify(text, kind, status, number, unit):

@@ -1,6 +1,8 @@
 """The human-readable format: one ``path:line:col: CODE severity message``
 line per finding, the offending source line under it, and a Chinese
-summary."""
+summary.  Where a line number alone does not tell a person where to look
+(Word paragraphs and tables, PDF pages), the finding's location follows
+the message: ``…（位置：第2页 第14行）``."""
 
 from __future__ import annotations
 
@@ -31,9 +33,14 @@ def _finding(f: Finding, color: bool) -> list[str]:
 
     head = (
         f"{style(f'{f.path}:{f.line}:{f.column}:', bold=True)} "
-        f"{style(f.code, bold=True)} {style(f.severity.label, fg=_COLORS[f.severity])} {f.message}"
+        f"{style(f.code, bold=True)} {style(f.severity.label, fg=_COLORS[f.severity])} {f.message}{_where(f)}"
     )
     return [head, f"    {f.source}"] if f.source.strip() else [head]
+
+
+def _where(f: Finding) -> str:
+    place = f.location or (f"第{f.page}页" if f.page is not None else "")
+    return f"（位置：{place}）" if place else ""
 
 
 def summary(result: LintResult) -> str:

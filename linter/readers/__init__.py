@@ -54,4 +54,7 @@ def govlint_readers() -> list[Reader]:
     return [
         Reader("text", (".txt", ".text"), "govlint.readers.text:read_text"),
         Reader("markdown", (".md", ".markdown"), "govlint.readers.text:read_markdown"),
+        Reader("docx", (".docx",), "govlint.readers.docx:read_docx"),
+        Reader("html", (".html", ".htm"), "govlint.readers.html:read_html"),
+        Reader("pdf", (".pdf",), "govlint.readers.pdf:read_pdf"),
     ]

@@ -12,7 +12,9 @@ One file may mix them:
 * **markdown**: ``#`` headings and ``|`` pipe tables.
 * **prose**: a paragraph per line, or lines broken mid-sentence at a fixed
   width by PDF extraction, which are joined back into one paragraph (with
-  :class:`~govlint.model.Piece` s mapping each part to its source line).
+  :class:`~govlint.model.Piece` s mapping each part to its source line; the
+  joining is shared with the PDF reader, :mod:`.prose`, which knows where a
+  line ends on the page, where this reader guesses the wrap width).
   Page footers (``— 4 —``, ``- 1 -``) are dropped.
 
 Locations are those of the original file: 1-based line, and the column of
@@ -29,19 +31,14 @@ from ..decode import decode
 from ..model import Cell, InputProblem, Location, Paragraph, Piece, Row, Table
 from ..normalize import norm
 from . import ReadResult
+from .prose import ITEM_START, PAGE_NUMBER, Line, continues, paragraph, width
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _WORD_CELL = re.compile(r"^[ \u3000\u00a0]*\t(?!.*\t)")
 _MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s*(.*?)\s*#*\s*$")
 _MD_ROW = re.compile(r"^\s*\|")
 _MD_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
-_PAGE_FOOTER = re.compile(r"^\s*(?:[-—–－]+\s*\d{1,3}\s*[-—–－]+|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?)\s*$")
 _NUMBER = re.compile(r"^[+\-]?\d[\d,]*(?:\.\d+)?\s*(?:元|万元|件|个|条|%)?$")
-# A line that starts a new item: must not be glued to the line before it.
-_ITEM_START = re.compile(
-    r"^\s*(?:#|[(（]?[一二三四五六七八九十]{1,3}[)）、.．]|[(（]\d{1,2}[)）]|\d{1,2}\s*[、.．](?!\d)|[①-⑳]|[一二三四五六七八九十]是)"
-)
-_SENTENCE_END = tuple("。！？；!?;：:")
 # Continuation lines of a cell are short and never look like a heading.
 _MAX_CONTINUATION = 30
 
@@ -73,15 +70,6 @@ def _read(data: bytes, fmt: str) -> ReadResult:
         lines = lines[:-1]
     blocks = _Builder(lines, markdown=(fmt == "markdown")).build()
     return ReadResult(fmt, lines, tuple(blocks), tuple(problems))
-
-
-def _width(text: str) -> float:
-    """Display width in full-width characters (ASCII counts half)."""
-    return sum(0.5 if ord(ch) < 0x2E80 else 1.0 for ch in text)
-
-
-def _first_column(line: str) -> int:
-    return len(line) - len(line.lstrip()) + 1
 
 
 @dataclass
@@ -144,7 +132,7 @@ class _Builder:
         elif self._continues_cell(line):
             cell = self.table.rows[-1][-1]
             cell.text = f"{cell.text}\n{line.strip()}"
-        elif _PAGE_FOOTER.match(line):
+        elif PAGE_NUMBER.match(line):
             self.blank_run = 0
         else:
             self._close_table()
@@ -215,9 +203,9 @@ class _Builder:
             return False
         text = line.strip()
         return (
-            _width(text) <= _MAX_CONTINUATION
+            width(text) <= _MAX_CONTINUATION
             and not text.endswith("。")
-            and not _ITEM_START.match(text)
+            and not ITEM_START.match(text)
         )
 
     def _close_table(self) -> None:
@@ -244,27 +232,13 @@ class _Builder:
 
     def _joins(self, previous: str, line: str) -> bool:
         """Was ``line`` broken off ``previous`` by fixed-width extraction?"""
-        prev = previous.strip()
-        return (
-            self.wrap is not None
-            and not prev.endswith(_SENTENCE_END)
-            and _width(prev) >= self.wrap - 2
-            and not _ITEM_START.match(line)
-        )
+        full = self.wrap is not None and width(previous.strip()) >= self.wrap - 2
+        return continues(previous, line, full=full)
 
     def _close_prose(self) -> None:
         if not self.prose:
             return
-        text, pieces = "", []
-        for number in self.prose:
-            raw = self.lines[number - 1]
-            part = raw.strip()
-            if text and text[-1].isascii() and text[-1].isalnum() and part[:1].isascii() and part[:1].isalnum():
-                text += " "
-            pieces.append(Piece(len(text), number, _first_column(raw)))
-            text += part
-        first = pieces[0]
-        self.blocks.append(Paragraph(text, Location(first.line, first.column, self.prose[-1]), tuple(pieces)))
+        self.blocks.append(paragraph(Line(self.lines[number - 1], number) for number in self.prose))
         self.prose = []
 
 
@@ -284,15 +258,15 @@ def _wrap_width(lines: tuple[str, ...]) -> float | None:
     wrapped text has many lines of (nearly) the same width.  Returns that
     width, or None when no width is shared by a third of the long lines.
     """
-    widths = [round(_width(line.strip())) for line in lines if "\t" not in line and _width(line.strip()) >= 12]
+    widths = [round(width(line.strip())) for line in lines if "\t" not in line and width(line.strip()) >= 12]
     if len(widths) < 6:
         return None
     counts = Counter(widths)
     best, score = None, 0
-    for width in counts:
-        near = counts[width] + counts.get(width - 1, 0) + counts.get(width + 1, 0)
-        if near > score or (near == score and best is not None and width > best):
-            best, score = width, near
+    for value in counts:
+        near = counts[value] + counts.get(value - 1, 0) + counts.get(value + 1, 0)
+        if near > score or (near == score and best is not None and value > best):
+            best, score = value, near
     if score < max(4, len(widths) // 3):
         return None
     return float(best)

@@ -98,7 +98,7 @@ def classify(text: str, kind: str = "count") -> tuple[str, int | Decimal | None,
     magnitude = Decimal(m["digits"].replace(",", "") + (f".{m['frac']}" if m["frac"] else ""))
     value = -magnitude if negative else magnitude
     if kind == "amount":
-        return "number", value, m["unit"]
+        return ("negative" if negative and value else "number"), value, m["unit"]
     if value != value.to_integral_value():
         return "fraction", value, m["unit"]
     status = "negative" if negative and value and kind != "signed" else "number"

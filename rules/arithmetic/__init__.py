@@ -1,12 +1,25 @@
 """Arithmetic rules (A): the identities (勾稽关系) of tables 二, 三 and 四.
 
-DOMAIN.md §3.
+Each rule evaluates one identity of ``govlint/data/identities.toml`` with
+:mod:`govlint.identities`; A000 reports the identities that cannot be
+checked.  DOMAIN.md §3.
 """
 
 from govlint.hookspecs import hookimpl
 from govlint.rules import collect
 
-RULES: dict[str, str] = {}
+RULES: dict[str, str] = {
+    "A000": "identity_uncheckable",
+    "A001": "t3_balance",
+    "A002": "t3_results_total",
+    "A003": "t3_row_total",
+    "A004": "t4_totals",
+    "A005": "t2_in_force",
+    "A006": "t2_published_total",
+    "A007": "t2_items_balance",
+    "A008": "t2_fee_unit",
+    "A009": "t2_regulations_organ",
+}
 
 
 @hookimpl

@@ -1,7 +1,8 @@
 """Input rules (E): problems with the file itself rather than the report in
-it — unreadable, undecodable, empty, binary, too large, unsupported.  They
-report the document's :class:`~govlint.model.InputProblem` s and are the
-only rules that run when a file could not be read as a report.
+it — unreadable, undecodable, empty, binary, too large, unsupported, a scan
+without text, encrypted.  They report the document's
+:class:`~govlint.model.InputProblem` s and are the only rules that run when
+a file could not be read as a report.
 """
 
 from govlint.hookspecs import hookimpl
@@ -14,6 +15,8 @@ RULES = {
     "E004": "binary",
     "E005": "too_large",
     "E006": "unsupported",
+    "E007": "needs_ocr",
+    "E008": "encrypted",
 }
 
 

@@ -1,0 +1,54 @@
+"""The mechanism shared by the A rules: evaluate one identity of
+``govlint/data/identities.toml`` on the document's recognised tables and
+report the instances that do not hold."""
+
+from __future__ import annotations
+
+from typing import ClassVar, Iterator, Mapping
+
+from govlint.findings import Finding
+from govlint.identities import Identity, Number, Outcome, identity
+from govlint.model import Document, Severity
+from govlint.rule import Rule
+
+
+class IdentityRule(Rule):
+    """Base class of the A rules (not a rule itself: it has no code)."""
+
+    #: the id of the identity this rule reports (``"T3.1"``)
+    identity_id: ClassVar[str] = ""
+    severity = Severity.ERROR
+
+    @classmethod
+    def identity(cls) -> Identity:
+        return identity(cls.identity_id)
+
+    def params(self, doc: Document) -> Mapping[str, Number] | None:
+        """Parameters of the identity for this document (None: the defaults)."""
+        return None
+
+    def applies(self, doc: Document) -> bool:
+        """False when the identity does not concern this document."""
+        return True
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        if not self.applies(doc):
+            return
+        for outcome in self.identity().evaluate(doc.template, self.params(doc)):
+            if outcome.status == "violated":
+                yield self.report(outcome.location, self.message(outcome, doc))
+
+    def message(self, outcome: Outcome, doc: Document) -> str:
+        return outcome.describe()
+
+
+def compared(outcome: Outcome, relation: str) -> str:
+    """``对外公开总数量(1) 少于 本年新公开数量(3)``: both sides of an
+    outcome joined by ``relation``."""
+    return f"{outcome.side_text(outcome.left, outcome.left_total)} {relation} " \
+           f"{outcome.side_text(outcome.right, outcome.right_total)}"
+
+
+def head(outcome: Outcome) -> str:
+    """``T3.1 “自然人”列：``."""
+    return f"{outcome.identity.id} {outcome.scope}：" if outcome.scope else f"{outcome.identity.id}："

@@ -1,0 +1,60 @@
+"""The table cells each claim kind is held against (``targets.toml``)."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from fnmatch import fnmatchcase
+from functools import lru_cache
+from importlib import resources
+from typing import Any, Iterator
+
+from govlint.model import Document
+
+
+@dataclass(frozen=True)
+class Target:
+    """A table figure: ``value`` and the ``label`` a finding names it by."""
+
+    value: int
+    label: str
+
+
+@lru_cache(maxsize=1)
+def targets() -> dict[str, Any]:
+    return tomllib.loads(resources.files(__package__).joinpath("targets.toml").read_text("utf-8"))
+
+
+def _sum(doc: Document, patterns: list[str]) -> int | None:
+    """The sum of the cells ``patterns`` name; None unless every one holds a number."""
+    table = doc.template.tables.get(patterns[0].partition(".")[0])
+    if table is None:
+        return None
+    keys = [k for k in table.spec.keys if any(fnmatchcase(k, p) for p in patterns)]
+    values = [doc.template.number(k) for k in keys]
+    if not keys or any(v is None for v in values):
+        return None
+    return sum(values)
+
+
+def table_value(doc: Document, kind: str) -> Target | None:
+    """What the tables say for claim ``kind``; None when they cannot say."""
+    spec = targets()["kind"].get(kind)
+    if spec is None:
+        return None
+    value = _sum(doc, spec["cells"])
+    return None if value is None else Target(value, spec["label"])
+
+
+def outcome_cells(doc: Document, kind: str, groups: tuple[str, ...]) -> Iterator[Target]:
+    """The non-zero table 四 cells that contradict outcome claim ``kind``
+    (``all_upheld``, ``none_corrected``, ``none_lost``) about ``groups``."""
+    data = targets()
+    columns = data["outcome"][kind]["columns"]
+    for group in groups:
+        spec = data["group"][group]
+        for prefix, label in zip(spec["prefixes"], spec["labels"]):
+            for column in columns:
+                value = doc.template.number(f"{prefix}.{column}")
+                if value:
+                    yield Target(value, f"{label}“{data['columns'][column]}”")

@@ -1,0 +1,80 @@
+"""M008 body-year-unexpected: a year in the body that does not fit the
+report year."""
+
+import re
+
+from govlint.claims.text import normalise, split
+from govlint.model import Severity
+from govlint.rule import Rule
+
+from .data import data
+
+_YEAR = re.compile(r"(?<![\d\-－—~至到])((?:19|20)\d{2})年(?P<month>\d{1,2}月)?")
+_QUOTED = re.compile(r"《[^》]*》")
+
+
+class BodyYearUnexpected(Rule):
+    """正文中出现与报告年度不符的年份。
+
+    What it does
+    ------------
+    在标题以外的段落中找“YYYY年”：
+
+    * 晚于报告年度的下一年，提示；
+    * 等于报告年度的下一年、只写年份（不是“2021年1月31日”这样的日期）、
+      所在句子又不是计划或展望（没有“将进一步”“计划”“下一步”“今后”等词）时，
+      提示这句回顾本年度工作的话可能写错了年份。
+
+    书名号《》中的文件名和“2024—2027年”这样的年份区间不算。
+
+    Why
+    ---
+    回顾本年度工作时出现下一年的年份，多半是套用或笔误
+    （种子报告 004：2020 年度报告写“结合我街 2021 年政务公开工作要点的安排”）。
+    这类问题只能由人判断，所以只作提示。
+
+    Example
+    -------
+    提示（2020 年度报告）::
+
+        结合我街2021年政务公开工作要点的安排，认真组织落实。
+
+    正确::
+
+        结合我街2020年政务公开工作要点的安排，认真组织落实。
+
+    References
+    ----------
+    DOMAIN.md §4 C17、§5 E14；种子报告 004。
+    """
+
+    code = "M008"
+    name = "body-year-unexpected"
+    severity = Severity.INFO
+
+    def check(self, doc):
+        if doc.year is None:
+            return
+        plan = re.compile(data()["body-years"]["plan"])
+        title_line = doc.title.location.line if doc.title else None
+        for paragraph in doc.paragraphs:
+            if paragraph.location.line == title_line:
+                continue
+            text = normalise(paragraph.text)
+            quoted = {i for m in _QUOTED.finditer(text.text) for i in range(m.start(), m.end())}
+            for start, end in split(text.text, "。!?"):
+                planned = bool(plan.search(text.text, start, end))
+                for m in _YEAR.finditer(text.text, start, end):
+                    if m.start() in quoted:
+                        continue
+                    message = self._message(int(m[1]), doc.year, bool(m["month"]), planned)
+                    if message:
+                        yield self.report(paragraph.location_at(text.origin[m.start()]), message)
+
+    @staticmethod
+    def _message(year: int, report_year: int, dated: bool, planned: bool) -> str | None:
+        if year > report_year + 1:
+            return f"正文提到{year}年，晚于报告年度（{report_year}年）的下一年，年份是否有误？"
+        if year == report_year + 1 and not dated and not planned:
+            return f"回顾{report_year}年度工作的语句提到{year}年，年份是否有误？"
+        return None

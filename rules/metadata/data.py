@@ -1,0 +1,104 @@
+"""What the metadata rules share: their data file (``metadata.toml``) and
+the facts read from a report with it — statistical periods, the signature
+date, the organ's level and its publication deadline."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from importlib import resources
+from typing import Any, Iterator, Mapping
+
+from govlint.claims.text import normalise
+from govlint.model import Document, Location, Paragraph
+from govlint.normalize import compact
+from govlint.numerals import chinese_to_int
+
+DEADLINE_KEY = "publication-deadline"
+_CN_DIGITS = "〇一二三四五六七八九"
+
+
+@lru_cache(maxsize=1)
+def data() -> dict[str, Any]:
+    return tomllib.loads(resources.files(__package__).joinpath("metadata.toml").read_text("utf-8"))
+
+
+@dataclass(frozen=True)
+class Found:
+    """A regex match in a paragraph, located in the source file."""
+
+    match: re.Match
+    location: Location
+
+
+def search(paragraph: Paragraph, pattern: re.Pattern) -> Iterator[Found]:
+    """Matches of ``pattern`` in the normalised text of ``paragraph``."""
+    text = normalise(paragraph.text)
+    for m in pattern.finditer(text.text):
+        yield Found(m, paragraph.location_at(text.origin[m.start()]))
+
+
+def periods(doc: Document) -> list[Found]:
+    """Every statistical period (``YYYY年1月1日至12月31日``) of the report."""
+    pattern = re.compile(data()["period"]["pattern"])
+    return [found for p in doc.paragraphs for found in search(p, pattern)]
+
+
+def _number(text: str) -> int:
+    """``2021``, ``二〇二一`` (digit by digit), ``十二`` (a numeral) as an int."""
+    if text.isdigit():
+        return int(text)
+    digits = text.replace("零", "〇")
+    if len(digits) == 4 and all(ch in _CN_DIGITS for ch in digits):
+        return int("".join(str(_CN_DIGITS.index(ch)) for ch in digits))
+    return chinese_to_int(text) or 0
+
+
+@dataclass(frozen=True)
+class Signature:
+    """The 落款 date and the paragraph holding it."""
+
+    date: date
+    paragraph: Paragraph
+
+
+def signature(doc: Document) -> Signature | None:
+    """The last paragraph that is only a date (after an optional short prefix)."""
+    pattern = re.compile(data()["signature"]["pattern"])
+    for paragraph in reversed(doc.paragraphs):
+        m = pattern.match(compact(paragraph.text))
+        if m:
+            try:
+                return Signature(date(_number(m["year"]), _number(m["month"]), _number(m["day"])), paragraph)
+            except ValueError:
+                continue
+    return None
+
+
+def organ_level(organ: str | None) -> tuple[str, str]:
+    """``(level key, Chinese name)`` of the organ, from its name (the last
+    entry of ``organ-level`` catches everything else)."""
+    name = compact(organ or "")
+    for entry in data()["organ-level"]:
+        if re.search(entry["pattern"], name):
+            return entry["level"], entry["name"]
+    raise LookupError("metadata.toml: the last organ-level must match everything")
+
+
+def default_config() -> dict[str, Any]:
+    """The configuration the metadata plugin contributes (its defaults)."""
+    return {DEADLINE_KEY: dict(data()[DEADLINE_KEY])}
+
+
+def deadline(config: Mapping[str, Any], level: str, year: int) -> date:
+    """The publication deadline of a report for ``year`` by an organ of ``level``."""
+    configured = {**data()[DEADLINE_KEY], **(config.get(DEADLINE_KEY) or {})}
+    value = configured.get(level)
+    m = re.fullmatch(r"(\d{1,2})-(\d{1,2})", str(value))
+    try:
+        return date(year + 1, int(m[1]), int(m[2]))  # type: ignore[index]
+    except (TypeError, ValueError):
+        raise ValueError(f"配置项 {DEADLINE_KEY}.{level} 应为“月-日”，如 \"01-31\"，而不是 {value!r}") from None

@@ -1,0 +1,138 @@
+"""Helpers shared by the table rules: how tables, rows and columns are named
+in messages, where a row is located, and which groups were collapsed.
+
+Names are the template's own wording (``表三“（三）不予公开”下的
+“1.属于国家秘密”行``), so a finding can be checked against the printed
+template without knowing the canonical keys.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable, Sequence
+
+from govlint.model import Location
+from govlint.templates import ColumnSpec, RowMatch, TableMatch, TableSpec, template
+
+#: Template table key → the name used in messages, and the section holding it.
+TABLE_NAMES = {"t2": "表二", "t3": "表三", "t4": "表四"}
+TABLE_SECTIONS = {"t2": 2, "t3": 3, "t4": 4}
+
+#: Longest cell text quoted in a message before it is cut with “…”.
+QUOTE_LENGTH = 40
+
+
+def quote(text: str, limit: int = QUOTE_LENGTH) -> str:
+    """``text`` on one line, cut to ``limit`` characters."""
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+def source_of(template_id: str) -> str:
+    """``国办公开办函〔2021〕30号`` for ``"2021"``."""
+    try:
+        return template(template_id).source or f"{template_id}年格式"
+    except KeyError:
+        return f"{template_id}年格式"
+
+
+def inner(text: str) -> str:
+    """``text`` for use inside “…”: its own double quotes become single
+    (``3.危及‘三安全一稳定’``)."""
+    return text.replace("“", "‘").replace("”", "’")
+
+
+def _group_label(spec: TableSpec, prefix: str | None) -> str:
+    group = next((g for g in spec.groups if g.prefix == prefix), None)
+    return inner(group.label.text) if group else ""
+
+
+def _is_nested(spec: TableSpec, parent: str | None) -> bool:
+    """True when ``parent`` is a group inside another group (``（三）不予公开``
+    under ``三、本年度办理结果``): its rows are named with it."""
+    group = next((g for g in spec.groups if g.prefix == parent), None)
+    return group is not None and group.parent is not None
+
+
+def row_name(spec: TableSpec, prefix: str) -> str:
+    """A template row or group as the template writes it, with the context
+    needed to find it: ``第二十条第（五）项“行政许可”``,
+    ``“（三）不予公开”下的“1.属于国家秘密”``, ``“（一）予以公开”``,
+    ``数据行`` (table 四's unlabelled row)."""
+    row = next((r for r in spec.rows if r.prefix == prefix), None)
+    if row is None:
+        label = _group_label(spec, prefix)
+        return f"“{label}”" if label else prefix
+    if not row.label:
+        return "数据行"
+    name = f"“{inner(row.label.text)}”"
+    if _is_nested(spec, row.parent):
+        name = f"“{_group_label(spec, row.parent)}”下的{name}"
+    block = next((b for b in spec.blocks if b.key == row.block), None)
+    if block is not None and block.caption:
+        name = f"{block.caption.text}{name}"
+    return name
+
+
+def label_of(spec: TableSpec, prefix: str) -> str:
+    """The template label of a row or group, as printed (``1.属于国家秘密``)."""
+    row = next((r for r in spec.rows if r.prefix == prefix), None)
+    return inner(row.label.text) if row is not None else _group_label(spec, prefix)
+
+
+def column_name(column: ColumnSpec) -> str:
+    """``自然人``; ``行政复议—结果维持`` under a column group."""
+    return f"{column.group.text}—{column.label.text}" if column.group else column.label.text
+
+
+def column_list(columns: Sequence[ColumnSpec]) -> str:
+    """Columns joined for a message; columns of one group share its name:
+    ``行政复议（结果维持、结果纠正）；复议后起诉（总计）``."""
+    parts: list[tuple[str | None, list[str]]] = []
+    for c in columns:
+        group = c.group.text if c.group else None
+        if parts and parts[-1][0] == group:
+            parts[-1][1].append(c.label.text)
+        else:
+            parts.append((group, [c.label.text]))
+    return "；".join(f"{g}（{'、'.join(labels)}）" if g else "、".join(labels) for g, labels in parts)
+
+
+def where(match: RowMatch) -> Location:
+    """Where a matched row is shown: its label cell (the line a person
+    looks for), else the row."""
+    return match.label.location if match.label is not None else match.row.location
+
+
+def leaves(spec: TableSpec, group: str) -> tuple[str, ...]:
+    """The prefixes of the data rows under ``group`` (at any depth)."""
+    return tuple(r.prefix for r in spec.rows if r.prefix.startswith(group + "."))
+
+
+def collapsed_groups(table: TableMatch) -> tuple[RowMatch, ...]:
+    """Group labels carrying data whose rows are all missing: the group was
+    written as one row instead of its sub-rows (seed 002's ``（三）不予公开``)."""
+    missing = set(table.missing)
+    found = []
+    for r in table.rows:
+        if r.kind != "group":
+            continue
+        rows = leaves(table.spec, r.prefix)
+        if rows and all(p in missing for p in rows):
+            found.append(r)
+    return tuple(found)
+
+
+def tables(doc) -> Iterable[TableMatch]:
+    """The template tables found, in order 二, 三, 四."""
+    found = doc.template
+    for key in ("t2", "t3", "t4"):
+        table = found.tables.get(key)
+        if table is not None:
+            yield table
+
+
+def row_ref(spec: TableSpec, prefix: str) -> str:
+    """``row_name`` followed by ``行``: ``“（一）予以公开”行``, ``数据行``."""
+    name = row_name(spec, prefix)
+    return name if name.endswith("行") else name + "行"
+

@@ -1,0 +1,95 @@
+"""T003 row-cell-count: a table row with more or fewer data cells than the template."""
+
+from govlint.model import Severity
+from govlint.rule import Rule
+
+from .common import TABLE_NAMES, collapsed_groups, label_of, leaves, row_name, row_ref, tables, where
+
+
+class RowCellCount(Rule):
+    """表格某行的数据单元格个数与模板不符，或一组子项被合并成了一行。
+
+    What it does
+    ------------
+    按模板核对每一行数据单元格的个数：表三每行 7 个（自然人、
+    商业企业、科研机构、社会公益组织、法律服务机构、其他、总计），
+    表四 15 个，表二按各项栏目（如第二十条第（一）项 3 个）。
+    个数不符的行，无法确定哪个数属于哪一栏，本工具不会移位猜测，
+    这些行的数值也不参与其他核对（空白、勾稽关系）。
+
+    连续多行缺同样多的单元格（通常是同一列整列丢失）合并为一条，
+    位置在第一行，范围到最后一行。
+
+    分组行（表三“（三）不予公开”“（四）无法提供”“（五）不予处理”，
+    2021 年格式的“（六）其他处理”）在模板中没有自己的数据，数据填在
+    其下的 1、2、3… 子项中。如果分组行带了数据而子项全部不见了，
+    说明子项被合并成了一行，在该行报告；这些子项不再由
+    T004 template-row-missing 逐项报告。
+
+    Why
+    ---
+    单元格丢失或多出，多半是表格在转换中损坏（合并单元格、PDF 丢列），
+    或者填报时漏填、合并了子项。数字对不上栏目，读者会读错，
+    汇总和勾稽核对也无从进行。
+
+    Example
+    -------
+    错误（“总计”一格丢失，只有 6 个数）::
+
+        （一）予以公开    0    0    0    0    0    0
+
+    错误（子项被合并为一行）::
+
+        （三）不予公开    0    0    0    0    0    0    0    0
+
+    正确::
+
+        （一）予以公开    0    0    0    0    0    0    0
+        （三）不予公开
+        1.属于国家秘密    0    0    0    0    0    0    0
+        ……
+        8.属于行政查询事项    0    0    0    0    0    0    0
+
+    References
+    ----------
+    DOMAIN.md §2.5、§2.6、§2.8（PDF 丢列、子项被合并）、§3 T0.3、§5 E9；
+    种子报告 002、004。
+    """
+
+    code = "T003"
+    name = "row-cell-count"
+    severity = Severity.ERROR
+
+    def check(self, doc):
+        for table in tables(doc):
+            name = TABLE_NAMES[table.key]
+            collapsed = collapsed_groups(table)
+            for group in collapsed:
+                rows = leaves(table.spec, group.prefix)
+                first, last = (label_of(table.spec, p) for p in (rows[0], rows[-1]))
+                yield self.report(where(group), f"{name}{row_name(table.spec, group.prefix)}的 {len(rows)} 个子项"
+                                                f"被合并成了一行（{group.found} 个数据单元格）；应分“{first}”至“{last}”"
+                                                f" {len(rows)} 行，每行 {group.expected} 个数")
+            runs: list[list] = []
+            for r in table.rows:
+                if r.complete or any(r is g for g in collapsed):
+                    runs.append([])
+                    continue
+                if runs and runs[-1] and (runs[-1][-1].found, runs[-1][-1].expected) == (r.found, r.expected):
+                    runs[-1].append(r)
+                else:
+                    runs.append([r])
+            for run in filter(None, runs):
+                yield self._run(name, table.spec, run)
+
+    def _run(self, name, spec, run):
+        first, last = run[0], run[-1]
+        more = first.found > first.expected
+        count = f"有 {first.found} 个数据单元格，{'多于' if more else '少于'}模板的 {first.expected} 个"
+        if len(run) == 1:
+            what = f"{name}{row_ref(spec, first.prefix)}{count}"
+        else:
+            what = (f"{name}{row_name(spec, first.prefix)}至“{label_of(spec, last.prefix)}”"
+                    f"连续 {len(run)} 行，每行都{count}")
+        end = where(last) if len(run) > 1 else None
+        return self.report(where(first), f"{what}；无法确定各数属于哪一栏，这些数未作核对", end=end)
