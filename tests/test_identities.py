@@ -12,7 +12,7 @@ from govlint.identities import (
     Formula, FormulaError, Identity, expand, fmt, identities, identity, labels,
     load_identities, match_key,
 )
-from govlint.organs import organ_level
+from govlint.organs import classify
 from govlint.plugins import load_plugins
 from govlint.templates import templates
 from govlint.testing import read_report, run_rule
@@ -263,8 +263,16 @@ def test_a000_reports_once_per_identity():
     ("广西壮族自治区人民政府", None), ("长春市人民政府", None), ("上海市科委", None),
     ("某某市社区矫正管理局", None), ("某某市城乡建设局", None), ("某某自治州人民政府", None), (None, None),
 ])
-def test_organ_level_from_the_name(name, level):
-    assert organ_level(name) == level
+def test_organ_tier_from_the_name(name, level):
+    assert classify(name).tier == level
+
+
+@pytest.mark.parametrize("name, government", [
+    ("沭阳县人民政府", True), ("上海市人民政府", True), ("上海市人民政府办公厅", False),
+    ("南关区明珠街道", False), ("某某县教育局", False), (None, False),
+])
+def test_organ_is_a_government_itself(name, government):
+    assert classify(name).government is government
 
 
 def test_no_arithmetic_error_on_the_seeds_and_uncheckable_where_cells_are_blank():

@@ -4,7 +4,7 @@ from decimal import Decimal
 
 from govlint.identities import fmt
 from govlint.model import Severity
-from govlint.organs import CHINESE, document_level, organ_name
+from govlint.organs import document_organ
 
 from .base import IdentityRule, head
 
@@ -55,12 +55,12 @@ class T2FeeUnit(IdentityRule):
 
     def params(self, doc):
         identity = self.identity()
-        if document_level(doc) in GRASSROOTS:
+        if document_organ(doc).tier in GRASSROOTS:
             return {"limit": identity.params["limit_grassroots"]}
         return None
 
     def check(self, doc):
-        level = document_level(doc)
+        organ = document_organ(doc)
         for outcome in self.identity().evaluate(doc.template, self.params(doc)):
             if outcome.status == "uncheckable":
                 continue
@@ -72,7 +72,7 @@ class T2FeeUnit(IdentityRule):
                                                     f"单位是{unit}，模板要求以万元填写（应为 "
                                                     f"{fmt((Decimal(cell.number) * _TO_WAN[unit]).normalize())}）")
             elif outcome.status == "violated":
-                who = f"{CHINESE[level]}“{organ_name(doc)}”" if level in GRASSROOTS else "一个机关"
+                who = f"{organ.tier_name}“{organ.name}”" if organ.tier in GRASSROOTS else "一个机关"
                 yield self.report(outcome.location, f"{head(outcome)}“{cell.column}”为 {fmt(cell.number)}，"
                                                     f"按万元即 {_yi(cell.number)}，对{who}而言过大（提示阈值 "
                                                     f"{fmt(limit)} 万元），疑似按元填写；若单位是元，应填 "

@@ -1,7 +1,7 @@
 """A009 t2-regulations-organ-level: table 二, 规章 > 0 for an organ that cannot make 规章 (T2.3)."""
 
 from govlint.model import Severity
-from govlint.organs import CHINESE, NO_REGULATIONS, document_level, organ_name
+from govlint.organs import document_organ
 
 from .base import IdentityRule, head
 
@@ -45,11 +45,11 @@ class T2RegulationsOrganLevel(IdentityRule):
     identity_id = "T2.3"
 
     def applies(self, doc):
-        return document_level(doc) in NO_REGULATIONS
+        return document_organ(doc).makes_regulations is False
 
     def message(self, outcome, doc):
         cell = outcome.left[0]
-        level = document_level(doc)
-        return f"{head(outcome)}“{cell.column}”为 {cell.number}，但报告机关“{organ_name(doc)}”按名称判断是" \
-               f"{CHINESE[level]}，无权制定规章（规章由国务院部门和省、自治区、直辖市、设区的市、自治州人民政府" \
+        organ = document_organ(doc)
+        return f"{head(outcome)}“{cell.column}”为 {cell.number}，但报告机关“{organ.name}”按名称判断是" \
+               f"{organ.tier_name}，无权制定规章（规章由国务院部门和省、自治区、直辖市、设区的市、自治州人民政府" \
                "制定）；请核对是否把规范性文件或上级规章计入了此行"

@@ -1,7 +1,8 @@
 """Metadata rules (M): title, statistical period, signature date and
 publication deadline, the fee statement, years in the body.
 
-The patterns, deadlines and organ levels are data (``metadata.toml``); the
+The patterns and deadlines are data (``metadata.toml``; organ levels come from
+``govlint.organs``); the
 deadlines are configuration too (``publication-deadline``), contributed as
 this plugin's default configuration.  DOMAIN.md §6.
 """

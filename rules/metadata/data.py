@@ -15,6 +15,7 @@ from typing import Any, Iterator, Mapping
 from govlint.claims.text import normalise
 from govlint.model import Document, Location, Paragraph
 from govlint.normalize import compact
+from govlint.organs import document_organ
 from govlint.numerals import chinese_to_int
 
 DEADLINE_KEY = "publication-deadline"
@@ -78,14 +79,17 @@ def signature(doc: Document) -> Signature | None:
     return None
 
 
-def organ_level(organ: str | None) -> tuple[str, str]:
-    """``(level key, Chinese name)`` of the organ, from its name (the last
-    entry of ``organ-level`` catches everything else)."""
-    name = compact(organ or "")
-    for entry in data()["organ-level"]:
-        if re.search(entry["pattern"], name):
-            return entry["level"], entry["name"]
-    raise LookupError("metadata.toml: the last organ-level must match everything")
+def deadline_level(doc: Document) -> tuple[str, str]:
+    """``(deadline key, Chinese name)`` for the organ of ``doc``: 乡镇/街道,
+    a people's government's own report, or a department (the default)."""
+    organ = document_organ(doc)
+    if organ.tier in ("street", "township"):
+        level = "township"
+    elif organ.government:
+        level = "government"
+    else:
+        level = "department"
+    return level, data()["deadline-level-names"][level]
 
 
 def default_config() -> dict[str, Any]:

@@ -4,7 +4,7 @@ deadline for the organ's level."""
 from govlint.model import Severity
 from govlint.rule import Rule
 
-from .data import DEADLINE_KEY, deadline, organ_level, signature
+from .data import DEADLINE_KEY, deadline, deadline_level, signature
 
 
 def chinese_date(d) -> str:
@@ -57,7 +57,7 @@ class SignatureDateLate(Rule):
         found = signature(doc)
         if doc.year is None or found is None:
             return
-        level, level_name = organ_level(doc.organ)
+        level, level_name = deadline_level(doc)
         limit = deadline(self.config, level, doc.year)
         if found.date > limit:
             yield self.report(found.paragraph, f"落款日期{chinese_date(found.date)}晚于发布期限"
