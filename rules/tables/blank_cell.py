@@ -3,7 +3,7 @@
 from govlint.model import Severity
 from govlint.rule import Rule
 
-from .common import TABLE_NAMES, column_list, column_name, row_ref, tables
+from .common import TABLE_NAMES, column_list, column_name, run_name, runs, tables
 
 _ADVICE = "；空白不等于 0，没有发生的请填 0"
 
@@ -14,7 +14,8 @@ class BlankCell(Rule):
     What it does
     ------------
     报告表二、表三、表四中空着的数据单元格（只有空格或全角空格也算空白）。
-    每行报告一次，位置在该行第一个空白单元格，并按模板列出空着的栏目，
+    每行报告一次（空白栏目相同的连续几行合并为一条），位置在第一个空白单元格，
+    并按模板列出空着的栏目，
     如“商业企业、科研机构、社会公益组织、法律服务机构、其他”；
     空着的比填了的多时，改为列出填了数的栏目（如“只有‘总计’填了数”）。
     数据单元格个数与模板不符的行由 T003 row-cell-count 报告，
@@ -49,21 +50,29 @@ class BlankCell(Rule):
     def check(self, doc):
         for table in tables(doc):
             name = TABLE_NAMES[table.key]
-            for r in table.rows:
-                if r.kind != "row" or not r.complete:
-                    continue
-                blank = [(c, v) for c, v in zip(r.columns, r.data) if v.status == "blank"]
-                if not blank:
-                    continue
-                what = f"{name}{row_ref(table.spec, r.prefix)}"
-                filled = [c for c, v in zip(r.columns, r.data) if v.status != "blank"]
-                if len(blank) == 1 == len(r.data):
-                    message = f"{what}的数据单元格为空"
-                elif not filled:
-                    message = f"{what}的 {len(blank)} 个数据单元格全部为空"
-                elif len(filled) < len(blank):
-                    named = "、".join(f"“{column_name(c)}”" for c in filled)
-                    message = f"{what}有 {len(blank)} 个单元格为空，只有{named}填了数"
-                else:
-                    message = f"{what}有 {len(blank)} 个单元格为空：{column_list([c for c, _ in blank])}"
-                yield self.report(blank[0][1].cell, message + _ADVICE)
+            for run in runs(table.rows, _blank_columns):
+                yield self._run(name, table.spec, run)
+
+    def _run(self, name, spec, run):
+        first = run[0]
+        blank = [(c, v) for c, v in zip(first.columns, first.data) if v.status == "blank"]
+        filled = [c for c, v in zip(first.columns, first.data) if v.status != "blank"]
+        if len(blank) == 1 == len(first.data):
+            each = "的数据单元格为空"
+        elif not filled:
+            each = f"的 {len(blank)} 个数据单元格全部为空"
+        elif len(filled) < len(blank):
+            each = f"有 {len(blank)} 个单元格为空，只有{'、'.join(f'“{column_name(c)}”' for c in filled)}填了数"
+        else:
+            each = f"有 {len(blank)} 个单元格为空：{column_list([c for c, _ in blank])}"
+        end = run[-1].data[0].location if len(run) > 1 else None
+        return self.report(blank[0][1].cell, run_name(name, spec, run, each) + _ADVICE, end=end)
+
+
+def _blank_columns(row):
+    """The positions of a complete row's blank data cells (None: no blank,
+    or a row whose cells could not be assigned to columns)."""
+    if row.kind != "row" or not row.complete:
+        return None
+    blank = tuple(i for i, v in enumerate(row.data) if v.status == "blank")
+    return blank or None

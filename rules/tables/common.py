@@ -136,3 +136,27 @@ def row_ref(spec: TableSpec, prefix: str) -> str:
     name = row_name(spec, prefix)
     return name if name.endswith("行") else name + "行"
 
+
+
+def runs(rows: Iterable[RowMatch], key) -> list[list[RowMatch]]:
+    """Consecutive rows sharing the same ``key(row)``; a row whose key is
+    None belongs to no run and separates runs."""
+    out: list[list[RowMatch]] = []
+    last = None
+    for row in rows:
+        k = key(row)
+        if k is not None and out and k == last:
+            out[-1].append(row)
+        elif k is not None:
+            out.append([row])
+        last = k
+    return out
+
+
+def run_name(name: str, spec: TableSpec, run: Sequence[RowMatch], each: str) -> str:
+    """A run of rows in a message: ``表三“（一）予以公开”行`` + ``each`` for one
+    row, ``表三“（一）予以公开”至“（七）总计”连续 20 行，每行都`` + ``each``."""
+    first, last = run[0], run[-1]
+    if len(run) == 1:
+        return f"{name}{row_ref(spec, first.prefix)}{each}"
+    return f"{name}{row_name(spec, first.prefix)}至“{label_of(spec, last.prefix)}”连续 {len(run)} 行，每行都{each}"

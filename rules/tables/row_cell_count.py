@@ -3,7 +3,7 @@
 from govlint.model import Severity
 from govlint.rule import Rule
 
-from .common import TABLE_NAMES, collapsed_groups, label_of, leaves, row_name, row_ref, tables, where
+from .common import TABLE_NAMES, collapsed_groups, label_of, leaves, row_name, run_name, runs, tables, where
 
 
 class RowCellCount(Rule):
@@ -70,26 +70,15 @@ class RowCellCount(Rule):
                 yield self.report(where(group), f"{name}{row_name(table.spec, group.prefix)}的 {len(rows)} 个子项"
                                                 f"被合并成了一行（{group.found} 个数据单元格）；应分“{first}”至“{last}”"
                                                 f" {len(rows)} 行，每行 {group.expected} 个数")
-            runs: list[list] = []
-            for r in table.rows:
-                if r.complete or any(r is g for g in collapsed):
-                    runs.append([])
-                    continue
-                if runs and runs[-1] and (runs[-1][-1].found, runs[-1][-1].expected) == (r.found, r.expected):
-                    runs[-1].append(r)
-                else:
-                    runs.append([r])
-            for run in filter(None, runs):
+            collapsed_ids = {id(g) for g in collapsed}
+            for run in runs(table.rows, lambda r: None if r.complete or id(r) in collapsed_ids
+                            else (r.found, r.expected)):
                 yield self._run(name, table.spec, run)
 
     def _run(self, name, spec, run):
-        first, last = run[0], run[-1]
+        first = run[0]
         more = first.found > first.expected
         count = f"有 {first.found} 个数据单元格，{'多于' if more else '少于'}模板的 {first.expected} 个"
-        if len(run) == 1:
-            what = f"{name}{row_ref(spec, first.prefix)}{count}"
-        else:
-            what = (f"{name}{row_name(spec, first.prefix)}至“{label_of(spec, last.prefix)}”"
-                    f"连续 {len(run)} 行，每行都{count}")
-        end = where(last) if len(run) > 1 else None
-        return self.report(where(first), f"{what}；无法确定各数属于哪一栏，这些数未作核对", end=end)
+        end = where(run[-1]) if len(run) > 1 else None
+        return self.report(where(first), f"{run_name(name, spec, run, count)}；无法确定各数属于哪一栏，这些数未作核对",
+                           end=end)
