@@ -1,7 +1,8 @@
 """The ``govlint`` command line: a thin layer over :mod:`govlint.engine`.
 
-Commands: ``check`` (lint files), ``rules`` (list the rules), ``explain``
-(one rule's documentation), ``parse`` (the recognised structure as JSON).
+Commands: ``check`` (lint files), ``report`` (a batch summary, optionally
+as an HTML page), ``rules`` (list the rules), ``explain`` (one rule's
+documentation), ``parse`` (the recognised structure as JSON).
 Exit codes: 0 no finding at or above the fail level, 1 findings, 2 usage,
 configuration or internal error.  Messages are Chinese; option names
 English.  Set ``GOVLINT_DEBUG=1`` to see tracebacks of internal errors.
@@ -13,18 +14,23 @@ import json
 import os
 import sys
 import traceback
-import unicodedata
+from typing import Iterable
 
 import click
 
-from . import __version__
+from . import __version__, baseline, htmlreport
+from .atomic import write_atomic
 from .config import ConfigError, display_path
 from .engine import LintError, Options, lint
 from .formatters import FORMATTERS, render
+from .localrules import plugins_for
 from .model import Severity
 from .pipeline import read_document
-from .plugins import Plugins, load_plugins
+from .plugins import Plugins
+from .progress import progress_bar
 from .serialize import document_data
+from .summary import summarise, text as summary_text
+from .texttable import table
 
 
 class Failure(click.ClickException):
@@ -57,8 +63,10 @@ def _warn(message: str) -> None:
     click.echo(f"govlint: {message}", err=True)
 
 
-def _plugins() -> Plugins:
-    plugins = load_plugins()
+def _plugins(paths: Iterable[str] = (), options: Options = Options(), *, walk: bool = True) -> Plugins:
+    """The plugins for ``paths`` (installed ones, rule paths, rules files of
+    the configurations governing them); load warnings go to stderr."""
+    plugins = plugins_for(paths, options, walk=walk)
     for warning in plugins.warnings:
         _warn(warning)
     return plugins
@@ -77,76 +85,122 @@ def main() -> None:
 
 _REF_HELP = "规则代码、前缀、名称或 ALL，逗号分隔，可重复"
 
+_config_option = click.option("--config", "config_file", metavar="FILE", help="使用此配置文件，不再自动查找")
+_rule_path_option = click.option("--rule-path", "rule_paths", multiple=True, metavar="DIR",
+                                 help="从此目录按文件路径加载规则模块（可重复）")
+
+
+def _selection_options(command):
+    """The options choosing rules and configuration (``check``, ``report``)."""
+    for option in reversed([
+        click.option("--select", multiple=True, help=f"只运行这些规则（{_REF_HELP}）"),
+        click.option("--extend-select", multiple=True, help=f"在已选规则之外再运行这些规则（{_REF_HELP}）"),
+        click.option("--ignore", multiple=True, help=f"不运行这些规则（{_REF_HELP}）"),
+        _config_option,
+        click.option("--no-config", is_flag=True, help="不使用任何配置文件"),
+        _rule_path_option,
+    ]):
+        command = option(command)
+    return command
+
+
+def _options(select, extend_select, ignore, config_file, no_config, rule_paths, **more) -> Options:
+    """Options from the values of :func:`_selection_options` (and ``more`` fields)."""
+    if config_file and no_config:
+        raise Failure("--config 与 --no-config 不能同时使用")
+    return Options(
+        select=_refs(select) if select else None,
+        extend_select=_refs(extend_select),
+        ignore=_refs(ignore),
+        config=config_file,
+        use_config=not no_config,
+        rule_paths=tuple(rule_paths),
+        **more,
+    )
+
 
 @main.command()
 @click.argument("paths", nargs=-1)
 @click.option("--format", "output_format", type=click.Choice(sorted(FORMATTERS)), default="text",
               show_default=True, help="输出格式")
-@click.option("--select", multiple=True, help=f"只运行这些规则（{_REF_HELP}）")
-@click.option("--extend-select", multiple=True, help=f"在已选规则之外再运行这些规则（{_REF_HELP}）")
-@click.option("--ignore", multiple=True, help=f"不运行这些规则（{_REF_HELP}）")
+@_selection_options
 @click.option("--fail-level", type=click.Choice([s.label for s in Severity]),
               help="达到此级别的问题使退出码为 1（默认 error）")
-@click.option("--config", "config_file", metavar="FILE", help="使用此配置文件，不再自动查找")
-@click.option("--no-config", is_flag=True, help="不使用任何配置文件")
 @click.option("--stdin-filename", metavar="NAME", help="从标准输入（-）读取时使用的文件名，决定格式与配置")
-def check(paths, output_format, select, extend_select, ignore, fail_level, config_file, no_config,
-          stdin_filename) -> None:
+@click.option("--baseline", "baseline_file", metavar="FILE", help="不报告基线文件中已记录的问题")
+@click.option("--write-baseline", metavar="FILE", help="把当前的全部问题记入基线文件（之后只报告新问题）")
+def check(paths, output_format, fail_level, stdin_filename, baseline_file, write_baseline, **selection) -> None:
     """检查 PATHS 中的报告（文件或目录；- 表示标准输入）。"""
     if not paths:
         raise Failure("请给出要检查的文件或目录（- 表示标准输入）")
-    if config_file and no_config:
-        raise Failure("--config 与 --no-config 不能同时使用")
-    options = Options(
-        select=_refs(select) if select else None,
-        extend_select=_refs(extend_select),
-        ignore=_refs(ignore),
-        fail_level=Severity.parse(fail_level) if fail_level else None,
-        config=config_file,
-        use_config=not no_config,
-        stdin_filename=stdin_filename,
-    )
+    options = _options(fail_level=Severity.parse(fail_level) if fail_level else None,
+                       stdin_filename=stdin_filename, **selection)
+    plugins = _plugins(paths, options)
     stdin = sys.stdin.buffer.read() if "-" in paths else None
-    result = lint(paths, options, plugins=_plugins(), stdin=stdin, warn=_warn)
+    result = lint(paths, options, plugins=plugins, stdin=stdin, warn=_warn, progress=progress_bar())
     if not result.files:
         _warn("没有找到可检查的报告文件")
-    click.echo(render(result, output_format, color=output_format == "text" and sys.stdout.isatty()))
+    if write_baseline:
+        _warn(f"已将 {baseline.write(write_baseline, result.findings)} 个问题写入基线 {write_baseline}")
+        baseline_file = write_baseline
+    if baseline_file:
+        result = baseline.apply(result, baseline_file)
+    color = output_format == "text" and sys.stdout.isatty()
+    click.echo(render(result, output_format, color=color, rules=plugins.rules))
     click.get_current_context().exit(result.exit_code)
+
+
+@main.command()
+@click.argument("paths", nargs=-1)
+@click.option("--html", "html_file", metavar="FILE", help="把汇总写成一个独立的 HTML 页面（不联网即可打开）")
+@click.option("--baseline", "baseline_file", metavar="FILE", help="不计入基线文件中已记录的问题")
+@_selection_options
+def report(paths, html_file, baseline_file, **selection) -> None:
+    """汇总 PATHS 中各报告的检查结果：每份报告的机关、年度、模板与问题数，各规则违反的报告数。"""
+    if not paths or "-" in paths:
+        raise Failure("请给出要汇总的文件或目录（不支持标准输入）")
+    options = _options(report_info=True, **selection)
+    plugins = _plugins(paths, options)
+    result = lint(paths, options, plugins=plugins, warn=_warn, progress=progress_bar())
+    if baseline_file:
+        result = baseline.apply(result, baseline_file)
+    summary = summarise(result, plugins.rules)
+    if html_file:
+        write_atomic(html_file, htmlreport.render(summary))
+    click.echo(summary_text(summary))
+    click.get_current_context().exit(2 if result.errors else 0)
+
+
+def _listing_plugins(config_file: str | None, rule_paths: tuple[str, ...]) -> Plugins:
+    """The plugins ``rules`` and ``explain`` describe: installed ones, the
+    rule paths given, and those of the configuration of the current
+    directory (or ``--config``)."""
+    return _plugins([os.curdir], Options(config=config_file, rule_paths=rule_paths), walk=False)
 
 
 @main.command()
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
               show_default=True, help="输出格式")
-def rules(output_format) -> None:
+@_config_option
+@_rule_path_option
+def rules(output_format, config_file, rule_paths) -> None:
     """列出所有规则：代码、名称、默认级别、来源插件、说明。"""
-    found = sorted(_plugins().rules, key=lambda r: r.code)
+    found = sorted(_listing_plugins(config_file, rule_paths).rules, key=lambda r: r.code)
     rows = [(r.code, r.name, r.severity.label, r.plugin, r.summary()) for r in found]
     if output_format == "json":
         keys = ("code", "name", "severity", "plugin", "summary")
         click.echo(json.dumps([dict(zip(keys, row)) for row in rows], ensure_ascii=False, indent=2))
     else:
-        click.echo(_table(("代码", "名称", "级别", "插件", "说明"), rows))
-
-
-def _width(text: str) -> int:
-    """Display width: East Asian wide characters take two columns."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-
-
-def _table(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> str:
-    widths = [max(_width(row[i]) for row in [header, *rows]) for i in range(len(header) - 1)]
-    lines = []
-    for row in [header, *rows]:
-        cells = [cell + " " * (width - _width(cell)) for cell, width in zip(row, widths)]
-        lines.append("  ".join([*cells, row[-1]]).rstrip())
-    return "\n".join(lines)
+        click.echo(table(("代码", "名称", "级别", "插件", "说明"), rows))
 
 
 @main.command()
 @click.argument("rule")
-def explain(rule) -> None:
+@_config_option
+@_rule_path_option
+def explain(rule, config_file, rule_paths) -> None:
     """显示规则 RULE（代码或名称）的说明文档。"""
-    found = _plugins().find_rule(rule)
+    found = _listing_plugins(config_file, rule_paths).find_rule(rule)
     if found is None:
         raise Failure(f"未知的规则 '{rule}'（govlint rules 列出所有规则）")
     click.echo(f"{found.code} {found.name}")

@@ -17,6 +17,12 @@ Keys (kebab-case)::
     "archive/*.txt" = ["S"]
     [severity]                       # rule reference -> error|warning|info
     S003 = "info"
+    rule-paths = ["local-rules"]     # folders of rule modules (govlint.localrules)
+    rules-files = ["rules.toml"]     # declarative rules (govlint.declarative)
+
+``rule-paths`` and ``rules-files`` are relative to the configuration file's
+directory; the rules they add apply only to the files this configuration
+governs (:func:`build_settings` leaves them out elsewhere).
 
 ``per-file-ignores`` globs are matched (fnmatch, case-sensitive, ``*``
 also matching ``/``) against the file's path relative to the configuration
@@ -52,7 +58,8 @@ ALL = "ALL"
 _EXACT = 100
 _PREFIX = re.compile(r"[A-Z]{1,3}\d{0,3}")
 _TOML_POSITION = re.compile(r"\s*\(at (?:line (\d+), column \d+|end of document)\)$")
-CORE_KEYS = frozenset({"select", "extend-select", "ignore", "per-file-ignores", "severity", "fail-level"})
+CORE_KEYS = frozenset({"select", "extend-select", "ignore", "per-file-ignores", "severity", "fail-level",
+                       "rule-paths", "rules-files"})
 
 
 class ConfigError(Exception):
@@ -73,6 +80,8 @@ class Config:
     severity: tuple[tuple[str, Severity], ...] = ()
     fail_level: Severity | None = None
     values: Mapping[str, Any] = field(default_factory=dict)
+    rule_paths: tuple[Path, ...] = ()
+    rules_files: tuple[Path, ...] = ()
 
     @property
     def root(self) -> Path:
@@ -148,31 +157,66 @@ def parse_config(data: Mapping[str, Any], path: Path | None, rules: Sequence[typ
         ),
         fail_level=severity("fail-level", data["fail-level"]) if "fail-level" in data else None,
         values={k: v for k, v in data.items() if k not in CORE_KEYS},
+        rule_paths=rule_sources(data, path, "rule-paths"),
+        rules_files=rule_sources(data, path, "rules-files"),
     )
+
+
+def rule_sources(data: Mapping[str, Any], path: Path | None, key: str) -> tuple[Path, ...]:
+    """The ``rule-paths`` or ``rules-files`` of a configuration table as
+    absolute paths (relative ones are relative to the configuration file's
+    directory); ConfigError unless a list of strings."""
+    value = data.get(key, [])
+    if not (isinstance(value, list) and all(isinstance(v, str) for v in value)):
+        raise ConfigError(f"{display_path(path) if path else '命令行'}: {key} 应为字符串列表")
+    root = Path(os.path.abspath(path)).parent if path else Path.cwd()
+    return tuple(Path(os.path.abspath(root / v)) for v in value)
 
 
 def read_config(path: Path, rules: Sequence[type[Rule]], extra_keys: Iterable[str] = ()) -> Config | None:
     """The configuration in ``path``; ``None`` for a ``pyproject.toml``
     without ``[tool.govlint]``.  ConfigError when unreadable or invalid."""
+    data = load_table(path)
+    return None if data is None else parse_config(data, path, rules, extra_keys)
+
+
+def load_table(path: Path) -> Any:
+    """The govlint table of configuration file ``path`` as written (not
+    validated); ``None`` for a ``pyproject.toml`` without ``[tool.govlint]``.
+    ConfigError when unreadable or not TOML."""
+    data = read_toml(path)
+    if path.name == "pyproject.toml":
+        tool = data.get("tool")
+        return tool.get("govlint") if isinstance(tool, dict) else None
+    return data
+
+
+def read_toml(path: Path, what: str = "配置文件") -> dict[str, Any]:
+    """The TOML file ``path`` (``what`` names it in messages); ConfigError
+    with the file and line when unreadable, not UTF-8 or not TOML."""
     where = display_path(path)
     try:
         text = path.read_bytes().decode("utf-8-sig")
-        data = tomllib.loads(text)
+        return tomllib.loads(text)
     except OSError as exc:
-        raise ConfigError(f"{where}: 无法读取配置文件：{exc.strerror or exc}") from None
+        raise ConfigError(f"{where}: 无法读取{what}：{exc.strerror or exc}") from None
     except UnicodeDecodeError:
-        raise ConfigError(f"{where}: 配置文件不是 UTF-8 编码") from None
+        raise ConfigError(f"{where}: {what}不是 UTF-8 编码") from None
     except tomllib.TOMLDecodeError as exc:
         message = str(exc)
         position = _TOML_POSITION.search(message)
         line = position.group(1) if position and position.group(1) else text.count("\n") + 1
         raise ConfigError(f"{where}:{line}: TOML 语法错误：{_TOML_POSITION.sub('', message)}") from None
-    if path.name == "pyproject.toml":
-        tool = data.get("tool")
-        data = tool.get("govlint") if isinstance(tool, dict) else None
-        if data is None:
-            return None
-    return parse_config(data, path, rules, extra_keys)
+
+
+def config_file_in(directory: Path) -> Path | None:
+    """The configuration file of ``directory`` itself (``.govlint.toml``,
+    then ``govlint.toml``, then a ``pyproject.toml`` with ``[tool.govlint]``)."""
+    for name in CONFIG_FILES:
+        candidate = directory / name
+        if candidate.is_file() and load_table(candidate) is not None:
+            return candidate
+    return None
 
 
 class ConfigFinder:
@@ -204,13 +248,8 @@ class ConfigFinder:
         return found
 
     def _read_in(self, directory: Path) -> Config | None:
-        for name in CONFIG_FILES:
-            candidate = directory / name
-            if candidate.is_file():
-                config = read_config(candidate, self._rules, self._extra_keys)
-                if config is not None:
-                    return config
-        return None
+        path = config_file_in(directory)
+        return read_config(path, self._rules, self._extra_keys) if path else None
 
 
 @dataclass(frozen=True)
@@ -244,12 +283,16 @@ class Settings:
 def build_settings(rules: Sequence[type[Rule]], config: Config | None = None,
                    command_line: Config | None = None, defaults: Mapping[str, Any] | None = None) -> Settings:
     """Resolve the file's configuration and the command line's choices
-    against ``rules`` (see the module docstring for the layering)."""
+    against ``rules`` (see the module docstring for the layering).  Rules
+    from a rule path or rules file (``Rule.origin`` set) are available only
+    when ``config`` names their origin."""
+    file_config = config or Config()
+    origins = {*file_config.rule_paths, *file_config.rules_files}
+    rules = [r for r in rules if r.origin is None or r.origin in origins]
     enabled = frozenset(r.code for r in rules)
     for layer in (config, command_line):
         if layer is not None:
             enabled = _apply_layer(layer, enabled, rules)
-    file_config = config or Config()
     return Settings(
         enabled=enabled,
         severities=_severities(file_config.severity, rules),

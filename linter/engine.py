@@ -30,7 +30,9 @@ from .config import Config, ConfigError, ConfigFinder, Settings, build_settings,
 from .findings import Finding
 from .model import Document, Severity
 from .pipeline import read_document
-from .plugins import Plugins, load_plugins
+from .localrules import plugins_for
+from .plugins import Plugins
+from .reportinfo import ReportInfo
 from .rule import Rule
 
 STDIN = "-"
@@ -58,6 +60,10 @@ class Options:
     config: str | None = None
     use_config: bool = True
     stdin_filename: str | None = None
+    #: folders of rule modules for every file (``--rule-path``, :mod:`govlint.localrules`)
+    rule_paths: tuple[str, ...] = ()
+    #: record each file's :class:`~govlint.reportinfo.ReportInfo` (``govlint report``)
+    report_info: bool = False
 
 
 @dataclass(frozen=True)
@@ -67,6 +73,7 @@ class FileResult:
     path: str
     findings: tuple[Finding, ...]
     fail_level: Severity = Severity.ERROR
+    info: ReportInfo | None = None
 
     @property
     def failed(self) -> bool:
@@ -80,6 +87,8 @@ class LintResult:
 
     files: tuple[FileResult, ...]
     errors: tuple[str, ...] = ()
+    #: findings hidden by a baseline (:mod:`govlint.baseline`)
+    suppressed: int = 0
 
     @property
     def findings(self) -> list[Finding]:
@@ -166,11 +175,13 @@ def _walk(top: str, extensions: frozenset[str]) -> Iterator[str]:
 
 
 def lint(paths: Sequence[str], options: Options = Options(), *, plugins: Plugins | None = None,
-         stdin: bytes | None = None, warn: Warn = warn_stderr) -> LintResult:
+         stdin: bytes | None = None, warn: Warn = warn_stderr,
+         progress: Callable[[int, int], None] | None = None) -> LintResult:
     """Lint ``paths`` (files, directories, ``-`` for ``stdin``).  Raises
     LintError or ConfigError (before reading any report) for bad paths or
-    configuration; everything else is a finding or goes to ``warn``."""
-    plugins = plugins or load_plugins()
+    configuration; everything else is a finding or goes to ``warn``.
+    ``progress(done, total)`` is called before each file and at the end."""
+    plugins = plugins or plugins_for(paths, options)
     files = expand_paths(paths, plugins.extensions)
     settings_for = _SettingsResolver(plugins, options)
     jobs = [(file, settings_for(_config_path(file, options))) for file in files]
@@ -182,7 +193,9 @@ def lint(paths: Sequence[str], options: Options = Options(), *, plugins: Plugins
         warn(message)
 
     results = []
-    for file, settings in jobs:
+    for done, (file, settings) in enumerate(jobs):
+        if progress is not None:
+            progress(done, len(jobs))
         shown = (options.stdin_filename or STDIN) if file == STDIN else display_path(file)
         try:
             if file == STDIN:
@@ -193,7 +206,10 @@ def lint(paths: Sequence[str], options: Options = Options(), *, plugins: Plugins
             report(f"读取 {shown} 时出错：{type(exc).__name__}: {exc}")
             continue
         findings = lint_document(doc, plugins.rules, settings, path=shown, warn=report)
-        results.append(FileResult(shown, tuple(findings), settings.fail_level))
+        info = ReportInfo.of(doc) if options.report_info else None
+        results.append(FileResult(shown, tuple(findings), settings.fail_level, info))
+    if progress is not None:
+        progress(len(jobs), len(jobs))
     results.sort(key=lambda r: r.path)
     return LintResult(tuple(results), tuple(errors))
 

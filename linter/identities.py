@@ -343,6 +343,8 @@ class Identity:
     params: Mapping[str, Number] = field(default_factory=dict)
     uncheckable: bool = True
     ref: str = ""
+    #: instances by the templates of the tables read (see :meth:`_instances`)
+    _plans: dict = field(default_factory=dict, init=False, compare=False, repr=False)
 
     @classmethod
     def from_formula(cls, id: str, formula: str, **fields: Any) -> "Identity":
@@ -384,12 +386,18 @@ class Identity:
         found = {name: tables.tables.get(name) for name in self.tables}
         if any(m is None for m in found.values()):
             return ()
-        outcomes = []
-        for binding in self._bindings(found):
-            outcome = _evaluate(self, binding, found, values)
-            if outcome is not None:
-                outcomes.append(outcome)
-        return tuple(outcomes)
+        return tuple(_evaluate(self, instance, found, values) for instance in self._instances(found))
+
+    def _instances(self, found: Mapping[str, TableMatch]) -> tuple["_Instance", ...]:
+        """The instances over the templates ``found`` was matched with:
+        they depend on the templates only, so they are worked out once."""
+        specs = tuple(m.spec for m in found.values())
+        if specs not in self._plans:
+            self._plans[specs] = tuple(
+                instance for binding in self._bindings(found)
+                if (instance := _instance(self, binding, found)) is not None
+            )
+        return self._plans[specs]
 
     def _bindings(self, found: Mapping[str, TableMatch]) -> list[dict[str, str]]:
         if not self.each:
@@ -411,40 +419,71 @@ def _keys(found: Mapping[str, TableMatch], pattern: str) -> tuple[str, ...]:
     return match.spec.keys if match else ()
 
 
-def _evaluate(identity: Identity, binding: Mapping[str, str], found: Mapping[str, TableMatch],
-              params: Mapping[str, Number]) -> "Outcome | None":
+@dataclass(frozen=True)
+class _Instance:
+    """One instance of an identity over given templates: the binding, the
+    bound formula, per side its terms with the keys each one reads (None
+    for a number or parameter), and the key ``at`` names (None: none)."""
+
+    binding: Mapping[str, str]
+    formula: Formula
+    left: tuple[tuple[Term, tuple[str, ...] | None], ...]
+    right: tuple[tuple[Term, tuple[str, ...] | None], ...]
+    at: str | None
+
+
+def _instance(identity: Identity, binding: Mapping[str, str], found: Mapping[str, TableMatch]) -> _Instance | None:
+    """The instance of ``binding``; None when a plain key of the formula is
+    not a key of the template (the instance does not apply)."""
     formula = identity.formula.bind(binding)
-    sides: list[list[Operand]] = []
+    sides = []
     for terms in (formula.left, formula.right):
-        operands: list[Operand] = []
+        planned = []
         for term in terms:
             if term.constant is not None or term.param is not None:
-                number = term.constant if term.constant is not None else params[term.param]
-                operands.append(Operand(None, term.sign, None, number, None, None))
+                planned.append((term, None))
                 continue
             keys = _keys(found, term.pattern)
             if term.summed:
                 excluded = {k for p in term.exclude for k in expand(p, keys)}
-                chosen = [k for k in expand(term.pattern, keys) if k not in excluded]
+                planned.append((term, tuple(k for k in expand(term.pattern, keys) if k not in excluded)))
             elif term.pattern in keys:
-                chosen = [term.pattern]
+                planned.append((term, (term.pattern,)))
             else:
-                return None  # a plain key this template does not have: does not apply
-            operands.extend(_operand(found[k.split(".")[0]], k, term.sign) for k in chosen)
-        sides.append(operands)
-    left, right = tuple(sides[0]), tuple(sides[1])
+                return None
+        sides.append(tuple(planned))
+    at = substitute(identity.at, binding) if identity.at else None
+    return _Instance(dict(binding), formula, sides[0], sides[1], at)
+
+
+def _evaluate(identity: Identity, instance: _Instance, found: Mapping[str, TableMatch],
+              params: Mapping[str, Number]) -> "Outcome":
+    left, right = (_operands(side, found, params) for side in (instance.left, instance.right))
     anchor = None
-    if identity.at:
-        at = substitute(identity.at, binding)
+    at = instance.at
+    if at:
         anchor = next((o for o in left + right if o.key == at), None)
         if anchor is None and at in _keys(found, at):
             anchor = _operand(found[at.split(".")[0]], at, 1)
+    formula = instance.formula
+    binding = dict(instance.binding)
     if any(o.problem for o in left + right):
-        return Outcome(identity, dict(binding), "uncheckable", formula.op, left, right, None, None, anchor)
+        return Outcome(identity, binding, "uncheckable", formula.op, left, right, None, None, anchor)
     lt = sum((o.signed for o in left), 0)
     rt = sum((o.signed for o in right), 0)
     status = "ok" if formula.holds(lt, rt) else "violated"
-    return Outcome(identity, dict(binding), status, formula.op, left, right, lt, rt, anchor)
+    return Outcome(identity, binding, status, formula.op, left, right, lt, rt, anchor)
+
+
+def _operands(side, found: Mapping[str, TableMatch], params: Mapping[str, Number]) -> tuple["Operand", ...]:
+    operands: list[Operand] = []
+    for term, keys in side:
+        if keys is None:
+            number = term.constant if term.constant is not None else params[term.param]
+            operands.append(Operand(None, term.sign, None, number, None, None))
+        else:
+            operands.extend(_operand(found[k.split(".")[0]], k, term.sign) for k in keys)
+    return tuple(operands)
 
 
 # ---------------------------------------------------------------- operands and outcomes
@@ -497,6 +536,15 @@ class Operand:
 
 
 def _operand(match: TableMatch, key: str, sign: int) -> Operand:
+    """The operand of ``key`` in ``match``; the same for every identity
+    reading it, so it is read once per table (``TableMatch.memo``)."""
+    memo = match.memo.setdefault("operands", {})
+    if (key, sign) not in memo:
+        memo[key, sign] = _read_operand(match, key, sign)
+    return memo[key, sign]
+
+
+def _read_operand(match: TableMatch, key: str, sign: int) -> Operand:
     row_spec, column = _cells(match.spec).get(key, (None, None))
     row = row_label(row_spec) if row_spec else ""
     group = column.group.text if column and column.group else ""

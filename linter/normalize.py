@@ -46,6 +46,14 @@ def norm(text: str) -> str:
     return text
 
 
+def fold(text: str) -> str:
+    """Full-width to half-width, zero-width characters removed, character by
+    character: ``"".join(norm(ch) for ch in text)`` for text without
+    whitespace (which ``norm`` collapses)."""
+    return text.translate(_TABLE)
+
+
+@lru_cache(maxsize=65536)
 def compact(text: str) -> str:
     """``norm`` with every space removed (for label comparison)."""
     return norm(text).replace(" ", "")

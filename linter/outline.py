@@ -100,6 +100,25 @@ def _similarity(a: str, b: str) -> float:
     return SequenceMatcher(None, a, b, autojunk=False).ratio()
 
 
+@lru_cache(maxsize=4096)
+def _closest_section(title: str) -> tuple[float, _SectionSpec, bool] | None:
+    """``(similarity, section, signed)`` of the section whose template
+    wording or variant ``title`` is closest to, among the sections whose
+    signature it contains (``signed``) or most of whose characters it has;
+    cached, as every report repeats the same headings."""
+    best: tuple[float, _SectionSpec, bool] | None = None
+    chars = set(title)
+    for spec in _spec()[0]:
+        signed = bool(spec.signature.search(title))
+        forms = [f for f in spec.forms if signed or len(chars & set(f)) >= 0.75 * len(set(f))]
+        if not forms:
+            continue
+        score = max(_similarity(title, form) for form in forms)
+        if best is None or score > best[0]:
+            best = (score, spec, signed)
+    return best
+
+
 def _split_numbering(text: str) -> tuple[str, Numbering, str, str]:
     """(numeral, style, separator, rest) of a heading's normalised text."""
     m = _HEADING_NUMBER.match(text)
@@ -121,21 +140,12 @@ def _candidate(paragraph: Paragraph) -> _Candidate | None:
     text = compact(paragraph.text)
     if not text or len(text) > _MAX_HEADING or len(paragraph.pieces) > 2:
         return None
-    specs, not_headings = _spec()
+    not_headings = _spec()[1]
     numeral, numbering, separator, rest = _split_numbering(text)
     title = rest.rstrip("。.:：;；")
     if not title or "。" in title or any(word in title for word in not_headings):
         return None
-    best: tuple[float, _SectionSpec, bool] | None = None
-    chars = set(title)
-    for spec in specs:
-        signed = bool(spec.signature.search(title))
-        forms = [f for f in spec.forms if signed or len(chars & set(f)) >= 0.75 * len(set(f))]
-        if not forms:
-            continue
-        score = max(_similarity(title, form) for form in forms)
-        if best is None or score > best[0]:
-            best = (score, spec, signed)
+    best = _closest_section(title)
     if best is None:
         return None
     score, spec, signed = best

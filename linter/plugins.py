@@ -56,16 +56,23 @@ class Plugins:
         return frozenset(ext for reader in self.readers for ext in reader.extensions)
 
 
-def load_plugins(extra_modules: Iterable[ModuleType | str] = ()) -> Plugins:
-    """Load the ``govlint`` entry points, then ``extra_modules`` (modules or
-    dotted module names, registered under their module name)."""
+Extra = ModuleType | str | tuple[str, Callable[[], object]]
+
+
+def load_plugins(extra_modules: Iterable[Extra] = ()) -> Plugins:
+    """Load the ``govlint`` entry points, then ``extra_modules``: modules or
+    dotted module names (registered under their module name), or
+    ``(name, load)`` pairs whose ``load()`` returns the plugin object
+    (failing like a broken entry point)."""
     manager = pluggy.PluginManager(hookspecs.PROJECT)
     manager.add_hookspecs(hookspecs)
     plugins = Plugins(manager)
     for ep in _ordered(entry_points(group=GROUP)):
         _register(plugins, ep.name, ep.load)
     for module in extra_modules:
-        if isinstance(module, str):
+        if isinstance(module, tuple):
+            _register(plugins, *module)
+        elif isinstance(module, str):
             _register(plugins, module, lambda name=module: importlib.import_module(name))
         else:
             _register(plugins, module.__name__, lambda plugin=module: plugin)

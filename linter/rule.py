@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import inspect
 import re
+from pathlib import Path
 from types import MappingProxyType
 from typing import Any, ClassVar, Iterable, Mapping, Union
 
@@ -53,6 +54,10 @@ class Rule:
     severity: ClassVar[Severity] = Severity.WARNING
     #: set by the plugin manager: the plugin the rule came from
     plugin: ClassVar[str] = ""
+    #: for a rule from a configuration's ``rule-paths`` or ``rules-files``:
+    #: that folder or file (absolute); the rule then applies only to files
+    #: governed by a configuration naming it.  ``None`` for every other rule
+    origin: ClassVar[Path | None] = None
     #: the configuration values for the file being checked (plugin defaults
     #: from ``govlint_default_config`` overridden by the user's), set by the
     #: engine on each instance; empty when a rule is run on its own

@@ -199,7 +199,6 @@ def test_pdfs_give_the_hand_checked_findings_and_the_known_false_positives(found
     assert found == sorted(expected + known)
 
 
-@pytest.mark.xfail(strict=True, reason="known false positives listed with ~ in pdfs.expected")
 def test_pdfs_give_exactly_the_hand_checked_findings(found):
     expected, _ = golden()
     assert found == expected

@@ -10,9 +10,14 @@ between two ASCII letters or digits: PDF extraction writes ``21 件`` and
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
-from ..normalize import ARTEFACTS, norm
+from ..normalize import ARTEFACTS, fold, norm
+
+#: What only the character-by-character path handles: whitespace, the
+#: start of an artefact, characters that normalisation removes.
+_SPECIAL = re.compile(r"[\s\[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +41,8 @@ def _ascii_alnum(ch: str) -> bool:
 
 def normalise(text: str) -> Normalised:
     """``text`` in matching form, keeping each character's original offset."""
+    if not _SPECIAL.search(text):  # one character out per character in
+        return Normalised(fold(text), tuple(range(len(text) + 1)))
     removed = set()
     for m in ARTEFACTS.finditer(text):
         removed.update(range(m.start(), m.end()))

@@ -1,22 +1,30 @@
 """Output formats for ``govlint check``, chosen by name.
 
-A formatter is ``render(result: LintResult, *, color: bool) -> str``;
+A formatter is ``render(result: LintResult, *, color: bool, rules, **_) -> str``:
+``rules`` are the rule classes of the run (formats that describe rules, such
+as SARIF, read them); a formatter ignores the options it does not use.
 :data:`FORMATTERS` maps each name to its ``"module:function"`` so that only
-the chosen one is imported.  Add a format by adding an entry.
+the chosen one is imported.  Add a format by adding an entry.  Paths are
+those of the findings (relative to the current directory when under it);
+findings come sorted by path, line, column and code.
 """
 
 from __future__ import annotations
 
 import importlib
-from typing import Callable
+from typing import Callable, Sequence
 
 from ..engine import LintResult
+from ..rule import Rule
 
 Formatter = Callable[..., str]
 
 FORMATTERS: dict[str, str] = {
     "text": "govlint.formatters.text:render",
     "json": "govlint.formatters.json:render",
+    "sarif": "govlint.formatters.sarif:render",
+    "github": "govlint.formatters.github:render",
+    "junit": "govlint.formatters.junit:render",
 }
 
 
@@ -26,5 +34,6 @@ def get_formatter(name: str) -> Formatter:
     return getattr(importlib.import_module(module), function)
 
 
-def render(result: LintResult, name: str = "text", *, color: bool = False) -> str:
-    return get_formatter(name)(result, color=color)
+def render(result: LintResult, name: str = "text", *, color: bool = False,
+           rules: Sequence[type[Rule]] = ()) -> str:
+    return get_formatter(name)(result, color=color, rules=rules)

@@ -8,5 +8,5 @@ import json
 from ..engine import LintResult
 
 
-def render(result: LintResult, *, color: bool = False) -> str:
+def render(result: LintResult, *, color: bool = False, **_: object) -> str:
     return json.dumps([f.as_dict() for f in result.findings], ensure_ascii=False, indent=2)

@@ -17,7 +17,7 @@ from ..model import Severity
 _COLORS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "blue"}
 
 
-def render(result: LintResult, *, color: bool = False) -> str:
+def render(result: LintResult, *, color: bool = False, **_: object) -> str:
     lines = []
     for finding in result.findings:
         lines.extend(_finding(finding, color))
@@ -44,11 +44,13 @@ def _where(f: Finding) -> str:
 
 
 def summary(result: LintResult) -> str:
-    """``共检查 N 个文件，发现 M 个问题（错误 a，警告 b，提示 c）。``"""
+    """``共检查 N 个文件，发现 M 个问题（错误 a，警告 b，提示 c）。``, and
+    ``另有 K 个问题已记入基线，未显示。`` when a baseline hid some."""
     checked = f"共检查 {len(result.files)} 个文件"
     findings = result.findings
+    baseline = f"另有 {result.suppressed} 个问题已记入基线，未显示。" if result.suppressed else ""
     if not findings:
-        return f"{checked}，未发现问题。"
+        return f"{checked}，未发现{'新' if baseline else ''}问题。{baseline}"
     counts = Counter(f.severity for f in findings)
     detail = "，".join(f"{s.chinese} {counts[s]}" for s in sorted(Severity, reverse=True))
-    return f"{checked}，发现 {len(findings)} 个问题（{detail}）。"
+    return f"{checked}，发现 {len(findings)} 个问题（{detail}）。{baseline}"

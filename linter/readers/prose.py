@@ -41,9 +41,13 @@ class Line(NamedTuple):
     page: int | None = None
 
 
+_NARROW = re.compile(r"[\u0000-\u2e7f]")
+
+
 def width(text: str) -> float:
-    """Display width in full-width characters (ASCII counts half)."""
-    return sum(0.5 if ord(ch) < 0x2E80 else 1.0 for ch in text)
+    """Display width in full-width characters (characters before the CJK
+    blocks, U+2E80, count half)."""
+    return len(text) - 0.5 * len(_NARROW.findall(text))
 
 
 def continues(previous: str, line: str, *, full: bool) -> bool:

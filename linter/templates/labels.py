@@ -114,49 +114,86 @@ class Label:
         return _level(form(text), self)
 
 
-def _level(f: Form, label: Label) -> Level | None:
-    if not f.core:
-        return None
+@dataclass(frozen=True, slots=True)
+class _Alt:
+    """One wording of a label prepared for matching: its numbering, core,
+    core without a trailing parenthesis, and the edit distance a typo may
+    have (0: too short for typos)."""
+
+    number: int | None
+    core: str
+    short: str
+    typo_limit: int
+
+
+@dataclass(frozen=True, slots=True)
+class _Prepared:
+    """A label's forms, computed once: the canonical form's ``full`` text
+    and every wording (canonical first, then the aliases)."""
+
+    full: str
+    alts: tuple[_Alt, ...]
+
+
+@lru_cache(maxsize=4096)
+def _prepare(label: Label) -> _Prepared:
     canonical = form(label.text)
-    if f.full == canonical.full:
+    alts = []
+    for alt in (canonical, *map(form, label.aliases)):
+        limit = 0 if len(alt.core) < 4 else 2 if len(alt.core) >= 12 else 1
+        alts.append(_Alt(alt.number, alt.core, _TRAILING_PAREN.sub("", alt.core), limit))
+    return _Prepared(canonical.full, tuple(alts))
+
+
+def _level(f: Form, label: Label) -> Level | None:
+    return _prepared_level(f, _TRAILING_PAREN.sub("", f.core), _prepare(label))
+
+
+def _prepared_level(f: Form, short: str, label: _Prepared) -> Level | None:
+    """The best level over the label's wordings (see the module docstring);
+    ``short`` is ``f.core`` without a trailing parenthesis."""
+    core = f.core
+    if not core:
+        return None
+    if f.full == label.full:
         return Level.EXACT
     found = None
-    for alt in (canonical, *map(form, label.aliases)):
+    for alt in label.alts:
         if f.number is not None and alt.number is not None and f.number != alt.number:
             continue
-        if f.core == alt.core:
+        if core == alt.core:
             return Level.VARIANT
-        if _partial(f.core, alt.core):
+        if (short and short == alt.short) or (len(core) >= 2 and alt.core.startswith(core)):
             found = Level.PARTIAL
-        elif found is None and _typo(f.core, alt.core):
+        elif (found is None and alt.typo_limit and abs(len(core) - len(alt.core)) <= alt.typo_limit
+              and within(core, alt.core, alt.typo_limit)):
             found = Level.TYPO
     return found
 
 
-def _partial(text: str, label: str) -> bool:
-    text_short = _TRAILING_PAREN.sub("", text)
-    label_short = _TRAILING_PAREN.sub("", label)
-    if text_short and text_short == label_short:
-        return True
-    return len(text) >= 2 and label.startswith(text)
-
-
-def _typo(text: str, label: str) -> bool:
-    if len(label) < 4:
-        return False
-    limit = 2 if len(label) >= 12 else 1
-    return abs(len(text) - len(label)) <= limit and _distance(text, label) <= limit
-
-
-def _distance(a: str, b: str) -> int:
-    """Levenshtein distance."""
+def within(a: str, b: str, limit: int) -> bool:
+    """True when the Levenshtein distance of ``a`` and ``b`` is at most
+    ``limit``: common prefix and suffix dropped (the distance is unchanged),
+    then the dynamic programme, stopped as soon as a row exceeds ``limit``."""
+    start = 0
+    end_a, end_b = len(a), len(b)
+    while start < end_a and start < end_b and a[start] == b[start]:
+        start += 1
+    while end_a > start and end_b > start and a[end_a - 1] == b[end_b - 1]:
+        end_a -= 1
+        end_b -= 1
+    a, b = a[start:end_a], b[start:end_b]
+    if not a or not b:
+        return max(len(a), len(b)) <= limit
     previous = list(range(len(b) + 1))
     for i, ca in enumerate(a, 1):
         current = [i]
         for j, cb in enumerate(b, 1):
             current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        if min(current) > limit:
+            return False
         previous = current
-    return previous[-1]
+    return previous[-1] <= limit
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,20 +204,54 @@ class Match(Generic[T]):
     level: Level
 
 
-def best(text: str, candidates: Iterable[tuple[Label, T]]) -> list[Match[T]]:
+class LabelSet(Generic[T]):
+    """Labels with their targets, prepared once for :func:`best`, which
+    remembers its answer per text (a batch meets the same labels in every
+    report; the memory is bounded)."""
+
+    MEMO_SIZE = 16384
+
+    def __init__(self, pairs: Iterable[tuple[Label, T]]):
+        self.pairs = tuple(pairs)
+        self._prepared = tuple((_prepare(label), target) for label, target in self.pairs)
+        self._memo: dict[str, tuple[Match[T], ...]] = {}
+
+    def __iter__(self):
+        return iter(self.pairs)
+
+    def __len__(self) -> int:
+        return len(self.pairs)
+
+    def best(self, text: str) -> tuple[Match[T], ...]:
+        found = self._memo.get(text)
+        if found is None:
+            if len(self._memo) >= self.MEMO_SIZE:
+                self._memo.clear()
+            found = self._memo[text] = self._best(text)
+        return found
+
+    def _best(self, text: str) -> tuple[Match[T], ...]:
+        f = form(text)
+        short = _TRAILING_PAREN.sub("", f.core)
+        found: list[Match[T]] = []
+        for label, target in self._prepared:
+            lv = _prepared_level(f, short, label)
+            if lv is None or (found and lv < found[0].level):
+                continue
+            if found and lv > found[0].level:
+                found = []
+            if all(m.target != target for m in found):
+                found.append(Match(target, lv))
+        return tuple(found)
+
+
+def best(text: str, candidates: "LabelSet[T] | Iterable[tuple[Label, T]]") -> Sequence[Match[T]]:
     """The candidates ``text`` matches at the best level reached (several
-    when ambiguous at that level; each target once, compared with ``==``)."""
-    f = form(text)
-    found: list[Match[T]] = []
-    for label, target in candidates:
-        lv = _level(f, label)
-        if lv is None or (found and lv < found[0].level):
-            continue
-        if found and lv > found[0].level:
-            found = []
-        if all(m.target != target for m in found):
-            found.append(Match(target, lv))
-    return found
+    when ambiguous at that level; each target once, compared with ``==``).
+    Pass a :class:`LabelSet` when matching many texts against the same labels."""
+    if not isinstance(candidates, LabelSet):
+        candidates = LabelSet(candidates)
+    return candidates.best(text)
 
 
 def is_caption(text: str, level: Level, names_row: bool) -> bool:

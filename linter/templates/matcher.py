@@ -33,7 +33,7 @@ from functools import lru_cache
 from typing import Mapping, Sequence, Union
 
 from ..model import Cell, Location, Paragraph, Row, Table
-from .labels import Label, Level, Match, best, is_caption, pick
+from .labels import Label, LabelSet, Level, Match, is_caption, pick
 from .segments import Segment, split, trim
 from .spec import BlockSpec, ColumnSpec, GroupSpec, RowSpec, TableSpec
 from .values import Value, is_value, parse
@@ -124,6 +124,8 @@ class TableMatch:
     missing: tuple[str, ...]
     values: Mapping[str, Value]
     score: int = field(default=0, compare=False)
+    #: what readers of the match derive from it once (see :mod:`govlint.identities`)
+    memo: dict = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def found(self) -> bool:
@@ -153,9 +155,9 @@ class TableMatch:
 class _Index:
     """The labels of a table spec, by what they can name."""
 
-    rows: tuple[tuple[Label, RowSpec | GroupSpec], ...]
-    headers: tuple[tuple[Label, object], ...]
-    captions: tuple[tuple[Label, object], ...]
+    rows: LabelSet[RowSpec | GroupSpec]
+    headers: LabelSet[object]
+    captions: LabelSet[object]
     unlabelled: RowSpec | None
 
 
@@ -167,7 +169,7 @@ def _index(spec: TableSpec) -> _Index:
     captions = ((spec.title, spec),) + tuple((b.caption, b) for b in spec.blocks if b.caption)
     captions += tuple((label, label) for label in spec.column_groups)
     unlabelled = next((r for r in spec.rows if not r.label), None)
-    return _Index(rows, headers, captions, unlabelled)
+    return _Index(LabelSet(rows), LabelSet(headers), LabelSet(captions), unlabelled)
 
 
 _WEIGHT = {Level.EXACT: 2, Level.VARIANT: 1, Level.PARTIAL: 1, Level.TYPO: 1}
@@ -202,10 +204,10 @@ class _Matcher:
                 if t.parent == self.group or (isinstance(t, RowSpec) and t.block == self.block)]
 
     def _row_label(self, text: str) -> Match | None:
-        return pick(best(text, self.index.rows), self._prefer())
+        return pick(self.index.rows.best(text), self._prefer())
 
     def _caption(self, text: str) -> Match | None:
-        found = pick(best(text, self.index.captions))
+        found = pick(self.index.captions.best(text))
         return found if found and is_caption(text, found.level, names_row=False) else None
 
     # -- items ------------------------------------------------------------
@@ -236,6 +238,9 @@ class _Matcher:
     def _row(self, row: Row, table: Table) -> None:
         texts = [c for c in row.cells if not c.is_blank]
         if not texts:
+            unlabelled = self.index.unlabelled
+            if unlabelled and self.headers and len(row.cells) == len(unlabelled.columns):
+                self._unlabelled(row, table, row.cells)  # table 四's data row left wholly blank
             return
         if len(texts) == 1 and not is_value(texts[0].text) and self._caption_row(texts[0].text):
             self.headers.append(row)
@@ -278,7 +283,7 @@ class _Matcher:
         if all(labels):
             self._labelled(row, table, texts[-1], labels[-1], Segment(row.cells).after(texts[-1]))
             return
-        headers = [m for m in (pick(best(c.text, self.index.headers)) for c in texts) if m]
+        headers = [m for m in (pick(self.index.headers.best(c.text)) for c in texts) if m]
         if headers:
             self.score += sum(_WEIGHT[m.level] for m in headers)
             self.headers.append(row)

@@ -27,7 +27,7 @@ from typing import Iterable, Sequence
 
 from ..model import Block, Paragraph, Row, Table
 from ..normalize import compact
-from .labels import Label, best, is_caption
+from .labels import Label, LabelSet, is_caption
 from .matcher import Caption, Item, RowItem
 from .spec import Template
 from .values import is_value
@@ -38,7 +38,7 @@ _SECTION_HEADING = re.compile(r"^#*[一二三四五六七八九十]+、")
 
 
 @lru_cache(maxsize=8)
-def _labels(templates: tuple[Template, ...]) -> tuple[tuple, tuple]:
+def _labels(templates: tuple[Template, ...]) -> tuple[LabelSet, LabelSet]:
     """``(caption labels, cell labels)`` of every template.  Caption labels
     (possible paragraphs) map to ``(table key, names a row)``, cell labels
     to the table key."""
@@ -51,7 +51,7 @@ def _labels(templates: tuple[Template, ...]) -> tuple[tuple, tuple]:
             rows = [g.label for g in spec.groups] + [r.label for r in spec.rows if r.label]
             captions += [(label, (key, False)) for label in names] + [(label, (key, True)) for label in rows]
             cells += [(label, key) for label in (*names, *rows, *(c.label for c in spec.columns))]
-    return tuple(captions), tuple(cells)
+    return LabelSet(captions), LabelSet(cells)
 
 
 def split_regions(blocks: Iterable[Block], templates: Sequence[Template]) -> dict[str, list[Item]]:
@@ -75,12 +75,12 @@ def split_regions(blocks: Iterable[Block], templates: Sequence[Template]) -> dic
     return dict(regions)
 
 
-def _vote(row: Row, labels: tuple) -> str | None:
+def _vote(row: Row, labels: LabelSet) -> str | None:
     votes: Counter[str] = Counter()
     for cell in row.cells:
         if is_value(cell.text):
             continue
-        keys = {m.target for m in best(cell.text, labels)}
+        keys = {m.target for m in labels.best(cell.text)}
         if len(keys) == 1:
             votes[keys.pop()] += 1
     ranked = votes.most_common(2)
@@ -89,9 +89,9 @@ def _vote(row: Row, labels: tuple) -> str | None:
     return ranked[0][0]
 
 
-def _caption_key(paragraph: Paragraph, labels: tuple) -> str | None:
+def _caption_key(paragraph: Paragraph, labels: LabelSet) -> str | None:
     text = paragraph.text
-    keys = {key for m in best(text, labels) for key, names_row in [m.target] if is_caption(text, m.level, names_row)}
+    keys = {key for m in labels.best(text) for key, names_row in [m.target] if is_caption(text, m.level, names_row)}
     return keys.pop() if len(keys) == 1 else None
 
 

@@ -12,8 +12,9 @@ Blank cells at the edges of the data run mean different things per layout:
 in the ``tab-rows`` layout (text from PDF) they are padding left by merged
 cells and are dropped, so a lost cell shows as a short row, never as a
 shifted one; in the other layouts every cell is explicit and a blank is a
-real blank, except trailing blanks beyond the expected count (Markdown rows
-padded to the header's width).
+real blank, except blanks beyond the expected count: trailing ones
+(Markdown rows padded to the header's width), then leading ones (a PDF
+label cell merged over two columns leaves a blank after the label).
 """
 
 from __future__ import annotations
@@ -81,4 +82,6 @@ def trim(data: tuple[Cell, ...], layout: str, expected: int) -> tuple[Cell, ...]
     else:
         while len(cells) > expected and cells[-1].is_blank:
             cells.pop()
+        while len(cells) > expected and cells[0].is_blank:
+            cells.pop(0)
     return tuple(cells)

@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 from ..model import Cell, Location
 from ..normalize import compact
@@ -80,8 +81,10 @@ def parse(cell: Cell, kind: str = "count", key: str | None = None) -> Value:
     return Value(key, cell, kind, cell.text, status, number, unit)
 
 
+@lru_cache(maxsize=16384)
 def classify(text: str, kind: str = "count") -> tuple[str, int | Decimal | None, str | None]:
-    """``(status, number, unit)`` of ``text`` read for ``kind``."""
+    """``(status, number, unit)`` of ``text`` read for ``kind`` (cached:
+    tables repeat the same few texts)."""
     s = compact(text)
     if not s:
         return "blank", None, None

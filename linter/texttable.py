@@ -1,0 +1,23 @@
+"""Plain-text tables for the terminal, aligned for Chinese text (East
+Asian wide characters take two columns)."""
+
+from __future__ import annotations
+
+import unicodedata
+from typing import Sequence
+
+
+def width(text: str) -> int:
+    """Display width: East Asian wide characters take two columns."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
+    """``header`` and ``rows`` in aligned columns, two spaces apart; the
+    last column is not padded."""
+    widths = [max(width(row[i]) for row in [header, *rows]) for i in range(len(header) - 1)]
+    lines = []
+    for row in [header, *rows]:
+        cells = [cell + " " * (w - width(cell)) for cell, w in zip(row, widths)]
+        lines.append("  ".join([*cells, row[-1]]).rstrip())
+    return "\n".join(lines)
