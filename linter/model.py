@@ -268,7 +268,7 @@ class InputProblem:
     """Something wrong with the file itself (reported by the E rules).
 
     ``kind`` is one of ``unreadable``, ``empty``, ``binary``, ``encoding``,
-    ``too-large``, ``unsupported``; ``fatal`` problems mean there is no report
+    ``too-large``, ``unsupported``, ``needs-ocr``, ``encrypted``; ``fatal`` problems mean there is no report
     to check, so only input rules run.
     """
 
