@@ -8,16 +8,25 @@ plugins: :mod:`govlint.plugins`; configuration: :mod:`govlint.config`.
 Importing ``govlint`` stays light (no click, no format libraries).
 """
 
-from importlib.metadata import PackageNotFoundError, version
-
 from .findings import Finding
 from .hookspecs import hookimpl
 from .model import Document, Severity
 from .rule import Rule
 
-try:
-    __version__ = version("govlint")
-except PackageNotFoundError:  # running from a source tree that is not installed
-    __version__ = "0+unknown"
+
+def __getattr__(name: str) -> str:
+    """``__version__``, looked up in the installed metadata on first use
+    (a few milliseconds that ``import govlint`` need not pay)."""
+    if name != "__version__":
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        found = version("govlint")
+    except PackageNotFoundError:  # running from a source tree that is not installed
+        found = "0+unknown"
+    globals()["__version__"] = found
+    return found
+
 
 __all__ = ["Document", "Finding", "Rule", "Severity", "__version__", "hookimpl"]

@@ -18,14 +18,14 @@ from typing import Iterable
 
 import click
 
-from . import __version__, baseline, htmlreport
+from . import baseline, htmlreport
 from .atomic import write_atomic
 from .config import ConfigError, display_path
 from .engine import LintError, Options, lint
 from .formatters import FORMATTERS, render
 from .localrules import plugins_for
 from .model import Severity
-from .pipeline import read_document
+from .pipeline import MAX_BYTES, read_document
 from .plugins import Plugins
 from .progress import progress_bar
 from .serialize import document_data
@@ -78,7 +78,8 @@ def _refs(values: tuple[str, ...]) -> tuple[str, ...]:
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, "-V", "--version", prog_name="govlint", message="%(prog)s %(version)s")
+@click.version_option(None, "-V", "--version", package_name="govlint", prog_name="govlint",
+                      message="%(prog)s %(version)s")
 def main() -> None:
     """检查政府信息公开工作年度报告的结构、表格与数据。"""
 
@@ -102,6 +103,16 @@ def _selection_options(command):
     ]):
         command = option(command)
     return command
+
+
+def _run_options(command):
+    """How a run goes (``check``, ``report``): processes and cache; the
+    values map onto :class:`Options` ``jobs`` and ``cache``."""
+    command = click.option("--no-cache", "cache", flag_value=False,
+                           default=lambda: not os.environ.get("GOVLINT_NO_CACHE"),
+                           help="不读取也不写入结果缓存（.govlint_cache/；环境变量 GOVLINT_NO_CACHE=1 同此）")(command)
+    return click.option("-j", "--jobs", type=click.IntRange(min=1), metavar="N",
+                        help="同时检查的进程数（默认：文件较多时用全部 CPU 核）")(command)
 
 
 def _options(select, extend_select, ignore, config_file, no_config, rule_paths, **more) -> Options:
@@ -129,6 +140,7 @@ def _options(select, extend_select, ignore, config_file, no_config, rule_paths, 
 @click.option("--stdin-filename", metavar="NAME", help="从标准输入（-）读取时使用的文件名，决定格式与配置")
 @click.option("--baseline", "baseline_file", metavar="FILE", help="不报告基线文件中已记录的问题")
 @click.option("--write-baseline", metavar="FILE", help="把当前的全部问题记入基线文件（之后只报告新问题）")
+@_run_options
 def check(paths, output_format, fail_level, stdin_filename, baseline_file, write_baseline, **selection) -> None:
     """检查 PATHS 中的报告（文件或目录；- 表示标准输入）。"""
     if not paths:
@@ -136,7 +148,7 @@ def check(paths, output_format, fail_level, stdin_filename, baseline_file, write
     options = _options(fail_level=Severity.parse(fail_level) if fail_level else None,
                        stdin_filename=stdin_filename, **selection)
     plugins = _plugins(paths, options)
-    stdin = sys.stdin.buffer.read() if "-" in paths else None
+    stdin = sys.stdin.buffer.read(MAX_BYTES + 1) if "-" in paths else None  # more is E005 anyway
     result = lint(paths, options, plugins=plugins, stdin=stdin, warn=_warn, progress=progress_bar())
     if not result.files:
         _warn("没有找到可检查的报告文件")
@@ -155,6 +167,7 @@ def check(paths, output_format, fail_level, stdin_filename, baseline_file, write
 @click.option("--html", "html_file", metavar="FILE", help="把汇总写成一个独立的 HTML 页面（不联网即可打开）")
 @click.option("--baseline", "baseline_file", metavar="FILE", help="不计入基线文件中已记录的问题")
 @_selection_options
+@_run_options
 def report(paths, html_file, baseline_file, **selection) -> None:
     """汇总 PATHS 中各报告的检查结果：每份报告的机关、年度、模板与问题数，各规则违反的报告数。"""
     if not paths or "-" in paths:

@@ -132,7 +132,7 @@ class Scope:
 # ---------------------------------------------------------------- rules
 
 
-def fill(message: str, **values: str) -> str:
+def fill_message(message: str, **values: str) -> str:
     """``message`` with its ``{placeholders}`` replaced (plain text
     replacement: no format mini-language, no attribute access)."""
     for key, value in values.items():
@@ -147,7 +147,7 @@ class DeclarativeRule(Rule):
     scope: ClassVar[Scope] = Scope("report")
 
     def fill(self, **values: str) -> str:
-        return fill(self.message, **values)
+        return fill_message(self.message, **values)
 
 
 class _PatternRule(DeclarativeRule):
@@ -227,7 +227,7 @@ class _Checker:
     """Validates one ``[[rule]]`` table; every error names file, rule, field."""
 
     def __init__(self, where: str, index: int, entry: Any):
-        self.where, self.index = where, index
+        self.where = where
         self.entry = entry if isinstance(entry, dict) else {}
         code = self.entry.get("code")
         self.label = f"第 {index} 条规则" + (f"（{code}）" if isinstance(code, str) else "")
@@ -297,6 +297,53 @@ def check_formula_keys(formula: Formula) -> None:
                 raise FormulaError(f"“{pattern}”不是已知的规范键{hint}；规范键见 linter/templates/keys.md")
 
 
+@dataclass(frozen=True)
+class _Kind:
+    """What a rule's kind contributes: its base class, class attributes,
+    a sentence for What it does, and the summary's placeholders."""
+
+    base: type[DeclarativeRule]
+    attrs: dict[str, Any]
+    what: str
+    placeholders: dict[str, str]
+
+
+def _formula(checker: _Checker, code: str, value: Any) -> _Kind:
+    for field in ("scope", "regex"):
+        if field in checker.entry:
+            raise checker.error(field, "formula 规则不使用此字段（公式中的键已指明表格）")
+    if not isinstance(value, str):
+        raise checker.error("formula", "应为字符串")
+    try:
+        identity = Identity.from_formula(code, value)
+        check_formula_keys(identity.formula)
+        if identity.formula.params:
+            raise FormulaError(f"不支持参数 {{{identity.formula.params[0]}}}")
+    except FormulaError as exc:
+        raise checker.error("formula", str(exc)) from None
+    return _Kind(FormulaRule, {"identity": identity}, f"表格数据须满足：{identity.formula.text}。", {})
+
+
+def _pattern(checker: _Checker, kind: str, value: Any) -> _Kind:
+    scope = checker.choice("scope", Scope.parse, Scope("report"))
+    attrs: dict[str, Any] = {"scope": scope}
+    if kind == "substitution":
+        if not isinstance(value, dict) or set(value) != {"wrong", "right"}:
+            raise checker.error(kind, "应为 { wrong = \"错误写法\", right = \"正确写法\" }")
+        if not all(isinstance(v, str) and v for v in value.values()):
+            raise checker.error(kind, "wrong 与 right 应为非空字符串")
+        phrase, attrs["right"] = value["wrong"], value["right"]
+        attrs["pattern"] = checker.regex("substitution.wrong", phrase)
+        return _Kind(SubstitutionRule, attrs, f"{scope.chinese}中的“{phrase}”应写作“{value['right']}”。",
+                     {"match": phrase, "right": value["right"]})
+    if not isinstance(value, str) or not value:
+        raise checker.error(kind, "应为非空字符串")
+    attrs["pattern"] = checker.regex(kind, value)
+    if kind == "required":
+        return _Kind(RequiredRule, attrs, f"{scope.chinese}必须出现“{value}”。", {"match": value})
+    return _Kind(ForbiddenRule, attrs, f"{scope.chinese}不得出现“{value}”。", {"match": value})
+
+
 def _rule_class(checker: _Checker, path: Path, origin: Path | None) -> type[Rule]:
     kind = checker.kind()
     attrs: dict[str, Any] = {
@@ -308,45 +355,10 @@ def _rule_class(checker: _Checker, path: Path, origin: Path | None) -> type[Rule
         "__module__": __name__,
     }
     value = checker.entry[kind]
-    if kind == "formula":
-        for field in ("scope", "regex"):
-            if field in checker.entry:
-                raise checker.error(field, "formula 规则不使用此字段（公式中的键已指明表格）")
-        if not isinstance(value, str):
-            raise checker.error(kind, "应为字符串")
-        try:
-            identity = Identity.from_formula(attrs["code"], value)
-            check_formula_keys(identity.formula)
-            if identity.formula.params:
-                raise FormulaError(f"不支持参数 {{{identity.formula.params[0]}}}")
-        except FormulaError as exc:
-            raise checker.error(kind, str(exc)) from None
-        attrs["identity"] = identity
-        what = f"表格数据须满足：{identity.formula.text}。"
-        placeholders: dict[str, str] = {}
-        base: type[DeclarativeRule] = FormulaRule
-    else:
-        scope = checker.choice("scope", Scope.parse, Scope("report"))
-        if kind == "substitution":
-            if not isinstance(value, dict) or set(value) != {"wrong", "right"}:
-                raise checker.error(kind, "应为 { wrong = \"错误写法\", right = \"正确写法\" }")
-            if not all(isinstance(v, str) and v for v in value.values()):
-                raise checker.error(kind, "wrong 与 right 应为非空字符串")
-            phrase, attrs["right"] = value["wrong"], value["right"]
-            what = f"{scope.chinese}中的“{phrase}”应写作“{value['right']}”。"
-            placeholders = {"match": phrase, "right": value["right"]}
-        else:
-            if not isinstance(value, str) or not value:
-                raise checker.error(kind, "应为非空字符串")
-            phrase = value
-            verb = "必须出现" if kind == "required" else "不得出现"
-            what = f"{scope.chinese}{verb}“{phrase}”。"
-            placeholders = {"match": phrase}
-        attrs["pattern"] = checker.regex(kind if kind != "substitution" else "substitution.wrong", phrase)
-        attrs["scope"] = scope
-        base = {"required": RequiredRule, "forbidden": ForbiddenRule, "substitution": SubstitutionRule}[kind]
-    attrs["__doc__"] = _documentation(checker, fill(attrs["message"], **placeholders), what, path)
-    return type(f"Declared{attrs['code']}", (base,), attrs)
+    made = _formula(checker, attrs["code"], value) if kind == "formula" else _pattern(checker, kind, value)
+    summary = fill_message(attrs["message"], **made.placeholders)
+    attrs.update(made.attrs, __doc__=_documentation(checker, summary, made.what, path))
+    return type(f"Declared{attrs['code']}", (made.base,), attrs)
 
 
 def _documentation(checker: _Checker, summary: str, what: str, path: Path) -> str:

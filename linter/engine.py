@@ -2,8 +2,11 @@
 
 :func:`lint` expands the paths, finds each file's configuration, reads the
 file (:func:`govlint.pipeline.read_document`) and runs the selected rules
-through :func:`lint_document`.  Everything the command line does, a Python
-caller can do here::
+through :func:`lint_document` — on several processes with ``Options.jobs``
+(:mod:`govlint.parallel`), taking unchanged files' findings from the
+results cache with ``Options.cache`` (:mod:`govlint.cache`; both are what
+the command line does by default, the Python defaults are one process and
+no cache).  Everything the command line does, a Python caller can do here::
 
     from govlint.engine import Options, lint
 
@@ -13,8 +16,8 @@ caller can do here::
     raise SystemExit(result.exit_code)
 
 Problems that are not findings (a rule that crashed, a file the pipeline
-could not handle) go to ``warn`` (stderr by default) and make the exit
-code 2; the run goes on.
+could not handle, a worker process that died) go to ``warn`` (stderr by
+default), in file order, and make the exit code 2; the run goes on.
 """
 
 from __future__ import annotations
@@ -26,16 +29,23 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence
 
+from . import parallel
 from .config import Config, ConfigError, ConfigFinder, Settings, build_settings, check_refs, display_path, read_config
 from .findings import Finding
+from .history import ReportSetPhase
 from .model import Document, Severity
-from .pipeline import read_document
+from .cache import Cache, Entry, root_for as cache_root
+from .parallel import cpu_count
+from .pipeline import read_document, read_source
+from .profile import ReportProfile
 from .localrules import plugins_for
 from .plugins import Plugins
 from .reportinfo import ReportInfo
 from .rule import Rule
 
 STDIN = "-"
+#: from this many files on, a run uses every core unless told otherwise
+PARALLEL_MIN_FILES = 8
 #: the file name stdin is read as when ``--stdin-filename`` is not given
 STDIN_DEFAULT_NAME = "stdin.txt"
 
@@ -64,6 +74,11 @@ class Options:
     rule_paths: tuple[str, ...] = ()
     #: record each file's :class:`~govlint.reportinfo.ReportInfo` (``govlint report``)
     report_info: bool = False
+    #: processes checking files (None: every core when there are at least
+    #: :data:`PARALLEL_MIN_FILES` files, else one); see :mod:`govlint.parallel`
+    jobs: int | None = 1
+    #: use the results cache (:mod:`govlint.cache`; the command line does by default)
+    cache: bool = False
 
 
 @dataclass(frozen=True)
@@ -184,34 +199,88 @@ def lint(paths: Sequence[str], options: Options = Options(), *, plugins: Plugins
     plugins = plugins or plugins_for(paths, options)
     files = expand_paths(paths, plugins.extensions)
     settings_for = _SettingsResolver(plugins, options)
-    jobs = [(file, settings_for(_config_path(file, options))) for file in files]
+    tasks = [(file, settings_for(_config_path(file, options))) for file in files]
+    cache = Cache.open(cache_root(options.config), plugins) if options.cache else None
+    sets = ReportSetPhase(plugins, [settings for _, settings in tasks],
+                          cache_root(options.config) if options.cache else None)
+    check = _Checker(plugins, options, stdin, cache, sets)
+    jobs = options.jobs or (cpu_count() if len(tasks) >= PARALLEL_MIN_FILES else 1)
 
+    def crashed(file: str) -> _Checked:
+        return _Checked(None, (f"检查 {check.shown(file)} 时工作进程意外退出，未能检查此文件",))
+
+    # With several processes, the first file is checked here: the workers
+    # fork from this process and inherit what checking it loaded.
+    first = 1 if jobs > 1 and tasks else 0
+    checked = [check(*task) for task in tasks[:first]]
+    rest = tasks[first:]
+    checked += parallel.run(
+        len(rest), lambda i: check(*rest[i]), jobs, crashed=lambda i: crashed(rest[i][0]),
+        progress=progress and (lambda done, _: progress(first + done, len(tasks))),
+    )
     errors: list[str] = []
 
     def report(message: str) -> None:
         errors.append(message)
         warn(message)
 
-    results = []
-    for done, (file, settings) in enumerate(jobs):
-        if progress is not None:
-            progress(done, len(jobs))
-        shown = (options.stdin_filename or STDIN) if file == STDIN else display_path(file)
-        try:
-            if file == STDIN:
-                doc = read_document(options.stdin_filename or STDIN_DEFAULT_NAME, stdin or b"", readers=plugins.readers)
-            else:
-                doc = read_document(file, readers=plugins.readers)
-        except Exception as exc:  # the pipeline promises not to raise; if it does, go on
-            report(f"读取 {shown} 时出错：{type(exc).__name__}: {exc}")
-            continue
-        findings = lint_document(doc, plugins.rules, settings, path=shown, warn=report)
-        info = ReportInfo.of(doc) if options.report_info else None
-        results.append(FileResult(shown, tuple(findings), settings.fail_level, info))
+    for (_, settings), one in zip(tasks, checked):
+        for message in one.messages:
+            report(message)
+        if one.result is not None and one.profile is not None:
+            sets.add(one.result.path, settings, one.profile)
     if progress is not None:
-        progress(len(jobs), len(jobs))
-    results.sort(key=lambda r: r.path)
+        progress(len(tasks), len(tasks))
+    results = sets.finish(sorted((one.result for one in checked if one.result is not None), key=lambda r: r.path),
+                          report)
     return LintResult(tuple(results), tuple(errors))
+
+
+@dataclass(frozen=True)
+class _Checked:
+    """What checking one file gave: its result (None when it could not be
+    checked at all) and the messages for ``warn`` (a rule that crashed…)."""
+
+    result: FileResult | None
+    messages: tuple[str, ...] = ()
+    #: for the rules over report sets (:mod:`govlint.history`), when they want it
+    profile: ReportProfile | None = None
+
+
+class _Checker:
+    """Checks one file: read it (or take its findings from the cache), run
+    the rules.  Never raises."""
+
+    def __init__(self, plugins: Plugins, options: Options, stdin: bytes | None, cache: Cache | None,
+                 sets: ReportSetPhase):
+        self.plugins, self.options, self.stdin, self.cache, self.sets = plugins, options, stdin, cache, sets
+
+    def shown(self, file: str) -> str:
+        """``file`` as findings name it."""
+        return (self.options.stdin_filename or STDIN) if file == STDIN else display_path(file)
+
+    def __call__(self, file: str, settings: Settings) -> _Checked:
+        shown = self.shown(file)
+        messages: list[str] = []
+        try:
+            path = (self.options.stdin_filename or STDIN_DEFAULT_NAME) if file == STDIN else file
+            source = (self.stdin or b"") if file == STDIN else read_source(file, self.plugins.readers)
+            key = None
+            if self.cache is not None and isinstance(source, bytes):
+                key = self.cache.key(path, shown, source, settings, self.options.report_info)
+                entry = self.cache.get(key)
+                if entry is not None:
+                    return _Checked(FileResult(shown, entry.findings, settings.fail_level, entry.info), (),
+                                    self.sets.profile(path, source, None, settings))
+            doc = source if isinstance(source, Document) else read_document(path, source, readers=self.plugins.readers)
+            findings = tuple(lint_document(doc, self.plugins.rules, settings, path=shown, warn=messages.append))
+            info = ReportInfo.of(doc) if self.options.report_info else None
+            profile = self.sets.profile(path, source, doc, settings)
+        except Exception as exc:  # the pipeline promises not to raise; if it does, go on
+            return _Checked(None, (*messages, f"检查 {shown} 时出错：{type(exc).__name__}: {exc}"))
+        if key is not None and not messages:
+            self.cache.put(key, Entry(findings, info))
+        return _Checked(FileResult(shown, findings, settings.fail_level, info), tuple(messages), profile)
 
 
 def _config_path(file: str, options: Options) -> str:

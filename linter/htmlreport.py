@@ -14,7 +14,8 @@ from __future__ import annotations
 
 from html import escape
 
-from . import __version__
+import govlint
+
 from .findings import Finding
 from .model import Severity
 from .summary import SEVERITIES, Summary
@@ -124,10 +125,11 @@ def _rules(summary: Summary) -> str:
             f'<th>问题数</th><th>说明</th></tr></thead><tbody>{rows}</tbody></table>')
 
 
-def chart(summary: Summary, bar: int = 18, label: int = 150, span: int = 500) -> str:
+def chart(summary: Summary, bar: int = 18, span: int = 500) -> str:
     """Horizontal bars: per rule, the number of reports that break it."""
     if not summary.rules:
         return ""
+    label = 10 + 7 * max(len(f"{r.code} {r.name}") for r in summary.rules)  # about 7px a character at 12px
     most = max(r.reports for r in summary.rules)
     height = bar * len(summary.rules) + 10
     bars = []
@@ -174,7 +176,7 @@ def render(summary: Summary, title: str = "政府信息公开工作年度报告�
         f'<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<title>{_e(title)}</title><style>{CSS}</style></head><body>"
         f"<h1>{_e(title)}</h1>{_totals(summary)}"
-        f'<p class="muted">由 govlint {_e(__version__)} 生成。</p>'
+        f'<p class="muted">由 govlint {_e(govlint.__version__)} 生成。</p>'
         f'<h2>各报告</h2>{_reports(summary)}'
         f'<h2>各规则</h2>{chart(summary)}{_rules(summary)}'
         f'<h2>全部问题</h2>{_findings(summary)}'

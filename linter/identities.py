@@ -69,7 +69,7 @@ Number = int | Decimal
 
 __all__ = [
     "Formula", "FormulaError", "Identity", "Operand", "Outcome", "Term",
-    "fmt", "identities", "identity", "labels", "load_identities", "names", "problem_summary",
+    "cell_labels", "fmt", "identities", "identity", "labels", "load_identities", "names", "problem_summary",
 ]
 
 #: The comparison operators, by spelling, to their canonical form.
@@ -383,10 +383,15 @@ class Identity:
         unset = [p for p in self.formula.params if values.get(p) is None]
         if unset:
             raise FormulaError(f"恒等式 {self.id}：参数 {', '.join(unset)} 没有值")
+        key = (id(self), tuple(sorted(values.items())))
+        known = tables.memo.get(key)
+        if known is not None and known[0] is self:  # A000 and the A rules evaluate the same identities
+            return known[1]
         found = {name: tables.tables.get(name) for name in self.tables}
-        if any(m is None for m in found.values()):
-            return ()
-        return tuple(_evaluate(self, instance, found, values) for instance in self._instances(found))
+        outcomes = () if any(m is None for m in found.values()) else tuple(
+            _evaluate(self, instance, found, values) for instance in self._instances(found))
+        tables.memo[key] = (self, outcomes)
+        return outcomes
 
     def _instances(self, found: Mapping[str, TableMatch]) -> tuple["_Instance", ...]:
         """The instances over the templates ``found`` was matched with:
@@ -544,12 +549,19 @@ def _operand(match: TableMatch, key: str, sign: int) -> Operand:
     return memo[key, sign]
 
 
-def _read_operand(match: TableMatch, key: str, sign: int) -> Operand:
-    row_spec, column = _cells(match.spec).get(key, (None, None))
+def cell_labels(spec: TableSpec, key: str) -> dict[str, Any]:
+    """The :class:`Operand` fields naming ``key``'s cell in table ``spec``:
+    ``row``, ``group``, ``column`` labels and ``order``."""
+    row_spec, column = _cells(spec).get(key, (None, None))
     row = row_label(row_spec) if row_spec else ""
     group = column.group.text if column and column.group else ""
     col = column.label.text if column else key.rsplit(".", 1)[-1]
-    labels = dict(row=row, group=group, column=col, order=_order(match.spec).get(key, len(match.spec.keys)))
+    return dict(row=row, group=group, column=col, order=_order(spec).get(key, len(spec.keys)))
+
+
+def _read_operand(match: TableMatch, key: str, sign: int) -> Operand:
+    row_spec = _cells(match.spec).get(key, (None, None))[0]
+    labels = cell_labels(match.spec, key)
     value = match.values.get(key)
     if value is not None:
         if value.is_number:

@@ -133,7 +133,8 @@ def load(found: Sequence[Source]) -> Plugins:
     for source in found:
         if source.kind == RULES_FILE:
             name = f"{RULES_FILE}:{display_path(source.path)}"
-            extra.append((name, _Provides(load_rules_file(source.path, source.origin))))
+            plugin = _Provides(load_rules_file(source.path, source.origin))
+            extra.append((name, lambda plugin=plugin: plugin))
             continue
         for file in sorted(source.path.glob("*.py")):
             if not file.name.startswith("_"):

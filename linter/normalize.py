@@ -59,6 +59,13 @@ def compact(text: str) -> str:
     return norm(text).replace(" ", "")
 
 
+_INVISIBLE = frozenset(ch for ch, to in ((chr(k), v) for k, v in _TABLE.items()) if to is None)
+
+
 def is_blank(text: str) -> bool:
-    """True when ``text`` holds nothing but whitespace (U+3000 included)."""
+    """True when ``text`` holds nothing but whitespace (U+3000 included)
+    and invisible characters (zero-width space, BOM, soft hyphen)."""
+    stripped = text.strip()
+    if not stripped or stripped[0] not in _INVISIBLE:  # the usual answers, without translating
+        return not stripped
     return not text.translate(_TABLE).strip()

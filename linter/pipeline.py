@@ -3,21 +3,29 @@
 ``read_document`` never raises for bad input: a file that cannot be read,
 is empty, binary, of an unsupported type, too large, or that makes a reader
 fail comes back as a Document whose ``problems`` say so (the E rules report
-them), so a run over many files goes on.
+them), so a run over many files goes on.  ``read_source`` is its first
+half, the file's bytes (which the results cache hashes) or that Document.
+Sizes are checked before anything is read (:data:`SIZE_LIMITS`).
 """
 
 from __future__ import annotations
 
 import os
+import stat
 from typing import Sequence
 
 from . import outline
-from .model import Document, InputProblem
+from .model import Block, Document, InputProblem, Table
 from .normalize import is_blank
 from .readers import Reader, ReadResult
 
 #: Files larger than this are not read (a report is a few hundred KB; a PDF a few MB).
 MAX_BYTES = 64 * 1024 * 1024
+#: Tighter limits for formats read as text, whose cost grows with their
+#: length (about 2 s and 40 MB per MB of text): the longest real report is
+#: a few hundred KB.
+SIZE_LIMITS = {"text": 2 * 1024 * 1024, "markdown": 2 * 1024 * 1024, "html": 16 * 1024 * 1024}
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0)
 
 
 def reader_for(path: str, readers: Sequence[Reader]) -> Reader | None:
@@ -29,45 +37,83 @@ def reader_for(path: str, readers: Sequence[Reader]) -> Reader | None:
     return None
 
 
+def size_limit(reader: Reader) -> int:
+    """The largest input ``reader`` is given, in bytes (never above :data:`MAX_BYTES`)."""
+    return min(SIZE_LIMITS.get(reader.name, MAX_BYTES), MAX_BYTES)
+
+
 def _failed(path: str, fmt: str, kind: str, message: str) -> Document:
     return Document(path=path, format=fmt, problems=(InputProblem(kind, message, fatal=True),))
 
 
-def read_document(path: str, data: bytes | None = None, *, readers: Sequence[Reader]) -> Document:
-    """Read ``path`` (or parse ``data`` as if it were that file) into a Document."""
+def _megabytes(size: int) -> str:
+    return f"{size / 1048576:.1f}".removesuffix(".0")
+
+
+def _too_large(path: str, reader: Reader, size: int, what: str = "文件") -> Document:
+    return _failed(path, reader.name, "too-large",
+                   f"{what}过大（{_megabytes(size)} MB，{reader.name} 格式上限 {_megabytes(size_limit(reader))} MB），未检查")
+
+
+def read_source(path: str, readers: Sequence[Reader]) -> bytes | Document:
+    """The bytes of file ``path``, or the Document saying why there are
+    none: no reader for it, not a regular file (a directory, a FIFO that
+    would block), too large (the size is checked before reading, and at
+    most the limit is read should the file grow meanwhile), unreadable."""
     reader = reader_for(path, readers)
     if reader is None:
-        ext = os.path.splitext(path)[1] or "（无扩展名）"
-        known = "、".join(sorted({e for r in readers for e in r.extensions}))
-        return _failed(path, "unknown", "unsupported", f"不支持的文件类型 {ext}（支持：{known}）")
+        return _unsupported(path, readers)
+    limit = size_limit(reader)
+    try:
+        # O_NONBLOCK: opening a FIFO does not wait for a writer (it is refused below)
+        with open(path, "rb", opener=lambda name, flags: os.open(name, flags | _NONBLOCK)) as handle:
+            info = os.fstat(handle.fileno())
+            if not stat.S_ISREG(info.st_mode):
+                return _failed(path, reader.name, "unreadable", "不是普通文件，未读取")
+            if info.st_size > limit:
+                return _too_large(path, reader, info.st_size)
+            data = handle.read(limit + 1)
+    except OSError as exc:
+        return _failed(path, reader.name, "unreadable", f"无法读取文件：{exc.strerror or exc}")
+    return _too_large(path, reader, len(data)) if len(data) > limit else data
+
+
+def _unsupported(path: str, readers: Sequence[Reader]) -> Document:
+    ext = os.path.splitext(path)[1] or "（无扩展名）"
+    known = "、".join(sorted({e for r in readers for e in r.extensions}))
+    return _failed(path, "unknown", "unsupported", f"不支持的文件类型 {ext}（支持：{known}）")
+
+
+def read_document(path: str, data: bytes | None = None, *, readers: Sequence[Reader]) -> Document:
+    """Read ``path`` (or parse ``data`` as if it were that file) into a Document."""
     if data is None:
-        try:
-            size = os.path.getsize(path)
-            if size > MAX_BYTES:
-                return _failed(path, reader.name, "too-large",
-                               f"文件过大（{size / 1048576:.0f} MB，上限 {MAX_BYTES // 1048576} MB），未检查")
-            with open(path, "rb") as handle:
-                data = handle.read()
-        except OSError as exc:
-            return _failed(path, reader.name, "unreadable", f"无法读取文件：{exc.strerror or exc}")
-    elif len(data) > MAX_BYTES:
-        return _failed(path, reader.name, "too-large",
-                       f"输入过大（{len(data) / 1048576:.0f} MB，上限 {MAX_BYTES // 1048576} MB），未检查")
+        source = read_source(path, readers)
+        if isinstance(source, Document):
+            return source
+        data = source
+    reader = reader_for(path, readers)
+    if reader is None:
+        return _unsupported(path, readers)
+    if len(data) > size_limit(reader):
+        return _too_large(path, reader, len(data), "输入")
     if not data.strip():
         return _failed(path, reader.name, "empty", "文件为空")
     try:
-        result = reader.read(data, path)
-    except Exception as exc:  # a reader must never take the run down
+        return document_from(path, reader.read(data, path))
+    except Exception as exc:  # a reader must never take the run down (RecursionError, MemoryError too)
         return _failed(path, reader.name, "unreadable", f"读取失败（{reader.name}）：{type(exc).__name__}: {exc}")
-    return document_from(path, result)
+
+
+def _has_text(block: Block) -> bool:
+    if isinstance(block, Table):
+        return any(not cell.is_blank for row in block.rows for cell in row.cells)
+    return not is_blank(block.text)
 
 
 def document_from(path: str, result: ReadResult) -> Document:
     """Build the Document (outline included) from a reader's result."""
     problems = result.problems
-    if not any(p.fatal for p in problems) and not any(
-        not is_blank(getattr(b, "text", "x")) for b in result.blocks
-    ):
+    if not any(p.fatal for p in problems) and not any(map(_has_text, result.blocks)):
         problems = problems + (InputProblem("empty", "文件中没有任何文字内容", fatal=True),)
     found = outline.build(result.blocks)
     return Document(

@@ -100,7 +100,7 @@ def text(summary: Summary) -> str:
         (r.path, r.organ or "—", r.year or "—", r.template or "—", *(str(r.counts[s]) for s in SEVERITIES),
          str(r.total)) for r in summary.reports
     ])
-    rules = table(("代码", "名称", "级别", "报告数", "问题数"), [
+    rules = table(("代码", "名称", "默认级别", "违反的报告数", "问题数"), [
         (r.code, r.name, r.severity.label, str(r.reports), str(r.findings)) for r in summary.rules
     ])
     counts = summary.counts

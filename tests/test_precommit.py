@@ -74,17 +74,22 @@ def project(tmp_path: Path, hook_repo: tuple[Path, str], minimal_report: str) ->
     """A repository using the hook, with one clean and one broken (empty)
     report; its govlint.toml selects the input rules only, so the result
     does not depend on the other rules."""
-    path, commit = hook_repo
-    git("init", "-q", cwd=tmp_path)
-    git("config", "user.name", "Tester", cwd=tmp_path)
-    git("config", "user.email", "tester@example.invalid", cwd=tmp_path)
     (tmp_path / "clean.txt").write_text(minimal_report, encoding="utf-8")
     (tmp_path / "broken.txt").write_bytes(b"")
     (tmp_path / "govlint.toml").write_text('select = ["E"]\n', encoding="utf-8")
-    (tmp_path / ".pre-commit-config.yaml").write_text(
-        f"repos:\n- repo: {path.as_posix()}\n  rev: {commit}\n  hooks:\n  - id: govlint\n", encoding="utf-8")
+    use_hook(tmp_path, hook_repo)
     git("add", "-A", cwd=tmp_path)
     return tmp_path
+
+
+def use_hook(project: Path, hook_repo: tuple[Path, str]) -> None:
+    """Make ``project`` a git repository whose pre-commit runs the hook."""
+    path, commit = hook_repo
+    git("init", "-q", cwd=project)
+    git("config", "user.name", "Tester", cwd=project)
+    git("config", "user.email", "tester@example.invalid", cwd=project)
+    (project / ".pre-commit-config.yaml").write_text(
+        f"repos:\n- repo: {path.as_posix()}\n  rev: {commit}\n  hooks:\n  - id: govlint\n", encoding="utf-8")
 
 
 def pre_commit(project: Path, cache: Path, *files: str) -> subprocess.CompletedProcess:
@@ -103,6 +108,27 @@ def test_hook_passes_a_clean_report_and_fails_a_broken_one(project: Path, precom
     assert "Failed" in broken.stdout
     assert "broken.txt:1:1: E003 error 文件为空" in broken.stdout
     assert "clean.txt:" not in broken.stdout
+
+
+def test_hook_checks_this_year_against_last_year_in_the_history(tmp_path: Path, hook_repo: tuple[Path, str],
+                                                                precommit_cache: Path):
+    """A repository of reports (fixtures/families/carry-over: govlint.toml
+    with ``history = ["reports/"]``): last year's report is committed, this
+    year's is staged and is the only file pre-commit passes; its 上年结转
+    differs from last year's 结转下年度 in three columns, one finding each."""
+    family = REPO / "fixtures" / "families" / "carry-over"
+    shutil.copytree(family / "reports", tmp_path / "reports")
+    shutil.copy(family / "govlint.toml", tmp_path / "govlint.toml")
+    use_hook(tmp_path, hook_repo)
+    git("add", "-A", cwd=tmp_path)
+    git("commit", "-q", "-m", "2023", "--", ".pre-commit-config.yaml", "govlint.toml", "reports/2023.txt", cwd=tmp_path)
+
+    run = pre_commit(tmp_path, precommit_cache, "reports/2024.txt")
+    assert run.returncode == 1, run.stdout + run.stderr
+    found = [line.split(" ", 2)[:2] for line in run.stdout.splitlines() if line.startswith("reports/")]
+    assert found == [["reports/2024.txt:46:18:", "A010"], ["reports/2024.txt:46:21:", "A010"],
+                     ["reports/2024.txt:46:36:", "A010"]]
+    assert "reports/2023.txt 的“四、结转下年度继续办理”行“自然人”列 18" in run.stdout
 
 
 def test_hook_ignores_files_it_does_not_handle(project: Path, precommit_cache: Path):

@@ -4,16 +4,17 @@ Each file names a rule and lists cases; each case is a report (``report``,
 optionally ``filename`` to pick the reader) with the expected findings
 written as ``«CODE»`` markers at the end of the lines they must point at.
 A case without markers must give no finding.  Every built-in rule must have
-a case file with at least one passing and one failing case.
+a case file with at least one passing and one failing case.  The files are
+read and run with :mod:`govlint.testing`, as a plugin's would be.
 """
 
 from pathlib import Path
 
 import pytest
-import yaml
 
 from govlint.plugins import load_plugins
-from govlint.testing import assert_findings, split_markers
+from govlint.reportset import ReportSetRule
+from govlint.testing import check_case, load_cases
 
 CASES = Path(__file__).parent / "rule_cases"
 PLUGINS = load_plugins()
@@ -21,27 +22,28 @@ PLUGINS = load_plugins()
 
 def _cases():
     for path in sorted(CASES.glob("*.yml")):
-        data = yaml.safe_load(path.read_text("utf-8"))
-        for case in data["cases"]:
-            yield pytest.param(data["rule"], case, id=f"{data['rule']}: {case['name']}")
+        for case in load_cases(path):
+            yield pytest.param(case, id=case.id)
 
 
-@pytest.mark.parametrize("code, case", list(_cases()))
-def test_rule_case(code, case):
-    rule = PLUGINS.rule_by_code(code)
-    assert rule is not None, f"no rule {code}"
-    assert_findings(rule, case["report"], case.get("filename", "report.txt"))
+@pytest.mark.parametrize("case", list(_cases()))
+def test_rule_case(case):
+    rule = PLUGINS.rule_by_code(case.rule)
+    assert rule is not None, f"no rule {case.rule}"
+    check_case(case, rule)
 
 
-BUILTIN = [r for r in PLUGINS.rules if r.__module__.startswith("govlint.rules.") and not r.code.startswith("E")]
+# Rules over report sets need several reports: their cases are report
+# families (tests/test_crossreport.py, fixtures/families/).
+BUILTIN = [r for r in PLUGINS.rules if r.__module__.startswith("govlint.rules.") and not r.code.startswith("E")
+           and not issubclass(r, ReportSetRule)]
 
 
 @pytest.mark.parametrize("rule", BUILTIN, ids=lambda r: r.code)
 def test_every_rule_has_passing_and_failing_cases(rule):
     path = CASES / f"{rule.code}.yml"
     assert path.exists(), f"{rule.code} has no case file"
-    cases = yaml.safe_load(path.read_text("utf-8"))["cases"]
-    marked = [bool(split_markers(c["report"])[1]) for c in cases]
+    marked = [case.marked for case in load_cases(path)]
     assert any(marked) and not all(marked)
 
 

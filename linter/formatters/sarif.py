@@ -17,7 +17,7 @@ from pathlib import PurePosixPath
 from typing import Sequence
 from urllib.parse import quote
 
-from .. import __version__
+import govlint
 from ..baseline import fingerprint
 from ..engine import LintResult
 from ..findings import Finding
@@ -38,7 +38,7 @@ def render(result: LintResult, *, rules: Sequence[type[Rule]] = (), **_: object)
         "$schema": SCHEMA,
         "version": "2.1.0",
         "runs": [{
-            "tool": {"driver": {"name": "govlint", "version": __version__, "rules": descriptors}},
+            "tool": {"driver": {"name": "govlint", "version": govlint.__version__, "rules": descriptors}},
             "columnKind": "unicodeCodePoints",
             "results": [_result(f, index[f.code]) for f in findings],
         }],

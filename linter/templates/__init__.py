@@ -79,7 +79,7 @@ Table 四 (``t4``): ``t4.<group>.<column>``, groups ``review`` (行政复议),
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Iterable, Mapping
 
@@ -115,6 +115,8 @@ class TemplateTables:
     markers: tuple[MarkerHit, ...]
     detected: str | None
     expected: str | None
+    #: what readers of the tables derive from them once (see :mod:`govlint.identities`)
+    memo: dict = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def t2(self) -> TableMatch | None:

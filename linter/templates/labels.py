@@ -205,9 +205,9 @@ class Match(Generic[T]):
 
 
 class LabelSet(Generic[T]):
-    """Labels with their targets, prepared once for :func:`best`, which
-    remembers its answer per text (a batch meets the same labels in every
-    report; the memory is bounded)."""
+    """Labels with their targets (pairs), prepared once for matching many
+    texts; :meth:`best` remembers its answer per text (a batch meets the
+    same labels in every report; the memory is bounded)."""
 
     MEMO_SIZE = 16384
 
@@ -215,14 +215,21 @@ class LabelSet(Generic[T]):
         self.pairs = tuple(pairs)
         self._prepared = tuple((_prepare(label), target) for label, target in self.pairs)
         self._memo: dict[str, tuple[Match[T], ...]] = {}
+        # Where EXACT and VARIANT matches are, by text: most texts are found
+        # there, without comparing them with every label.
+        self._exact: dict[str, list[int]] = {}
+        self._variant: dict[str, list[tuple[int, int | None]]] = {}
+        for index, (label, _) in enumerate(self._prepared):
+            self._exact.setdefault(label.full, []).append(index)
+            for alt in label.alts:
+                self._variant.setdefault(alt.core, []).append((index, alt.number))
 
     def __iter__(self):
         return iter(self.pairs)
 
-    def __len__(self) -> int:
-        return len(self.pairs)
-
     def best(self, text: str) -> tuple[Match[T], ...]:
+        """The labels ``text`` matches at the best level reached (several
+        when ambiguous at that level; each target once, compared with ``==``)."""
         found = self._memo.get(text)
         if found is None:
             if len(self._memo) >= self.MEMO_SIZE:
@@ -232,6 +239,15 @@ class LabelSet(Generic[T]):
 
     def _best(self, text: str) -> tuple[Match[T], ...]:
         f = form(text)
+        if not f.core:
+            return ()
+        exact = self._exact.get(f.full)
+        if exact:
+            return self._distinct(exact, Level.EXACT)
+        variant = [index for index, number in self._variant.get(f.core, ())
+                   if f.number is None or number is None or f.number == number]
+        if variant:
+            return self._distinct(sorted(set(variant)), Level.VARIANT)
         short = _TRAILING_PAREN.sub("", f.core)
         found: list[Match[T]] = []
         for label, target in self._prepared:
@@ -244,14 +260,14 @@ class LabelSet(Generic[T]):
                 found.append(Match(target, lv))
         return tuple(found)
 
-
-def best(text: str, candidates: "LabelSet[T] | Iterable[tuple[Label, T]]") -> Sequence[Match[T]]:
-    """The candidates ``text`` matches at the best level reached (several
-    when ambiguous at that level; each target once, compared with ``==``).
-    Pass a :class:`LabelSet` when matching many texts against the same labels."""
-    if not isinstance(candidates, LabelSet):
-        candidates = LabelSet(candidates)
-    return candidates.best(text)
+    def _distinct(self, indices: Iterable[int], level: Level) -> tuple[Match[T], ...]:
+        """The targets of the labels at ``indices`` (in order), each once, at ``level``."""
+        found: list[Match[T]] = []
+        for index in indices:
+            target = self._prepared[index][1]
+            if all(m.target != target for m in found):
+                found.append(Match(target, level))
+        return tuple(found)
 
 
 def is_caption(text: str, level: Level, names_row: bool) -> bool:

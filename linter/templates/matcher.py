@@ -204,7 +204,8 @@ class _Matcher:
                 if t.parent == self.group or (isinstance(t, RowSpec) and t.block == self.block)]
 
     def _row_label(self, text: str) -> Match | None:
-        return pick(self.index.rows.best(text), self._prefer())
+        matches = self.index.rows.best(text)
+        return pick(matches, self._prefer() if len(matches) > 1 else ())
 
     def _caption(self, text: str) -> Match | None:
         found = pick(self.index.captions.best(text))

@@ -8,7 +8,8 @@ class FileTooLarge(InputRule):
 
     What it does
     ------------
-    文件大小超过读取上限时报告本问题，不读取其内容。
+    文件大小超过读取上限时报告本问题，不读取其内容。上限：.txt、.md 为 2 MB，
+    .html 为 16 MB，其他格式（.docx、.pdf）为 64 MB。
 
     Why
     ---
@@ -19,7 +20,7 @@ class FileTooLarge(InputRule):
     -------
     检查一个 500 MB 的文件::
 
-        大文件.txt:1:1: E005 error 文件过大（500.0 MB），超过上限
+        大文件.txt:1:1: E005 error 文件过大（500 MB，text 格式上限 2 MB），未检查
 
     References
     ----------

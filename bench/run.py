@@ -1,0 +1,206 @@
+"""govlint's benchmark (not a test): ``python bench/run.py [--quick]``.
+
+Measures, each in fresh ``govlint`` processes as a user runs them:
+
+* **cold single file**: the median wall time of ``govlint check --no-cache``
+  on one seed over several runs, against the floor any Python tool built on
+  the same libraries pays, ``python -c "import click, pluggy, regex"``
+  (measured in the same run, same environment); and the same with a warm
+  results cache (a pre-commit hook re-run on an unchanged file);
+* **batch**: reports per second over a generated folder of 1,000 reports
+  in the text layouts (:func:`govlint.synthetic.generate_corpus`), with
+  ``--jobs 1`` and ``--jobs 2``, cache off;
+* **memory**: the peak resident set size of one ``--jobs 1`` process
+  checking 10,000 generated reports;
+* the batch and memory figures again without the rules over report sets
+  (:mod:`govlint.reportset`: they compare every report of a run with the
+  others, so their cost grows with the run, unlike the per-file rules);
+* the same batch figures for .docx (the seeds written as Word files by the
+  tests' builder) and .pdf (the real PDFs in ``fixtures/real``, copied).
+
+Bytecode is written and used, as in any installed Python package
+(``PYTHONDONTWRITEBYTECODE`` is cleared for the measured processes, and a
+warm-up run writes the ``.pyc`` files).  Prints a table, then one JSON line
+with every figure.  ``--quick`` uses smaller folders (a smoke run).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "fixtures" / "seeds" / "000_b08920702986320c.txt"
+TARGETS = {"single_ratio": 2.0, "text_per_s_jobs1": 500, "jobs2_speedup": 1.7, "rss_10000_mb": 150}
+
+
+def environment() -> dict[str, str]:
+    env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env
+
+
+def timed(command: list[str], cwd: Path) -> tuple[float, float]:
+    """Wall time in seconds and peak RSS in MB of ``command`` (exit codes 0–1 expected)."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, cwd=cwd, env=environment(), stdout=subprocess.DEVNULL,
+                               stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - start
+    stderr = process.stderr.read().decode("utf-8", "replace")
+    process.stderr.close()
+    code = os.waitstatus_to_exitcode(status)
+    if code not in (0, 1):  # a figure is still a figure; say what went wrong
+        print(f"warning: {' '.join(command)} exited with {code}: {stderr.strip().splitlines()[:1]}", file=sys.stderr)
+    return elapsed, usage.ru_maxrss / 1024
+
+
+def median_time(command: list[str], cwd: Path, runs: int) -> float:
+    return statistics.median(timed(command, cwd)[0] for _ in range(runs))
+
+
+def govlint(*args: str) -> list[str]:
+    return [sys.executable, "-m", "govlint", "check", *args]
+
+
+def generate(directory: Path, count: int) -> Path:
+    """A corpus written by another process: this one stays small, as a
+    child's peak memory counts from the size of the process it forked from."""
+    subprocess.run([sys.executable, "-c", "import sys; from govlint.synthetic import generate_corpus; "
+                    "generate_corpus(sys.argv[1], int(sys.argv[2]), seed=2024)", str(directory), str(count)],
+                   check=True)
+    return directory
+
+
+def copies(sources: list[Path], directory: Path, count: int) -> Path:
+    directory.mkdir()
+    for i in range(count):
+        source = sources[i % len(sources)]
+        shutil.copyfile(source, directory / f"{i:04d}-{source.name}")
+    return directory
+
+
+def docx_seeds(directory: Path) -> list[Path]:
+    """The seeds as .docx files, written by the tests' builder."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    from builders import to_docx
+    from govlint.pipeline import read_document
+    from govlint.plugins import load_plugins
+
+    readers = load_plugins().readers
+    directory.mkdir()
+    out = []
+    for seed in sorted((ROOT / "fixtures" / "seeds").glob("*.txt")):
+        path = directory / f"{seed.stem}.docx"
+        path.write_bytes(to_docx(read_document(str(seed), readers=readers)))
+        out.append(path)
+    return out
+
+
+def set_rules() -> str:
+    """The codes of the rules over report sets, for ``--ignore`` (asked of
+    another process, see :func:`generate`)."""
+    return subprocess.run([sys.executable, "-c", "from govlint.plugins import load_plugins\n"
+                           "from govlint.reportset import ReportSetRule\n"
+                           "print(','.join(r.code for r in load_plugins().rules if issubclass(r, ReportSetRule)))"],
+                          check=True, capture_output=True, text=True).stdout.strip()
+
+
+def rate(folder: Path, count: int, jobs: int, cwd: Path, *more: str) -> float:
+    elapsed, _ = timed(govlint("--no-cache", "--jobs", str(jobs), *more, str(folder)), cwd)
+    return count / elapsed
+
+
+def measure(quick: bool) -> dict[str, float]:
+    runs = 3 if quick else 9
+    batch = 100 if quick else 1000
+    many = 1000 if quick else 10000
+    figures: dict[str, float] = {"load_average": os.getloadavg()[0]}
+    per_file = ("--ignore", set_rules())
+    with tempfile.TemporaryDirectory(prefix="govlint-bench-") as temporary:
+        work = Path(temporary)
+        timed(govlint("--no-cache", str(SEED)), work)  # writes the bytecode
+        floor = median_time([sys.executable, "-c", "import click, pluggy, regex"], work, runs)
+        single = median_time(govlint("--no-cache", str(SEED)), work, runs)
+        timed(govlint(str(SEED)), work)  # fills the cache
+        cached = median_time(govlint(str(SEED)), work, runs)
+        figures.update(floor_s=floor, single_s=single, single_ratio=single / floor, cached_s=cached)
+
+        text = generate(work / "text", batch)
+        figures["text_per_s_jobs1"] = rate(text, batch, 1, work)
+        figures["text_per_s_jobs2"] = rate(text, batch, 2, work)
+        figures["jobs2_speedup"] = figures["text_per_s_jobs2"] / figures["text_per_s_jobs1"]
+        figures["file_rules_per_s_jobs1"] = rate(text, batch, 1, work, *per_file)
+        figures["file_rules_per_s_jobs2"] = rate(text, batch, 2, work, *per_file)
+        shutil.rmtree(text)
+
+        big = generate(work / "many", many)
+        elapsed, rss = timed(govlint("--no-cache", "--jobs", "1", str(big)), work)
+        figures.update({f"rss_{many}_mb": rss, f"many_{many}_per_s": many / elapsed})
+        elapsed, rss = timed(govlint("--no-cache", "--jobs", "1", *per_file, str(big)), work)
+        figures.update({f"file_rules_rss_{many}_mb": rss, f"file_rules_many_{many}_per_s": many / elapsed})
+        shutil.rmtree(big)
+
+        documents = {"docx": docx_seeds(work / "docx-seeds"), "pdf": sorted((ROOT / "fixtures" / "real").glob("*.pdf"))}
+        for kind, sources in documents.items():
+            count = 20 if quick else 100
+            folder = copies(sources, work / kind, count)
+            figures[f"{kind}_single_s"] = median_time(govlint("--no-cache", str(sources[0])), work, runs)
+            figures[f"{kind}_per_s_jobs1"] = rate(folder, count, 1, work)
+            figures[f"{kind}_per_s_jobs2"] = rate(folder, count, 2, work)
+            figures[f"{kind}_file_rules_per_s_jobs1"] = rate(folder, count, 1, work, *per_file)
+            figures[f"{kind}_file_rules_per_s_jobs2"] = rate(folder, count, 2, work, *per_file)
+    figures["load_average_after"] = os.getloadavg()[0]
+    return figures
+
+
+def table(f: dict[str, float]) -> str:
+    rss_key = next(k for k in f if k.startswith("rss_"))
+    many = rss_key.split("_")[1]
+    rows = [
+        ("import floor (python -c 'import click, pluggy, regex')", f"{f['floor_s'] * 1000:.0f} ms", ""),
+        ("single file, cold, --no-cache", f"{f['single_s'] * 1000:.0f} ms",
+         f"{f['single_ratio']:.2f}× floor (target ≤ {TARGETS['single_ratio']}×)"),
+        ("single file, cache hit", f"{f['cached_s'] * 1000:.0f} ms", ""),
+        ("text reports/s, --jobs 1", f"{f['text_per_s_jobs1']:.0f}", f"target ≥ {TARGETS['text_per_s_jobs1']}"),
+        ("text reports/s, --jobs 2", f"{f['text_per_s_jobs2']:.0f}",
+         f"{f['jobs2_speedup']:.2f}× --jobs 1 (target ≥ {TARGETS['jobs2_speedup']}×)"),
+        (f"peak RSS, {many} reports, --jobs 1", f"{f[rss_key]:.0f} MB",
+         f"target ≤ {TARGETS['rss_10000_mb']} MB; {f[f'many_{many}_per_s']:.0f} reports/s"),
+        ("  per-file rules only: text reports/s, --jobs 1 / 2",
+         f"{f['file_rules_per_s_jobs1']:.0f} / {f['file_rules_per_s_jobs2']:.0f}",
+         f"{f['file_rules_per_s_jobs2'] / f['file_rules_per_s_jobs1']:.2f}×"),
+        (f"  per-file rules only: peak RSS, {many} reports", f"{f[f'file_rules_rss_{many}_mb']:.0f} MB",
+         f"{f[f'file_rules_many_{many}_per_s']:.0f} reports/s"),
+    ]
+    for kind in ("docx", "pdf"):
+        rows.append((f".{kind}: single file, cold", f"{f[f'{kind}_single_s'] * 1000:.0f} ms", ""))
+        rows.append((f".{kind}: reports/s, --jobs 1 / 2",
+                     f"{f[f'{kind}_per_s_jobs1']:.0f} / {f[f'{kind}_per_s_jobs2']:.0f}",
+                     f"per-file rules only: {f[f'{kind}_file_rules_per_s_jobs1']:.0f} / "
+                     f"{f[f'{kind}_file_rules_per_s_jobs2']:.0f}"))
+    rows.append(("load average (before, after)", f"{f['load_average']:.2f}, {f['load_average_after']:.2f}",
+                 "other processes on the machine skew every figure"))
+    width = max(len(r[0]) for r in rows)
+    return "\n".join(f"{name:<{width}}  {value:>10}  {note}".rstrip() for name, value, note in rows)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="small folders: a smoke run, not figures")
+    args = parser.parse_args()
+    figures = measure(args.quick)
+    print(table(figures))
+    print(json.dumps({k: round(v, 4) for k, v in figures.items()}, sort_keys=True))
+
+
+if __name__ == "__main__":
+    main()

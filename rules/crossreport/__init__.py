@@ -1,0 +1,42 @@
+"""Rules across reports (A010–A013, M009–M010): a report against the same
+organ's report of the year before and against other organs' reports of the
+same year, in a repository of reports.
+
+These are rules over report sets (:class:`govlint.reportset.ReportSetRule`):
+they see every file of the run and the reports of the folders the
+configuration's ``history`` names.  Codes follow the categories: the
+identities between two years' tables (DOMAIN.md §3 T3.5, T2.1, T2'.4, data in
+``crossyear.toml``) and identical tables (§5 E3) continue the arithmetic
+series A; copied prose (§5 E3) is about the report's content as a whole and
+continues the metadata series M.
+
+This plugin contributes the configuration keys ``history`` (folders of the
+repository's reports, relative to the configuration file), ``organ-aliases``
+(organ name → name to use, :mod:`govlint.organnames`) and ``copy-threshold``
+(the similarity from which prose counts as copied, 0–1).
+"""
+
+from govlint.history import ALIASES, HISTORY
+from govlint.hookspecs import hookimpl
+from govlint.rules import collect
+
+from .copying import DEFAULT_THRESHOLD, THRESHOLD
+
+RULES = {
+    "A010": "carried_in",
+    "A011": "in_force_roll",
+    "A012": "items_roll",
+    "A013": "tables_repeated",
+    "M009": "prose_last_year",
+    "M010": "prose_other_organ",
+}
+
+
+@hookimpl
+def govlint_rules():
+    return collect(__name__, RULES)
+
+
+@hookimpl
+def govlint_default_config():
+    return {HISTORY: [], ALIASES: {}, THRESHOLD: DEFAULT_THRESHOLD}

@@ -1,0 +1,60 @@
+"""The mechanism shared by the copy-detection rules (M009, M010): the
+sections compared, the threshold, and one comparison of two reports'
+sections (:mod:`govlint.similarity`)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from govlint.outline import canonical_heading
+from govlint.reportset import Report, ReportSetRule
+from govlint.similarity import SectionText, Sentence
+
+THRESHOLD = "copy-threshold"
+DEFAULT_THRESHOLD = 0.8
+
+
+@dataclass(frozen=True)
+class Copy:
+    """Section ``section`` of a report repeats ``other``'s: their
+    ``similarity`` and the first sentence of the report ``other`` repeats."""
+
+    other: Report
+    section: int
+    similarity: float
+    passage: Sentence
+
+    def describe(self, threshold: float, whose: str) -> str:
+        """The message: section, similarity, the other file, the passage."""
+        return (f"第{canonical_heading(self.section).replace('、', '部分“', 1)}”与{whose} "
+                f"{self.other.describe()}的相似度为 {self.similarity:.0%}（阈值 {threshold:.0%}），"
+                f"首个相同的句子：“{self.passage.quote()}”")
+
+
+class CopyRule(ReportSetRule):
+    """Base class of the copy-detection rules (not a rule itself)."""
+
+    def threshold(self) -> float:
+        """``copy-threshold`` from the configuration (0 < t ≤ 1)."""
+        value = self.config.get(THRESHOLD, DEFAULT_THRESHOLD)
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 < value <= 1:
+            raise ValueError(f"配置项 {THRESHOLD} 应为 0 到 1 之间的数（如 0.8），而不是 {value!r}")
+        return float(value)
+
+    @staticmethod
+    def text(report: Report, section: int) -> SectionText:
+        """``report``'s ``section`` prepared for comparison."""
+        return SectionText(report.profile.prose.get(section, ()), report.profile.organ)
+
+    def compare(self, report: Report, other: Report, section: int, threshold: float,
+                mine: SectionText | None = None) -> Copy | None:
+        """The copy when ``report``'s ``section`` (``mine``, if already
+        prepared) repeats ``other``'s at ``threshold`` or above, else None."""
+        mine = mine or self.text(report, section)
+        theirs = self.text(other, section)
+        if not (mine.comparable and theirs.comparable):
+            return None
+        found = mine.compare(theirs)
+        if found.similarity >= threshold and found.shared is not None:
+            return Copy(other, section, found.similarity, found.shared)
+        return None

@@ -1,0 +1,137 @@
+"""Identities between a report and the same organ's report of the year
+before (``crossyear.toml``), and the base class of the rules reporting them.
+
+A check's formula is written in the grammar of :mod:`govlint.identities`
+(parsed by it, never evaluated as code); a key prefixed ``prev.`` is read
+from the previous year's report.  The cells are labelled with the template
+each report's table was matched with, so a 2020 report (2019 format) pairs
+with a 2021 one wherever the keys are the same (table 三's rows).
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import ClassVar, Iterator, Sequence
+
+from govlint.identities import Formula, Number, Operand, Term, cell_labels, fmt, match_key
+from govlint.model import Location, Severity
+from govlint.reportset import Report, ReportSetRule
+from govlint.templates import template
+
+PREVIOUS = "prev."
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One term of an instance: the report it is read from and the cell."""
+
+    report: Report
+    operand: Operand
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """One instance of a check on a pair of reports, every cell a number."""
+
+    check: "Check"
+    left: tuple[Cell, ...]
+    right: tuple[Cell, ...]
+    location: Location
+
+    @property
+    def totals(self) -> tuple[Number, Number]:
+        return (sum(c.operand.signed for c in self.left), sum(c.operand.signed for c in self.right))
+
+    @property
+    def holds(self) -> bool:
+        return self.check.formula.holds(*self.totals)
+
+    def describe(self) -> str:
+        """``T3.5：a.txt 的“二、上年结转”行“自然人”列 3，不等于 b.txt 的…… 2``."""
+        left, right = self.totals
+        return f"{self.check.id}：{_side(self.left, left)}，不等于 {_side(self.right, right)}"
+
+
+@dataclass(frozen=True)
+class Check:
+    """One ``[[check]]`` of ``crossyear.toml`` (see its comments)."""
+
+    id: str
+    rule: str
+    title: str
+    formula: Formula
+    each: str
+    ref: str
+
+    def evaluate(self, this: Report, previous: Report) -> Iterator[Outcome]:
+        """The instances over ``this`` report's cells whose every cell, in
+        ``this`` and ``previous``, holds a number."""
+        for key in this.profile.keys:
+            binding = match_key(self.each, key)
+            if binding is None:
+                continue
+            formula = self.formula.bind(binding)
+            left = _cells(formula.left, this, previous)
+            right = _cells(formula.right, this, previous)
+            anchor = this.profile.figure(key)
+            if left is not None and right is not None and anchor is not None:
+                yield Outcome(self, left, right, anchor.location)
+
+
+def _cells(terms: Sequence[Term], this: Report, previous: Report) -> tuple[Cell, ...] | None:
+    cells = []
+    for term in terms:
+        pattern = term.pattern or ""
+        report, key = (previous, pattern[len(PREVIOUS):]) if pattern.startswith(PREVIOUS) else (this, pattern)
+        table = key.partition(".")[0]
+        figure = report.profile.figure(key)
+        if figure is None or figure.number is None:
+            return None
+        spec = template(report.profile.templates[table]).tables[table]
+        operand = Operand(key, term.sign, None, figure.number, None, figure.location, **cell_labels(spec, key))
+        cells.append(Cell(report, operand))
+    return tuple(cells)
+
+
+def _side(cells: Sequence[Cell], total: Number) -> str:
+    """The cells of one side, each prefixed with its file where it changes."""
+    parts, last = [], None
+    for i, cell in enumerate(cells):
+        sign = "−" if cell.operand.sign < 0 else "+"
+        where = f"{cell.report.path} 的" if cell.report is not last else ""
+        lead = f"{sign} " if i else ("−" if cell.operand.sign < 0 else "")
+        parts.append(f"{lead}{where}{cell.operand.cell_name} {fmt(cell.operand.number)}")
+        last = cell.report
+    text = " ".join(parts)
+    return f"{text} = {fmt(total)}" if len(cells) > 1 else text
+
+
+@lru_cache(maxsize=1)
+def checks() -> dict[str, Check]:
+    """Every check of ``crossyear.toml`` by id."""
+    data = tomllib.loads(resources.files(__package__).joinpath("crossyear.toml").read_text("utf-8"))
+    return {c["id"]: Check(c["id"], c["rule"], c["title"], Formula.parse(c["formula"]), c["each"], c["ref"])
+            for c in data["check"]}
+
+
+class CrossYearRule(ReportSetRule):
+    """Base class of the rules reporting one check (not a rule itself)."""
+
+    #: the id of the check this rule reports (``"T3.5"``)
+    check_id: ClassVar[str] = ""
+    #: what the message adds after the values
+    hint: ClassVar[str] = ""
+    severity = Severity.WARNING
+
+    def check_set(self, reports):
+        check = checks()[self.check_id]
+        for report in reports.targets:
+            previous = reports.previous(report)
+            if previous is None:
+                continue
+            for outcome in check.evaluate(report, previous):
+                if not outcome.holds:
+                    yield self.report_on(report, outcome.location, f"{outcome.describe()}；{self.hint}")

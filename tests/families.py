@@ -1,0 +1,184 @@
+"""Report families: small repositories of synthetic reports for the rules
+over report sets (fixtures/families/, tests/test_crossreport.py).
+
+Each family is a folder with a ``govlint.toml`` (``history = ["reports/"]``
+and what else the family needs), its reports in ``reports/`` rendered by
+:mod:`govlint.synthetic`, and ``expected.txt``: the findings the whole
+family gives, one ``path:line:column CODE`` per line with the reason after
+``#``, checked by hand.  The prose of sections 一 and 五 comes from
+``fixtures/families/prose.toml``; table values from
+:func:`~govlint.synthetic.consistent_values`, then linked from year to year
+as the identities across years want (:func:`link_carry_over`,
+:func:`roll_in_force`, :func:`roll_items`) before each family breaks what
+it tests.  Regenerate with::
+
+    python tests/families.py
+
+(tests/test_crossreport.py checks that the committed files are what this
+module writes; ``expected.txt`` is not generated.)
+"""
+
+from __future__ import annotations
+
+import random
+import sys
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Mapping
+
+from govlint.synthetic import ReportSpec, consistent_values, render
+
+ROOT = Path(__file__).resolve().parent.parent / "fixtures" / "families"
+PROSE = tomllib.loads((ROOT / "prose.toml").read_text("utf-8"))
+CONFIG = 'history = ["reports/"]\nfail-level = "warning"\n'
+
+Values = dict[str, object]
+
+
+@dataclass(frozen=True)
+class Family:
+    """``reports`` maps a file name under ``reports/`` to the report and its layout."""
+
+    name: str
+    config: str
+    reports: Mapping[str, tuple[ReportSpec, str]]
+
+
+# ---------------------------------------------------------------- linking years
+
+
+def _columns(values: Mapping[str, object], row: str) -> list[str]:
+    return [k.rsplit(".", 1)[1] for k in values if k.startswith(row + ".") and not k.endswith(".total")]
+
+
+def link_carry_over(prev: Mapping[str, object], this: Mapping[str, object]) -> Values:
+    """``prev`` with its 结转下年度 set to ``this``'s 上年结转 (T3.5), its
+    本年新收 (and where needed its 上年结转) rebalanced so that table 三
+    still adds up (T3.1, T3.3)."""
+    out = dict(prev)
+    for col in _columns(prev, "t3.carry_next"):
+        out[f"t3.carry_next.{col}"] = this[f"t3.carried.{col}"]
+        need = out[f"t3.results.total.{col}"] + out[f"t3.carry_next.{col}"]
+        out[f"t3.carried.{col}"] = min(out[f"t3.carried.{col}"], need)
+        out[f"t3.new.{col}"] = need - out[f"t3.carried.{col}"]
+    for row in ("t3.new", "t3.carried", "t3.carry_next"):
+        out[f"{row}.total"] = sum(out[f"{row}.{col}"] for col in _columns(prev, row))
+    return out
+
+
+def roll_in_force(prev: Mapping[str, object], this: Mapping[str, object]) -> Values:
+    """``this`` with 现行有效件数 = last year's + 制发 − 废止 (T2.1)."""
+    out = dict(this)
+    for row in ("regulations", "normative_docs"):
+        key = f"t2.art20_1.{row}"
+        out[f"{key}.repealed"] = min(out[f"{key}.repealed"], prev[f"{key}.in_force"])
+        out[f"{key}.in_force"] = prev[f"{key}.in_force"] + out[f"{key}.issued"] - out[f"{key}.repealed"]
+    return out
+
+
+def roll_items(prev: Mapping[str, object], this: Mapping[str, object]) -> Values:
+    """``this`` with 上一年项目数量 = last year's + last year's 增/减 (T2'.4)."""
+    out = dict(this)
+    for key in [k.removesuffix(".previous") for k in this if k.endswith(".previous")]:
+        out[f"{key}.previous"] = prev[f"{key}.previous"] + prev[f"{key}.change"]
+        out[f"{key}.change"] = max(out[f"{key}.change"], -out[f"{key}.previous"])
+    return out
+
+
+def _shift(values: Mapping[str, object], changes: Mapping[str, int]) -> Values:
+    return {**values, **{k: values[k] + d for k, d in changes.items()}}
+
+
+def _spec(organ: str, year: int, values: Mapping[str, object], overview: str, problems: list[str]) -> ReportSpec:
+    return ReportSpec(organ, year, values, prose={1: PROSE["overview"][overview], 5: problems})
+
+
+def _values(seed: int, template: str) -> Values:
+    return consistent_values(random.Random(seed), template, scale=30)
+
+
+# ---------------------------------------------------------------- the families
+
+
+def carry_over() -> Family:
+    """Two years of one organ (名称 written with and without 淮安市).  2023's
+    结转下年度 is raised by 2 (自然人) and 1 (商业企业), its 本年新收 with
+    it, so each report adds up but 2024's 上年结转 differs in three
+    columns (自然人, 商业企业, 总计)."""
+    v24 = _values(2024, "2021")
+    v23 = link_carry_over(_values(2023, "2021"), v24)
+    v24 = roll_in_force(v23, v24)
+    bump = {"natural_person": 2, "business": 1, "total": 3}
+    v23 = _shift(v23, {f"{row}.{col}": d for row in ("t3.carry_next", "t3.new") for col, d in bump.items()})
+    problems = PROSE["problems"]
+    return Family("carry-over", CONFIG, {
+        "2023.txt": (_spec("洪泽区岔河镇人民政府", 2023, v23, "huaian-2023", problems["huaian-2023"]), "word-cells"),
+        "2024.txt": (_spec("淮安市洪泽区岔河镇人民政府", 2024, v24, "huaian-2024", problems["huaian-2024"]),
+                     "tab-rows"),
+    })
+
+
+def four_years() -> Family:
+    """One organ, 2019–2022, across the template change, its name written
+    three ways (the third through ``organ-aliases``).  2020: 行政许可's
+    上一年项目数量 is 2019's + 增/减 + 3, and 五 repeats 2019's; 2021 links
+    to 2020 across the template change without a finding; 2022:
+    行政规范性文件's 现行有效件数 is 4 above the roll-forward, and table 四
+    repeats 2021's."""
+    v22 = _values(2022, "2021")
+    v21 = link_carry_over(_values(2021, "2021"), v22)
+    v21.update({"t2.art20_1.normative_docs.issued": 6, "t2.art20_1.normative_docs.repealed": 1,
+                "t2.art20_1.normative_docs.in_force": 25})
+    v22 = roll_in_force(v21, v22)
+    v20 = link_carry_over(_values(2020, "2019"), v21)
+    v19 = link_carry_over(_values(2019, "2019"), v20)
+    v20 = roll_items(v19, v20)
+    v20 = _shift(v20, {"t2.art20_5.licensing.previous": 3})
+    v22 = _shift(v22, {"t2.art20_1.normative_docs.in_force": 4})
+    v22 = {**v22, **{k: v for k, v in v21.items() if k.startswith("t4.")}}
+    problems = PROSE["problems"]
+    config = CONFIG + '\n[organ-aliases]\n"安丘市兴安街道" = "安丘市兴安街道办事处"\n'
+    return Family("four-years", config, {
+        "2019.txt": (_spec("安丘市兴安街道办事处", 2019, v19, "xingan-2019", problems["xingan-2019"]), "word-cells"),
+        "2020.txt": (_spec("兴安街道办事处", 2020, v20, "xingan-2020", problems["xingan-2019"]), "word-cells"),
+        "2021.txt": (_spec("安丘市兴安街道办事处", 2021, v21, "xingan-2021", problems["xingan-2021"]), "tab-rows"),
+        "2022.txt": (_spec("安丘市兴安街道", 2022, v22, "xingan-2022", problems["xingan-2022"]), "word-cells"),
+    })
+
+
+def same_year() -> Family:
+    """Three organs, 2024: 新春街道's 五 is 城关镇's with one sentence added
+    (each is flagged, naming the other); the 教育局 is unrelated."""
+    problems = PROSE["problems"]
+    copied = problems["chengguan-2024"] + problems["xinchun-2024-extra"]
+    return Family("same-year", CONFIG, {
+        "chengguan.txt": (_spec("淮安市洪泽区城关镇人民政府", 2024, _values(1, "2021"), "chengguan-2024",
+                                problems["chengguan-2024"]), "word-cells"),
+        "xinchun.txt": (_spec("淮安市洪泽区新春街道办事处", 2024, _values(2, "2021"), "xinchun-2024", copied),
+                        "tab-rows"),
+        "education.txt": (_spec("淮安市洪泽区教育局", 2024, _values(3, "2021"), "education-2024",
+                                problems["education-2024"]), "word-cells"),
+    })
+
+
+FAMILIES: tuple[Callable[[], Family], ...] = (carry_over, four_years, same_year)
+
+
+def write(family: Family, root: Path = ROOT) -> list[Path]:
+    """Write ``family``'s configuration and reports under ``root/<name>/``."""
+    folder = root / family.name
+    (folder / "reports").mkdir(parents=True, exist_ok=True)
+    (folder / "govlint.toml").write_text(family.config, encoding="utf-8")
+    written = [folder / "govlint.toml"]
+    for name, (spec, layout) in family.reports.items():
+        path = folder / "reports" / name
+        path.write_text(render(spec, layout), encoding="utf-8")
+        written.append(path)
+    return written
+
+
+if __name__ == "__main__":
+    for make in FAMILIES:
+        for path in write(make()):
+            print(path.relative_to(ROOT.parent.parent), file=sys.stderr)
