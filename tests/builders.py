@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import html
 import io
+import zipfile
 from dataclasses import dataclass
 
 import docx
@@ -232,3 +233,12 @@ def encrypted_pdf() -> bytes:
     """A PDF locked with a user password (standard handler, RC4 40-bit)."""
     encrypt = b"<< /Filter /Standard /V 1 /R 2 /O <" + b"11" * 32 + b"> /U <" + b"22" * 32 + b"> /P -4 >>"
     return minimal_pdf("/Encrypt 5 0 R /ID [<00112233445566778899aabbccddeeff> <00>]", encrypt)
+
+
+def zip_of(entries: dict[str, bytes]) -> bytes:
+    """A zip archive (deflated) holding ``entries``: name → content."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, content in entries.items():
+            archive.writestr(name, content)
+    return out.getvalue()

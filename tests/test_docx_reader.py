@@ -16,7 +16,7 @@ import pytest
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 
-from builders import WordBuilder
+from builders import WordBuilder, zip_of
 from govlint.engine import lint_document
 from govlint.model import Paragraph, Table
 from govlint.pipeline import read_document
@@ -322,14 +322,6 @@ def test_deleted_table_rows_are_dropped():
 def problems(plugins, data: bytes) -> list[tuple[str, str]]:
     doc = read_document("r.docx", data, readers=plugins.readers)
     return [(f.code, f.message) for f in lint_document(doc, plugins.rules)]
-
-
-def zip_of(entries: dict[str, bytes]) -> bytes:
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, content in entries.items():
-            archive.writestr(name, content)
-    return out.getvalue()
 
 
 @pytest.mark.parametrize("data,words", [

@@ -16,7 +16,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from builders import encrypted_pdf, image_pdf, to_docx
+from builders import encrypted_pdf, image_pdf, to_docx, zip_of
 
 from govlint import pipeline
 from govlint.config import display_path
@@ -36,14 +36,6 @@ def plugins():
 def codes(plugins, path: Path) -> list[str]:
     doc = pipeline.read_document(str(path), readers=plugins.readers)
     return [f.code for f in lint_document(doc, plugins.rules) if f.code.startswith("E")]
-
-
-def zip_of(entries: dict[str, bytes]) -> bytes:
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, content in entries.items():
-            archive.writestr(name, content)
-    return out.getvalue()
 
 
 def entity_bomb_docx(seed_docx: bytes) -> bytes:

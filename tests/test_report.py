@@ -19,7 +19,7 @@ from govlint.engine import Options, lint
 from govlint.progress import ProgressBar, progress_bar
 
 ROOT = Path(__file__).parent.parent
-SEEDS = ROOT / "fixtures" / "seeds"  # copies of the shared seeds: tests never read ../shared
+SEEDS = ROOT / "fixtures" / "seeds"  # the seed copies in fixtures/, never the shared folder
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                   "--disable-component-update", "--disable-sync", "--no-first-run"]
