@@ -8,12 +8,12 @@ Measures, each in fresh ``govlint`` processes as a user runs them:
   (measured in the same run, same environment); and the same with a warm
   results cache (a pre-commit hook re-run on an unchanged file);
 * **batch**: reports per second over a generated folder of 1,000 reports
-  in the text layouts (:func:`govlint.synthetic.generate_corpus`), with
+  in the text layouts (:func:`govlint.testing.synthetic.generate_corpus`), with
   ``--jobs 1`` and ``--jobs 2``, cache off;
 * **memory**: the peak resident set size of one ``--jobs 1`` process
   checking 10,000 generated reports;
 * the batch and memory figures again without the rules over report sets
-  (:mod:`govlint.reportset`: they compare every report of a run with the
+  (:mod:`govlint.repository.reportset`: they compare every report of a run with the
   others, so their cost grows with the run, unlike the per-file rules);
 * the same batch figures for .docx (the seeds written as Word files by the
   tests' builder) and .pdf (the real PDFs in ``fixtures/real``, copied).
@@ -74,7 +74,7 @@ def govlint(*args: str) -> list[str]:
 def generate(directory: Path, count: int) -> Path:
     """A corpus written by another process: this one stays small, as a
     child's peak memory counts from the size of the process it forked from."""
-    subprocess.run([sys.executable, "-c", "import sys; from govlint.synthetic import generate_corpus; "
+    subprocess.run([sys.executable, "-c", "import sys; from govlint.testing.synthetic import generate_corpus; "
                     "generate_corpus(sys.argv[1], int(sys.argv[2]), seed=2024)", str(directory), str(count)],
                    check=True)
     return directory
@@ -92,8 +92,9 @@ def docx_seeds(directory: Path) -> list[Path]:
     """The seeds as .docx files, written by the tests' builder."""
     sys.path.insert(0, str(ROOT / "tests"))
     from builders import to_docx
-    from govlint.pipeline import read_document
-    from govlint.plugins import load_plugins
+
+    from govlint.run.pipeline import read_document
+    from govlint.run.plugins import load_plugins
 
     readers = load_plugins().readers
     directory.mkdir()
@@ -108,8 +109,8 @@ def docx_seeds(directory: Path) -> list[Path]:
 def set_rules() -> str:
     """The codes of the rules over report sets, for ``--ignore`` (asked of
     another process, see :func:`generate`)."""
-    return subprocess.run([sys.executable, "-c", "from govlint.plugins import load_plugins\n"
-                           "from govlint.reportset import ReportSetRule\n"
+    return subprocess.run([sys.executable, "-c", "from govlint.run.plugins import load_plugins\n"
+                           "from govlint.repository.reportset import ReportSetRule\n"
                            "print(','.join(r.code for r in load_plugins().rules if issubclass(r, ReportSetRule)))"],
                           check=True, capture_output=True, text=True).stdout.strip()
 

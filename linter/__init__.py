@@ -2,15 +2,19 @@
 reports (政府信息公开工作年度报告).
 
 The public API for rule and plugin authors is re-exported here:
-:class:`Rule`, :data:`hookimpl`, :class:`Severity`, :class:`Finding` and
-:class:`Document`.  Running the linter from Python: :mod:`govlint.engine`;
-plugins: :mod:`govlint.plugins`; configuration: :mod:`govlint.config`.
+:class:`Rule`, :data:`hookimpl`, :class:`Severity`, :class:`Finding`,
+:class:`Document` and :class:`Report` (the document a rule's ``check``
+receives).  The package's folders follow the pipeline: ``read`` (bytes to
+blocks), ``recognise`` (outline, tables, claims), ``run`` (engine,
+configuration, plugins — :mod:`govlint.run.engine` runs the linter from
+Python), ``repository`` (reports against each other) and ``output``.
 Importing ``govlint`` stays light (no click, no format libraries).
 """
 
 from .findings import Finding
 from .hookspecs import hookimpl
 from .model import Document, Severity
+from .recognise.report import Report
 from .rule import Rule
 
 
@@ -29,4 +33,4 @@ def __getattr__(name: str) -> str:
     return found
 
 
-__all__ = ["Document", "Finding", "Rule", "Severity", "__version__", "hookimpl"]
+__all__ = ["Document", "Finding", "Report", "Rule", "Severity", "__version__", "hookimpl"]

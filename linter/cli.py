@@ -1,4 +1,4 @@
-"""The ``govlint`` command line: a thin layer over :mod:`govlint.engine`.
+"""The ``govlint`` command line: a thin layer over :mod:`govlint.run.engine`.
 
 Commands: ``check`` (lint files), ``report`` (a batch summary, optionally
 as an HTML page), ``rules`` (list the rules), ``explain`` (one rule's
@@ -18,19 +18,19 @@ from typing import Iterable
 
 import click
 
-from . import baseline, htmlreport
-from .atomic import write_atomic
-from .config import ConfigError, display_path
-from .engine import LintError, Options, lint
-from .formatters import FORMATTERS, render
-from .localrules import plugins_for
 from .model import Severity
-from .pipeline import MAX_BYTES, read_document
-from .plugins import Plugins
-from .progress import progress_bar
-from .serialize import document_data
-from .summary import summarise, text as summary_text
-from .texttable import table
+from .output import baseline, htmlreport
+from .output.formatters import FORMATTERS, render
+from .output.progress import progress_bar
+from .output.serialize import document_data
+from .output.summary import summarise, text as summary_text
+from .output.texttable import table
+from .run.atomic import write_atomic
+from .run.config import ConfigError, display_path
+from .run.engine import LintError, Options, lint
+from .run.localrules import plugins_for
+from .run.pipeline import MAX_BYTES, read_document
+from .run.plugins import Plugins
 
 
 class Failure(click.ClickException):

@@ -39,5 +39,5 @@ def govlint_default_config() -> dict:
 
 @hookspec
 def govlint_readers() -> list:
-    """Return :class:`govlint.readers.Reader` objects: each names the file
+    """Return :class:`govlint.read.Reader` objects: each names the file
     extensions it reads and a function turning bytes into blocks."""

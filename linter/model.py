@@ -10,8 +10,12 @@ and column), so every finding points at a line a person can find.  Text is
 kept as written; use :func:`govlint.normalize.norm` (or the ``norm``
 properties) to match it.
 
-All classes are immutable.  Rule authors program against this module; it is
-part of the public API.
+All classes are immutable.  The model is data: it imports nothing of
+govlint but the text helpers of :mod:`govlint.normalize`.  What recognition
+makes of a document (the tables matched to the templates, the claims of
+the prose) is computed on :class:`govlint.recognise.report.Report`, the
+Document subclass rules receive.  Rule authors program against this
+module; it is part of the public API.
 """
 
 from __future__ import annotations
@@ -19,13 +23,9 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING, Iterator, Union
+from typing import Iterator, Union
 
 from .normalize import is_blank, norm
-
-if TYPE_CHECKING:
-    from .claims import Claim
-    from .templates import TemplateTables
 
 
 class Severity(enum.IntEnum):
@@ -306,23 +306,6 @@ class Document:
     @cached_property
     def tables(self) -> tuple[Table, ...]:
         return tuple(b for b in self.blocks if isinstance(b, Table))
-
-    @cached_property
-    def template(self) -> "TemplateTables":
-        """Tables 二, 三 and 四 recognised against the national templates,
-        values by canonical key (see :mod:`govlint.templates`); computed on
-        first use, so runs that need no table pay nothing."""
-        from .templates import recognise
-
-        return recognise(self.blocks, self.year)
-
-    @cached_property
-    def claims(self) -> "tuple[Claim, ...]":
-        """The quantified statements of the prose (see :mod:`govlint.claims`);
-        computed on first use, so jieba is imported only by runs that need it."""
-        from .claims import extract
-
-        return extract(self.paragraphs, self.year)
 
     def section(self, number: int) -> Section | None:
         """The first section matched to template section ``number`` (1–6)."""

@@ -7,7 +7,8 @@ docstring that is its documentation: the first line is the one-line summary,
 the rest uses the headings ``What it does``, ``Why``, ``Example`` and
 ``References`` (``govlint explain CODE`` prints it).
 
-``check(doc)`` reads the :class:`~govlint.model.Document` and yields
+``check(doc)`` reads the :class:`~govlint.recognise.report.Report` (a
+:class:`~govlint.model.Document` with its recognised tables and claims) and yields
 findings made with :meth:`Rule.report`.  A rule never re-parses text the
 pipeline already parsed; it reads the document's sections, tables and
 paragraphs.  Example::
@@ -38,7 +39,8 @@ from types import MappingProxyType
 from typing import Any, ClassVar, Iterable, Mapping, Union
 
 from .findings import Finding
-from .model import Cell, Document, Location, Paragraph, Row, Section, Severity, SubItem, Table, Title
+from .model import Cell, Location, Paragraph, Row, Section, Severity, SubItem, Table, Title
+from .recognise.report import Report
 
 Located = Union[Location, Paragraph, Cell, Row, Table, Section, SubItem, Title]
 
@@ -86,7 +88,7 @@ class Rule:
         if not cls.summary():
             raise ValueError(f"{cls.__name__}: the docstring (its documentation) is missing")
 
-    def check(self, doc: Document) -> Iterable[Finding]:  # pragma: no cover - interface
+    def check(self, doc: Report) -> Iterable[Finding]:  # pragma: no cover - interface
         raise NotImplementedError
 
     def report(self, where: Located, message: str, *, end: Location | None = None) -> Finding:

@@ -27,12 +27,12 @@ import zipfile
 from dataclasses import dataclass
 
 import docx
-from PIL import Image
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
+from PIL import Image
 
 from govlint.model import Document, Numbering, Paragraph, Table
-from govlint.templates.values import is_value
+from govlint.recognise.templates.values import is_value
 
 
 @dataclass

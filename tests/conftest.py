@@ -32,7 +32,7 @@ MINIMAL_REPORT = """\
 
 @pytest.fixture(autouse=True)
 def _no_results_cache(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The command line caches results (govlint.cache); rules defined in
+    """The command line caches results (govlint.run.cache); rules defined in
     memory by one test must never see another's results, so the cache is
     off unless a test turns it on (``monkeypatch.delenv("GOVLINT_NO_CACHE")``)."""
     monkeypatch.setenv("GOVLINT_NO_CACHE", "1")

@@ -1,20 +1,20 @@
 """Report families: small repositories of synthetic reports for the rules
-over report sets (fixtures/families/, tests/test_crossreport.py).
+over report sets (fixtures/families/, tests/repository/test_crossreport.py).
 
 Each family is a folder with a ``govlint.toml`` (``history = ["reports/"]``
 and what else the family needs), its reports in ``reports/`` rendered by
-:mod:`govlint.synthetic`, and ``expected.txt``: the findings the whole
+:mod:`govlint.testing.synthetic`, and ``expected.txt``: the findings the whole
 family gives, one ``path:line:column CODE`` per line with the reason after
 ``#``, checked by hand.  The prose of sections 一 and 五 comes from
 ``fixtures/families/prose.toml``; table values from
-:func:`~govlint.synthetic.consistent_values`, then linked from year to year
+:func:`~govlint.testing.synthetic.consistent_values`, then linked from year to year
 as the identities across years want (:func:`link_carry_over`,
 :func:`roll_in_force`, :func:`roll_items`) before each family breaks what
 it tests.  Regenerate with::
 
     python tests/families.py
 
-(tests/test_crossreport.py checks that the committed files are what this
+(tests/repository/test_crossreport.py checks that the committed files are what this
 module writes; ``expected.txt`` is not generated.)
 """
 
@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Mapping
 
-from govlint.synthetic import ReportSpec, consistent_values, render
+from govlint.testing.synthetic import ReportSpec, consistent_values, render
 
 ROOT = Path(__file__).resolve().parent.parent / "fixtures" / "families"
 PROSE = tomllib.loads((ROOT / "prose.toml").read_text("utf-8"))

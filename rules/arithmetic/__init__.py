@@ -1,7 +1,7 @@
 """Arithmetic rules (A): the identities (勾稽关系) of tables 二, 三 and 四.
 
 Each rule evaluates one identity of ``govlint/data/identities.toml`` with
-:mod:`govlint.identities`; A000 reports the identities that cannot be
+:mod:`govlint.recognise.identities`; A000 reports the identities that cannot be
 checked.  DOMAIN.md §3.
 """
 

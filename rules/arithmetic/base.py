@@ -7,8 +7,9 @@ from __future__ import annotations
 from typing import ClassVar, Iterator, Mapping
 
 from govlint.findings import Finding
-from govlint.identities import Identity, Number, Outcome, identity
-from govlint.model import Document, Severity
+from govlint.model import Severity
+from govlint.recognise.identities import Identity, Number, Outcome, identity
+from govlint.recognise.report import Report
 from govlint.rule import Rule
 
 
@@ -23,22 +24,22 @@ class IdentityRule(Rule):
     def identity(cls) -> Identity:
         return identity(cls.identity_id)
 
-    def params(self, doc: Document) -> Mapping[str, Number] | None:
+    def params(self, doc: Report) -> Mapping[str, Number] | None:
         """Parameters of the identity for this document (None: the defaults)."""
         return None
 
-    def applies(self, doc: Document) -> bool:
+    def applies(self, doc: Report) -> bool:
         """False when the identity does not concern this document."""
         return True
 
-    def check(self, doc: Document) -> Iterator[Finding]:
+    def check(self, doc: Report) -> Iterator[Finding]:
         if not self.applies(doc):
             return
         for outcome in self.identity().evaluate(doc.template, self.params(doc)):
             if outcome.status == "violated":
                 yield self.report(outcome.location, self.message(outcome, doc))
 
-    def message(self, outcome: Outcome, doc: Document) -> str:
+    def message(self, outcome: Outcome, doc: Report) -> str:
         return outcome.describe()
 
 

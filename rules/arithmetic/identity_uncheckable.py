@@ -1,7 +1,7 @@
 """A000 identity-uncheckable: an identity cannot be checked (blank or unreadable cells)."""
 
-from govlint.identities import identities, names, problem_summary
 from govlint.model import Severity
+from govlint.recognise.identities import identities, names, problem_summary
 from govlint.rule import Rule
 
 

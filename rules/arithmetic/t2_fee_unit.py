@@ -2,9 +2,9 @@
 
 from decimal import Decimal
 
-from govlint.identities import fmt
 from govlint.model import Severity
-from govlint.organs import document_organ
+from govlint.recognise.identities import fmt
+from govlint.recognise.organs import document_organ
 
 from .base import IdentityRule, head
 
@@ -24,7 +24,7 @@ class T2FeeUnit(IdentityRule):
     * 单元格里写了万元以外的单位“元”或“亿元”（如 ``251000元``）；
     * 数值大到按万元理解不合常理：一般机关达到 100000（即 10 亿元），街道、
       乡镇达到 1000（即 1000 万元）。机关层级按名称判断（见
-      ``govlint.organs``，名称含“街道”，或以乡、镇结尾）。
+      ``govlint.recognise.organs``，名称含“街道”，或以乡、镇结尾）。
 
     阈值的理由：单个机关一年的行政事业性收费达到 10 亿元极少见，而按元理解
     只是 10 万元，是常见的数额；街道、乡镇通常没有或只有很少的收费，1000 万

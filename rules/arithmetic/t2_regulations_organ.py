@@ -1,7 +1,7 @@
 """A009 t2-regulations-organ-level: table 二, 规章 > 0 for an organ that cannot make 规章 (T2.3)."""
 
 from govlint.model import Severity
-from govlint.organs import document_organ
+from govlint.recognise.organs import document_organ
 
 from .base import IdentityRule, head
 
@@ -16,7 +16,7 @@ class T2RegulationsOrganLevel(IdentityRule):
     二十条第（一）项“规章”行的“本年新制作数量”（2019 年格式）或“本年制发
     件数”（2021 年格式）大于 0 则警告。
 
-    机关层级按名称判断（``govlint.organs``），只在名称说得明白时才判断：含
+    机关层级按名称判断（``govlint.recognise.organs``），只在名称说得明白时才判断：含
     “街道”；以乡、镇（人民政府）结尾；含“县”（“县级”除外）或“旗人民政
     府”；以“区人民政府”结尾（“自治区”除外）；或写作“[某市]某区……局/委员
     会/办公室”。“某市”无法区分设区的市和县级市，不判断。现行有效件数、对

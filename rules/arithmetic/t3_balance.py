@@ -1,7 +1,7 @@
 """A001 t3-balance: table 三, per column: 一 + 二 = 三（七）总计 + 四 (T3.1)."""
 
-from govlint.identities import fmt, identity
 from govlint.model import Severity
+from govlint.recognise.identities import fmt, identity
 
 from .base import IdentityRule, head
 

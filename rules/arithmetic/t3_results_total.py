@@ -1,7 +1,7 @@
 """A002 t3-results-total: table 三, per column: （七）总计 = the outcome rows (T3.2)."""
 
-from govlint.identities import fmt
 from govlint.model import Severity
+from govlint.recognise.identities import fmt
 
 from .base import IdentityRule, head
 

@@ -1,7 +1,7 @@
 """A003 t3-row-total: table 三, per row: 总计 = 自然人 + the five 法人或其他组织 columns (T3.3)."""
 
-from govlint.identities import fmt
 from govlint.model import Severity
+from govlint.recognise.identities import fmt
 
 from .base import IdentityRule, head
 

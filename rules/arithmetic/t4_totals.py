@@ -1,7 +1,7 @@
 """A004 t4-totals: table 四, per group: 总计 = 维持 + 纠正 + 其他 + 尚未审结 (T4.1)."""
 
-from govlint.identities import fmt
 from govlint.model import Severity
+from govlint.recognise.identities import fmt
 
 from .base import IdentityRule, head
 

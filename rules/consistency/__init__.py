@@ -1,6 +1,6 @@
 """Consistency rules (C): what the prose says against what the tables say.
 
-Claims come from :mod:`govlint.claims` (``doc.claims``); the table cells each
+Claims come from :mod:`govlint.recognise.claims` (``doc.claims``); the table cells each
 claim kind is held against are data (``targets.toml``).  DOMAIN.md §4.
 """
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from typing import ClassVar, Iterator
 
-from govlint.claims import Claim
 from govlint.findings import Finding
-from govlint.model import Document, Severity
+from govlint.model import Severity
+from govlint.recognise.claims import Claim
+from govlint.recognise.report import Report
 from govlint.rule import Rule
 
 from .targets import Target, table_value
@@ -26,19 +27,19 @@ class ClaimRule(Rule):
     negated: ClassVar[bool] = False
     severity = Severity.ERROR
 
-    def claims(self, doc: Document) -> Iterator[Claim]:
+    def claims(self, doc: Report) -> Iterator[Claim]:
         for claim in doc.claims:
             if claim.kind in self.kinds and claim.negated == self.negated and claim.comparable:
                 yield claim
 
-    def check(self, doc: Document) -> Iterator[Finding]:
+    def check(self, doc: Report) -> Iterator[Finding]:
         for claim in self.claims(doc):
             target = table_value(doc, claim.kind)
             if target is not None and not self.agrees(doc, claim, target):
                 yield self.report(claim.location, self.message(doc, claim, target))
 
-    def agrees(self, doc: Document, claim: Claim, target: Target) -> bool:
+    def agrees(self, doc: Report, claim: Claim, target: Target) -> bool:
         return claim.value == target.value
 
-    def message(self, doc: Document, claim: Claim, target: Target) -> str:
+    def message(self, doc: Report, claim: Claim, target: Target) -> str:
         return f"正文称“{claim.text}”，但{target.label}为{target.value}"

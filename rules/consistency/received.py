@@ -1,8 +1,8 @@
 """C001 received-mismatch: the number of applications received in the
 prose differs from table 三."""
 
-from govlint.claims import Claim
-from govlint.model import Document
+from govlint.recognise.claims import Claim
+from govlint.recognise.report import Report
 
 from .base import ClaimRule
 from .targets import Target, table_value
@@ -46,14 +46,14 @@ class ReceivedMismatch(ClaimRule):
     name = "received-mismatch"
     kinds = ("received",)
 
-    def agrees(self, doc: Document, claim: Claim, target: Target) -> bool:
+    def agrees(self, doc: Report, claim: Claim, target: Target) -> bool:
         carried = table_value(doc, "carried_in")
         if claim.includes is not None:
             return carried is not None and claim.value == target.value + carried.value
         return claim.value == target.value or (
             carried is not None and carried.value > 0 and claim.value == target.value + carried.value)
 
-    def message(self, doc: Document, claim: Claim, target: Target) -> str:
+    def message(self, doc: Report, claim: Claim, target: Target) -> str:
         carried = table_value(doc, "carried_in")
         if claim.includes is not None:
             return (f"正文称“{claim.text}”（含上年结转{claim.includes}件），但{target.label}"

@@ -9,7 +9,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any, Iterator
 
-from govlint.model import Document
+from govlint.recognise.report import Report
 
 
 @dataclass(frozen=True)
@@ -25,7 +25,7 @@ def targets() -> dict[str, Any]:
     return tomllib.loads(resources.files(__package__).joinpath("targets.toml").read_text("utf-8"))
 
 
-def _sum(doc: Document, patterns: list[str]) -> int | None:
+def _sum(doc: Report, patterns: list[str]) -> int | None:
     """The sum of the cells ``patterns`` name; None unless every one holds a number."""
     table = doc.template.tables.get(patterns[0].partition(".")[0])
     if table is None:
@@ -37,7 +37,7 @@ def _sum(doc: Document, patterns: list[str]) -> int | None:
     return sum(values)
 
 
-def table_value(doc: Document, kind: str) -> Target | None:
+def table_value(doc: Report, kind: str) -> Target | None:
     """What the tables say for claim ``kind``; None when they cannot say."""
     spec = targets()["kind"].get(kind)
     if spec is None:
@@ -46,7 +46,7 @@ def table_value(doc: Document, kind: str) -> Target | None:
     return None if value is None else Target(value, spec["label"])
 
 
-def outcome_cells(doc: Document, kind: str, groups: tuple[str, ...]) -> Iterator[Target]:
+def outcome_cells(doc: Report, kind: str, groups: tuple[str, ...]) -> Iterator[Target]:
     """The non-zero table 四 cells that contradict outcome claim ``kind``
     (``all_upheld``, ``none_corrected``, ``none_lost``) about ``groups``."""
     data = targets()

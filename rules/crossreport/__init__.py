@@ -2,7 +2,7 @@
 organ's report of the year before and against other organs' reports of the
 same year, in a repository of reports.
 
-These are rules over report sets (:class:`govlint.reportset.ReportSetRule`):
+These are rules over report sets (:class:`govlint.repository.reportset.ReportSetRule`):
 they see every file of the run and the reports of the folders the
 configuration's ``history`` names.  Codes follow the categories: the
 identities between two years' tables (DOMAIN.md §3 T3.5, T2.1, T2'.4, data in
@@ -12,12 +12,12 @@ continues the metadata series M.
 
 This plugin contributes the configuration keys ``history`` (folders of the
 repository's reports, relative to the configuration file), ``organ-aliases``
-(organ name → name to use, :mod:`govlint.organnames`) and ``copy-threshold``
+(organ name → name to use, :mod:`govlint.recognise.organs`) and ``copy-threshold``
 (the similarity from which prose counts as copied, 0–1).
 """
 
-from govlint.history import ALIASES, HISTORY
 from govlint.hookspecs import hookimpl
+from govlint.repository.history import ALIASES, HISTORY
 from govlint.rules import collect
 
 from .copying import DEFAULT_THRESHOLD, THRESHOLD

@@ -1,14 +1,14 @@
 """The mechanism shared by the copy-detection rules (M009, M010): the
 sections compared, the threshold, and one comparison of two reports'
-sections (:mod:`govlint.similarity`)."""
+sections (:mod:`govlint.repository.similarity`)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from govlint.outline import canonical_heading
-from govlint.reportset import Report, ReportSetRule
-from govlint.similarity import SectionText, Sentence
+from govlint.recognise.outline import canonical_heading
+from govlint.repository.reportset import Member, ReportSetRule
+from govlint.repository.similarity import SectionText, Sentence
 
 THRESHOLD = "copy-threshold"
 DEFAULT_THRESHOLD = 0.8
@@ -19,7 +19,7 @@ class Copy:
     """Section ``section`` of a report repeats ``other``'s: their
     ``similarity`` and the first sentence of the report ``other`` repeats."""
 
-    other: Report
+    other: Member
     section: int
     similarity: float
     passage: Sentence
@@ -42,11 +42,11 @@ class CopyRule(ReportSetRule):
         return float(value)
 
     @staticmethod
-    def text(report: Report, section: int) -> SectionText:
+    def text(report: Member, section: int) -> SectionText:
         """``report``'s ``section`` prepared for comparison."""
         return SectionText(report.profile.prose.get(section, ()), report.profile.organ)
 
-    def compare(self, report: Report, other: Report, section: int, threshold: float,
+    def compare(self, report: Member, other: Member, section: int, threshold: float,
                 mine: SectionText | None = None) -> Copy | None:
         """The copy when ``report``'s ``section`` (``mine``, if already
         prepared) repeats ``other``'s at ``threshold`` or above, else None."""

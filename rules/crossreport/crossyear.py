@@ -1,7 +1,7 @@
 """Identities between a report and the same organ's report of the year
 before (``crossyear.toml``), and the base class of the rules reporting them.
 
-A check's formula is written in the grammar of :mod:`govlint.identities`
+A check's formula is written in the grammar of :mod:`govlint.recognise.identities`
 (parsed by it, never evaluated as code); a key prefixed ``prev.`` is read
 from the previous year's report.  The cells are labelled with the template
 each report's table was matched with, so a 2020 report (2019 format) pairs
@@ -16,10 +16,10 @@ from functools import lru_cache
 from importlib import resources
 from typing import ClassVar, Iterator, Sequence
 
-from govlint.identities import Formula, Number, Operand, Term, cell_labels, fmt, match_key
 from govlint.model import Location, Severity
-from govlint.reportset import Report, ReportSetRule
-from govlint.templates import template
+from govlint.recognise.identities import Formula, Number, Operand, Term, cell_labels, fmt, match_key
+from govlint.recognise.templates import template
+from govlint.repository.reportset import Member, ReportSetRule
 
 PREVIOUS = "prev."
 
@@ -28,7 +28,7 @@ PREVIOUS = "prev."
 class Cell:
     """One term of an instance: the report it is read from and the cell."""
 
-    report: Report
+    report: Member
     operand: Operand
 
 
@@ -66,7 +66,7 @@ class Check:
     each: str
     ref: str
 
-    def evaluate(self, this: Report, previous: Report) -> Iterator[Outcome]:
+    def evaluate(self, this: Member, previous: Member) -> Iterator[Outcome]:
         """The instances over ``this`` report's cells whose every cell, in
         ``this`` and ``previous``, holds a number."""
         for key in this.profile.keys:
@@ -81,7 +81,7 @@ class Check:
                 yield Outcome(self, left, right, anchor.location)
 
 
-def _cells(terms: Sequence[Term], this: Report, previous: Report) -> tuple[Cell, ...] | None:
+def _cells(terms: Sequence[Term], this: Member, previous: Member) -> tuple[Cell, ...] | None:
     cells = []
     for term in terms:
         pattern = term.pattern or ""

@@ -1,7 +1,7 @@
 """M009 prose-same-as-last-year: 一 or 五 repeats the same organ's previous report (E3)."""
 
 from govlint.model import Severity
-from govlint.profile import PROSE_SECTIONS
+from govlint.repository.profile import PROSE_SECTIONS
 
 from .copying import CopyRule
 

@@ -6,9 +6,9 @@ from collections import defaultdict
 from typing import Mapping, Sequence
 
 from govlint.model import Severity
-from govlint.profile import PROSE_SECTIONS
-from govlint.reportset import Report, ReportSet
-from govlint.similarity import SectionText
+from govlint.repository.profile import PROSE_SECTIONS
+from govlint.repository.reportset import Member, ReportSet
+from govlint.repository.similarity import SectionText
 
 from .copying import Copy, CopyRule
 
@@ -70,7 +70,7 @@ class ProseSameAsOtherOrgan(CopyRule):
                     if copies:
                         yield self.report_on(report, copies[0].passage, self._message(copies, threshold))
 
-    def _index(self, pool: Sequence[Report], section: int) -> dict[str, list[Report]]:
+    def _index(self, pool: Sequence[Member], section: int) -> dict[str, list[Member]]:
         """Normalised sentence → the reports of ``pool`` whose ``section`` has it."""
         index = defaultdict(list)
         for report in pool:
@@ -81,8 +81,8 @@ class ProseSameAsOtherOrgan(CopyRule):
         return index
 
     @staticmethod
-    def _candidates(report: Report, text: SectionText, index: Mapping[str, list[Report]],
-                    reports: ReportSet) -> list[Report]:
+    def _candidates(report: Member, text: SectionText, index: Mapping[str, list[Member]],
+                    reports: ReportSet) -> list[Member]:
         """Other organs' reports sharing a sentence of ``text`` that is not boilerplate."""
         postings = (index.get(norm, ()) for norm in dict.fromkeys(s.norm for s in text.sentences))
         shared = dict.fromkeys(other for found in postings if len(found) <= COMMON for other in found)

@@ -1,7 +1,7 @@
 """A013 tables-same-as-last-year: a table's non-zero values repeat last year's exactly (E3)."""
 
 from govlint.model import Severity
-from govlint.reportset import Report, ReportSetRule
+from govlint.repository.reportset import Member, ReportSetRule
 from govlint.rules.tables.common import TABLE_NAMES
 
 #: Fewer values in common than this (table 二 of 2020 against 2021: the three
@@ -50,7 +50,7 @@ class TablesSameAsLastYear(ReportSetRule):
                 for table in TABLE_NAMES:
                     yield from self._compare(report, previous, table)
 
-    def _compare(self, report: Report, previous: Report, table: str):
+    def _compare(self, report: Member, previous: Member, table: str):
         mine, theirs = report.profile.numbers_of(table), previous.profile.numbers_of(table)
         common = [key for key in mine if key in theirs]
         if len(common) < MIN_VALUES or any(mine[k] is None or mine[k] != theirs[k] for k in common):

@@ -6,7 +6,8 @@ from __future__ import annotations
 from typing import ClassVar, Iterator
 
 from govlint.findings import Finding
-from govlint.model import Document, Severity
+from govlint.model import Severity
+from govlint.recognise.report import Report
 from govlint.rule import Rule
 
 
@@ -17,7 +18,7 @@ class InputRule(Rule):
     kind: ClassVar[str] = ""
     severity = Severity.ERROR
 
-    def check(self, doc: Document) -> Iterator[Finding]:
+    def check(self, doc: Report) -> Iterator[Finding]:
         for problem in doc.problems:
             if problem.kind == self.kind:
                 yield self.report(problem.location, problem.message)

@@ -2,7 +2,7 @@
 publication deadline, the fee statement, years in the body.
 
 The patterns and deadlines are data (``metadata.toml``; organ levels come from
-``govlint.organs``); the
+``govlint.recognise.organs``); the
 deadlines are configuration too (``publication-deadline``), contributed as
 this plugin's default configuration.  DOMAIN.md §6.
 """

@@ -3,8 +3,8 @@ report year."""
 
 import re
 
-from govlint.claims.text import normalise, split
 from govlint.model import Severity
+from govlint.recognise.claims.text import normalise, split
 from govlint.rule import Rule
 
 from .data import data

@@ -12,11 +12,12 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any, Iterator, Mapping
 
-from govlint.claims.text import normalise
-from govlint.model import Document, Location, Paragraph
+from govlint.model import Location, Paragraph
 from govlint.normalize import compact
-from govlint.organs import document_organ
-from govlint.numerals import chinese_to_int
+from govlint.read.numerals import chinese_to_int
+from govlint.recognise.claims.text import normalise
+from govlint.recognise.organs import document_organ
+from govlint.recognise.report import Report
 
 DEADLINE_KEY = "publication-deadline"
 _CN_DIGITS = "〇一二三四五六七八九"
@@ -42,7 +43,7 @@ def search(paragraph: Paragraph, pattern: re.Pattern) -> Iterator[Found]:
         yield Found(m, paragraph.location_at(text.origin[m.start()]))
 
 
-def periods(doc: Document) -> list[Found]:
+def periods(doc: Report) -> list[Found]:
     """Every statistical period (``YYYY年1月1日至12月31日``) of the report."""
     pattern = re.compile(data()["period"]["pattern"])
     return [found for p in doc.paragraphs for found in search(p, pattern)]
@@ -66,7 +67,7 @@ class Signature:
     paragraph: Paragraph
 
 
-def signature(doc: Document) -> Signature | None:
+def signature(doc: Report) -> Signature | None:
     """The last paragraph that is only a date (after an optional short prefix)."""
     pattern = re.compile(data()["signature"]["pattern"])
     for paragraph in reversed(doc.paragraphs):
@@ -79,7 +80,7 @@ def signature(doc: Document) -> Signature | None:
     return None
 
 
-def deadline_level(doc: Document) -> tuple[str, str]:
+def deadline_level(doc: Report) -> tuple[str, str]:
     """``(deadline key, Chinese name)`` for the organ of ``doc``: 乡镇/街道,
     a people's government's own report, or a department (the default)."""
     organ = document_organ(doc)

@@ -2,7 +2,7 @@
 
 from govlint.model import Severity, Table
 from govlint.normalize import is_blank
-from govlint.outline import canonical_heading
+from govlint.recognise.outline import canonical_heading
 from govlint.rule import Rule
 
 

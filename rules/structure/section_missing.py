@@ -1,7 +1,7 @@
 """S001 section-missing: a required section is not in the report."""
 
 from govlint.model import Location, Severity
-from govlint.outline import canonical_heading
+from govlint.recognise.outline import canonical_heading
 from govlint.rule import Rule
 
 

@@ -1,7 +1,7 @@
 """S002 section-order: a section appears twice or out of order."""
 
 from govlint.model import Severity
-from govlint.outline import canonical_heading
+from govlint.recognise.outline import canonical_heading
 from govlint.rule import Rule
 
 

@@ -1,7 +1,7 @@
 """S006 subitem-numbering: sub-item numbering that skips, repeats, restarts or changes style."""
 
 from govlint.model import Severity
-from govlint.numerals import int_to_chinese
+from govlint.read.numerals import int_to_chinese
 from govlint.rule import Rule
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Iterable, Sequence
 
 from govlint.model import Location
-from govlint.templates import ColumnSpec, RowMatch, TableMatch, TableSpec, template
+from govlint.recognise.templates import ColumnSpec, RowMatch, TableMatch, TableSpec, template
 
 #: Template table key → the name used in messages, and the section holding it.
 TABLE_NAMES = {"t2": "表二", "t3": "表三", "t4": "表四"}

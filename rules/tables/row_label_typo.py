@@ -1,8 +1,8 @@
 """T008 row-label-typo: a table row label one or two characters off the template."""
 
 from govlint.model import Severity
+from govlint.recognise.templates import Level
 from govlint.rule import Rule
-from govlint.templates import Level
 
 from .common import TABLE_NAMES, label_of, quote, tables
 

@@ -1,7 +1,7 @@
 """T001 table-missing: table 二, 三 or 四 not found."""
 
 from govlint.model import Severity
-from govlint.outline import canonical_heading
+from govlint.recognise.outline import canonical_heading
 from govlint.rule import Rule
 
 from .common import TABLE_NAMES, TABLE_SECTIONS

@@ -1,8 +1,8 @@
 """T002 template-year-mismatch: the tables follow the other year's format."""
 
 from govlint.model import Severity
+from govlint.recognise.templates import template
 from govlint.rule import Rule
-from govlint.templates import template
 
 from .common import TABLE_NAMES, row_name, source_of, tables, where
 

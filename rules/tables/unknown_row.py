@@ -1,8 +1,8 @@
 """T005 unknown-row: a table row that matches no row of the template."""
 
 from govlint.model import Severity
+from govlint.recognise.templates.values import is_value
 from govlint.rule import Rule
-from govlint.templates.values import is_value
 
 from .common import TABLE_NAMES, quote, tables
 

@@ -3,7 +3,6 @@
 from pathlib import Path
 
 from govlint.testing import assert_findings, assert_fixture_findings
-
 from govlint_plugin_example.rectification import LastYearRectification
 
 FIXTURES = Path(__file__).parent / "fixtures"

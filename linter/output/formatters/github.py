@@ -1,0 +1,37 @@
+"""GitHub Actions workflow commands (``govlint check --format github``):
+one ``::error``/``::warning``/``::notice`` line per finding, which the
+runner turns into an annotation on the file and line::
+
+    ::error file=reports/2023.txt,line=69,col=1,endLine=69,endColumn=30,title=S005::标题疑似错别字…
+"""
+
+from __future__ import annotations
+
+from ...findings import Finding
+from ...model import Severity
+from ...run.engine import LintResult
+
+COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
+
+
+def _data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _property(text: str) -> str:
+    return _data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def annotation(f: Finding) -> str:
+    props = [("file", f.path), ("line", f.line), ("col", f.column)]
+    if f.end_line is not None:
+        props.append(("endLine", f.end_line))
+        if f.end_column is not None:
+            props.append(("endColumn", f.end_column))
+    props.append(("title", f.code))
+    head = ",".join(f"{key}={_property(str(value))}" for key, value in props)
+    return f"::{COMMANDS[f.severity]} {head}::{_data(f.message)}"
+
+
+def render(result: LintResult, **_: object) -> str:
+    return "\n".join(annotation(f) for f in result.findings)

@@ -1,0 +1,49 @@
+"""JUnit XML (``govlint check --format junit``), for CI systems that show
+test reports: one test suite, one test case per file checked (named by its
+path).  A file with a finding at or above its fail level is a failed test
+whose ``<failure>`` lists every finding of the file; a file whose findings
+are all below the fail level passes with them in ``<system-out>``."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+
+from ...findings import Finding
+from ...run.engine import FileResult, LintResult
+
+# Characters XML 1.0 does not allow (control characters a broken report may hold).
+_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _clean(text: str) -> str:
+    return _INVALID.sub("\ufffd", text)
+
+
+def _line(f: Finding) -> str:
+    text = f"{f.path}:{f.line}:{f.column}: {f.code} {f.severity.label} {f.message}"
+    return text + (f"\n    {f.source}" if f.source.strip() else "")
+
+
+def _testcase(suite: ET.Element, file: FileResult) -> None:
+    case = ET.SubElement(suite, "testcase", classname="govlint", name=_clean(file.path), file=_clean(file.path))
+    if not file.findings:
+        return
+    body = _clean("\n".join(_line(f) for f in file.findings))
+    if file.failed:
+        worst = max(f.severity for f in file.findings)
+        failure = ET.SubElement(case, "failure", type=worst.label, message=f"{len(file.findings)} 个问题")
+        failure.text = body
+    else:
+        ET.SubElement(case, "system-out").text = body
+
+
+def render(result: LintResult, **_: object) -> str:
+    failures = sum(1 for file in result.files if file.failed)
+    counts = {"tests": str(len(result.files)), "failures": str(failures), "errors": str(len(result.errors))}
+    root = ET.Element("testsuites", name="govlint", **counts)
+    suite = ET.SubElement(root, "testsuite", name="govlint", skipped="0", **counts)
+    for file in result.files:
+        _testcase(suite, file)
+    ET.indent(root)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode")

@@ -1,0 +1,56 @@
+"""The human-readable format: one ``path:line:col: CODE severity message``
+line per finding, the offending source line under it, and a Chinese
+summary.  Where a line number alone does not tell a person where to look
+(Word paragraphs and tables, PDF pages), the finding's location follows
+the message: ``…（位置：第2页 第14行）``."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import click
+
+from ...findings import Finding
+from ...model import Severity
+from ...run.engine import LintResult
+
+_COLORS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "blue"}
+
+
+def render(result: LintResult, *, color: bool = False, **_: object) -> str:
+    lines = []
+    for finding in result.findings:
+        lines.extend(_finding(finding, color))
+    if lines:
+        lines.append("")
+    lines.append(summary(result))
+    return "\n".join(lines)
+
+
+def _finding(f: Finding, color: bool) -> list[str]:
+    def style(text: str, **kwargs) -> str:
+        return click.style(text, **kwargs) if color else text
+
+    head = (
+        f"{style(f'{f.path}:{f.line}:{f.column}:', bold=True)} "
+        f"{style(f.code, bold=True)} {style(f.severity.label, fg=_COLORS[f.severity])} {f.message}{_where(f)}"
+    )
+    return [head, f"    {f.source}"] if f.source.strip() else [head]
+
+
+def _where(f: Finding) -> str:
+    place = f.location or (f"第{f.page}页" if f.page is not None else "")
+    return f"（位置：{place}）" if place else ""
+
+
+def summary(result: LintResult) -> str:
+    """``共检查 N 个文件，发现 M 个问题（错误 a，警告 b，提示 c）。``, and
+    ``另有 K 个问题已记入基线，未显示。`` when a baseline hid some."""
+    checked = f"共检查 {len(result.files)} 个文件"
+    findings = result.findings
+    baseline = f"另有 {result.suppressed} 个问题已记入基线，未显示。" if result.suppressed else ""
+    if not findings:
+        return f"{checked}，未发现{'新' if baseline else ''}问题。{baseline}"
+    counts = Counter(f.severity for f in findings)
+    detail = "，".join(f"{s.chinese} {counts[s]}" for s in sorted(Severity, reverse=True))
+    return f"{checked}，发现 {len(findings)} 个问题（{detail}）。{baseline}"

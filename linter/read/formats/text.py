@@ -1,0 +1,272 @@
+"""Reader for plain-text and Markdown reports, in the layouts extraction makes.
+
+One file may mix them:
+
+* **word-cells** (Word → text, seeds 000–003): every table cell is a line
+  starting with a tab; rows are separated by a blank line; merged cells are
+  empty cells; a cell's text may continue on the next line without a tab
+  (``本年新`` / ``公开数量``).  When the blank line between two rows was lost,
+  a label cell that follows a number starts a new row.
+* **tab-rows** (PDF → text, seed 004): one row per line, cells separated by
+  tabs, some leading (empty) cells lost.
+* **markdown**: ``#`` headings and ``|`` pipe tables.
+* **prose**: a paragraph per line, or lines broken mid-sentence at a fixed
+  width by PDF extraction, which are joined back into one paragraph (with
+  :class:`~govlint.model.Piece` s mapping each part to its source line; the
+  joining is shared with the PDF reader, :mod:`.prose`, which knows where a
+  line ends on the page, where this reader guesses the wrap width).
+  Page footers (``— 4 —``, ``- 1 -``) are dropped.
+
+Locations are those of the original file: 1-based line, and the column of
+the first character of the paragraph or cell.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ...model import Cell, InputProblem, Location, Paragraph, Piece, Row, Table
+from ...normalize import norm
+from .. import ReadResult
+from ..decode import decode
+from ..prose import ITEM_START, PAGE_NUMBER, Line, continues, paragraph, width
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_WORD_CELL = re.compile(r"^[ \u3000\u00a0]*\t(?!.*\t)")
+_MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s*(.*?)\s*#*\s*$")
+_MD_ROW = re.compile(r"^\s*\|")
+_MD_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
+_NUMBER = re.compile(r"^[+\-]?\d[\d,]*(?:\.\d+)?\s*(?:元|万元|件|个|条|%)?$")
+# Continuation lines of a cell are short and never look like a heading.
+_MAX_CONTINUATION = 30
+
+
+def read_text(data: bytes, path: str) -> ReadResult:
+    """Read a ``.txt`` report."""
+    return _read(data, "text")
+
+
+def read_markdown(data: bytes, path: str) -> ReadResult:
+    """Read a ``.md`` report (the text layouts plus ``#`` headings and pipe tables)."""
+    return _read(data, "markdown")
+
+
+def _read(data: bytes, fmt: str) -> ReadResult:
+    decoded = decode(data)
+    problems: list[InputProblem] = []
+    if decoded.problem == "binary":
+        return ReadResult(fmt, (), (), (InputProblem(
+            "binary", "文件是二进制数据，不是文本报告（扩展名与内容不符？）", fatal=True),))
+    if decoded.problem == "encoding":
+        problems.append(InputProblem(
+            "encoding",
+            f"文件无法按 UTF-8 或 GB18030 解码（第 {decoded.bad_line} 行起有无效字节），无效字节已替换为 �",
+            Location(decoded.bad_line or 1),
+        ))
+    lines = tuple(_LINE_BREAK.split(decoded.text))
+    if lines and lines[-1] == "":
+        lines = lines[:-1]
+    blocks = _Builder(lines, markdown=(fmt == "markdown")).build()
+    return ReadResult(fmt, lines, tuple(blocks), tuple(problems))
+
+
+@dataclass
+class _CellDraft:
+    text: str
+    line: int
+    column: int
+
+    def cell(self) -> Cell:
+        return Cell(self.text, Location(self.line, self.column))
+
+
+@dataclass
+class _TableDraft:
+    layout: str
+    rows: list[list[_CellDraft]] = field(default_factory=list)
+    open_row: bool = False  # word-cells: the last row may still grow
+
+    def table(self, index: int) -> Table:
+        rows = tuple(
+            Row(tuple(c.cell() for c in cells), Location(cells[0].line, cells[0].column, cells[-1].line))
+            for cells in self.rows if cells
+        )
+        first, last = rows[0].location, rows[-1].cells[-1].location
+        return Table(rows, Location(first.line, first.column, last.line), self.layout, index)
+
+
+class _Builder:
+    """Walks the lines once, emitting paragraphs and tables in order."""
+
+    def __init__(self, lines: tuple[str, ...], markdown: bool):
+        self.lines = lines
+        self.markdown = markdown
+        self.blocks: list = []
+        self.table: _TableDraft | None = None
+        self.prose: list[int] = []  # line numbers of the paragraph being joined
+        self.blank_run = 0
+        self.wrap = _wrap_width(lines)
+
+    # -- driving -------------------------------------------------------
+    def build(self) -> list:
+        for number, line in enumerate(self.lines, start=1):
+            self._line(number, line)
+        self._close_prose()
+        self._close_table()
+        return self.blocks
+
+    def _line(self, number: int, line: str) -> None:
+        if _WORD_CELL.match(line):
+            self._close_prose()
+            self._word_cell(number, line)
+        elif "\t" in line and not (self.markdown and _MD_ROW.match(line)):
+            self._close_prose()
+            self._tab_row(number, line)
+        elif not norm(line):
+            self._blank()
+        elif self.markdown and _MD_ROW.match(line):
+            self._close_prose()
+            self._markdown_row(number, line)
+        elif self._continues_cell(line):
+            cell = self.table.rows[-1][-1]
+            cell.text = f"{cell.text}\n{line.strip()}"
+        elif PAGE_NUMBER.match(line):
+            self.blank_run = 0
+        else:
+            self._close_table()
+            self._prose_line(number, line)
+
+    # -- tables --------------------------------------------------------
+    def _start_table(self, layout: str) -> _TableDraft:
+        if self.table is None or self.table.layout != layout:
+            self._close_table()
+            self.table = _TableDraft(layout)
+        return self.table
+
+    def _word_cell(self, number: int, line: str) -> None:
+        tab = line.index("\t")
+        draft = _CellDraft(line[tab + 1:], number, tab + 2)
+        table = self.table
+        if table is not None and table.layout == "tab-rows":
+            # a lone leading-tab line inside a PDF table is a row with one empty first cell
+            self._tab_row(number, line)
+            return
+        if table is None:
+            table = self._start_table("word-cells")
+        row = table.rows[-1] if table.rows and table.open_row else None
+        if row is None or (_is_label(draft.text) and _is_number(row[-1].text)):
+            table.rows.append([draft])
+        else:
+            row.append(draft)
+        table.open_row = True
+        self.blank_run = 0
+
+    def _tab_row(self, number: int, line: str) -> None:
+        table = self._start_table("tab-rows")
+        cells, column = [], 1
+        for part in line.split("\t"):
+            cells.append(_CellDraft(part, number, column))
+            column += len(part) + 1
+        table.rows.append(cells)
+        table.open_row = False
+        self.blank_run = 0
+
+    def _markdown_row(self, number: int, line: str) -> None:
+        table = self._start_table("markdown")
+        self.blank_run = 0
+        if _MD_SEPARATOR.match(line):
+            return
+        body = line.strip()
+        start = line.index("|") + 1
+        inner = body[1:-1] if body.endswith("|") and len(body) > 1 else body[1:]
+        cells, offset = [], start
+        for part in re.split(r"(?<!\\)\|", inner):
+            lead = len(part) - len(part.lstrip())
+            cells.append(_CellDraft(part.strip().replace("\\|", "|"), number, offset + lead + 1))
+            offset += len(part) + 1
+        table.rows.append(cells)
+
+    def _blank(self) -> None:
+        self._close_prose()
+        self.blank_run += 1
+        if self.table is not None:
+            self.table.open_row = False
+            if self.table.layout != "word-cells" or self.blank_run >= 2:
+                self._close_table()
+
+    def _continues_cell(self, line: str) -> bool:
+        """A tab-less line right after a word cell continues that cell."""
+        table = self.table
+        if table is None or table.layout != "word-cells" or not table.open_row:
+            return False
+        text = line.strip()
+        return (
+            width(text) <= _MAX_CONTINUATION
+            and not text.endswith("。")
+            and not ITEM_START.match(text)
+        )
+
+    def _close_table(self) -> None:
+        if self.table is not None and any(self.table.rows):
+            index = sum(1 for b in self.blocks if isinstance(b, Table)) + 1
+            self.blocks.append(self.table.table(index))
+        self.table = None
+
+    # -- prose ---------------------------------------------------------
+    def _prose_line(self, number: int, line: str) -> None:
+        heading = _MD_HEADING.match(line) if self.markdown else None
+        if heading:
+            self._close_prose()
+            text = heading.group(2)
+            column = line.index(text) + 1 if text else 1
+            self.blocks.append(Paragraph(text, Location(number, column), (Piece(0, number, column),),
+                                         heading_level=len(heading.group(1))))
+            self.blank_run = 0
+            return
+        if self.prose and not self._joins(self.lines[self.prose[-1] - 1], line):
+            self._close_prose()
+        self.prose.append(number)
+        self.blank_run = 0
+
+    def _joins(self, previous: str, line: str) -> bool:
+        """Was ``line`` broken off ``previous`` by fixed-width extraction?"""
+        full = self.wrap is not None and width(previous.strip()) >= self.wrap - 2
+        return continues(previous, line, full=full)
+
+    def _close_prose(self) -> None:
+        if not self.prose:
+            return
+        self.blocks.append(paragraph(Line(self.lines[number - 1], number) for number in self.prose))
+        self.prose = []
+
+
+def _is_number(text: str) -> bool:
+    return bool(_NUMBER.match(norm(text)))
+
+
+def _is_label(text: str) -> bool:
+    value = norm(text)
+    return bool(value) and not _NUMBER.match(value) and value not in {"/", "-", "—", "无", "——"}
+
+
+def _wrap_width(lines: tuple[str, ...]) -> float | None:
+    """The width at which PDF extraction wrapped prose, if it did.
+
+    Prose from Word has one paragraph per line and widths all over the place;
+    wrapped text has many lines of (nearly) the same width.  Returns that
+    width, or None when no width is shared by a third of the long lines.
+    """
+    widths = [round(width(line.strip())) for line in lines if "\t" not in line and width(line.strip()) >= 12]
+    if len(widths) < 6:
+        return None
+    counts = Counter(widths)
+    best, score = None, 0
+    for value in counts:
+        near = counts[value] + counts.get(value - 1, 0) + counts.get(value + 1, 0)
+        if near > score or (near == score and best is not None and value > best):
+            best, score = value, near
+    if score < max(4, len(widths) // 3):
+        return None
+    return float(best)

@@ -1,0 +1,266 @@
+"""The extractor: paragraphs in, :class:`~govlint.recognise.claims.model.Claim` s out.
+
+Each paragraph is normalised (:mod:`.text`), cut into sentences and those
+into clauses, and read as tokens (:mod:`.tokens`).  Then, per sentence:
+
+* every number with a unit is matched against the number frames of
+  ``patterns.toml``: the subject words in its *window* (from the start of
+  its clause or the previous number up to it) decide its kind — the last
+  subject word must end one of the frame's cues (``收到……申请2件``,
+  ``转下一年度办理答复的有1件``);
+* every trigger word (a negation ``未``/``没有``/``无``/``零``…, or ``均``)
+  is matched against the phrase frames: ``未收到……申请``, ``未发生……行政复议、
+  行政诉讼``, ``未被……纠错``, ``均获维持``;
+* each claim gets its hedge (``余``, ``约``…), its scope (a sentence about
+  ``全县`` or ``全区各部门``, or whose nearest time word is another year or
+  ``上年``) and, for a received count followed by ``（含上年结转M件）``, M.
+
+Conservative by design: a number whose window also holds a negation
+(``未办结的3件``) or a change word (``同比增加3件``) is no claim, nor is a
+claim limited by a word such as ``其他`` (``未收到其他申请``); subject words
+further than ``max-gap`` tokens from their number do not count.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Iterable, Iterator
+
+from ...model import Location, Paragraph
+from .model import OTHER_SCOPE, OTHER_YEAR, Claim
+from .patterns import NumberFrame, PhraseFrame, patterns
+from .text import Normalised, normalise, split
+from .tokens import Token, tokenize
+
+# Lexicon tags with a fixed meaning to the extractor (see lexicon.txt).
+NEGATION = "neg"
+DELTA = "delta"
+LIMIT = "limit"
+INCLUDING = "incl"
+OWN_TIME = "own_time"
+OTHER_TIME = "other_time"
+SCOPE = "scope"
+#: Words that qualify "all upheld" (only closed cases, or some pending).
+QUALIFIERS = frozenset({"pending", "closed", "corrected", "lost"})
+YEARS = range(1990, 2100)
+
+
+def extract(paragraphs: Iterable[Paragraph], year: int | None) -> tuple[Claim, ...]:
+    """Every claim of ``paragraphs`` (in order) of a report for ``year``."""
+    return tuple(claim for p in paragraphs for claim in paragraph_claims(p, year))
+
+
+def extract_text(text: str, year: int | None) -> tuple[Claim, ...]:
+    """The claims of one piece of text (a paragraph at line 1)."""
+    return paragraph_claims(Paragraph(text, Location(1)), year)
+
+
+def paragraph_claims(paragraph: Paragraph, year: int | None) -> tuple[Claim, ...]:
+    """The claims of one paragraph of a report for ``year``."""
+    normalised = normalise(paragraph.text)
+    claims: list[Claim] = []
+    for start, end in split(normalised.text, patterns().sentence_ends):
+        claims.extend(_Sentence(paragraph, normalised, start, end, year).claims())
+    return tuple(claims)
+
+
+class _Sentence:
+    """One sentence as tokens, with each token's clause number."""
+
+    def __init__(self, paragraph: Paragraph, normalised: Normalised, start: int, end: int, year: int | None):
+        self.pats = patterns()
+        self.paragraph = paragraph
+        self.normalised = normalised
+        self.year = year
+        self.tokens: list[Token] = tokenize(normalised.text, start, end)
+        self.clause: list[int] = []
+        current = 0
+        for token in self.tokens:
+            self.clause.append(current)
+            if token.text in self.pats.clause_marks:
+                current += 1
+        self.tags = [t.tag for t in self.tokens]
+        self.wide = SCOPE in self.tags
+
+    # -- helpers -----------------------------------------------------------
+
+    def _subjects(self, indices: Iterable[int]) -> list[int]:
+        return [k for k in indices if self.tags[k] in self.pats.subject_tags]
+
+    def _rest_of_clause(self, i: int, *, before_number: bool = False) -> range:
+        """The tokens after ``i`` in its clause (up to the next number)."""
+        end = i + 1
+        while end < len(self.tokens) and self.clause[end] == self.clause[i] and not (
+                before_number and self.tokens[end].is_number):
+            end += 1
+        return range(i + 1, end)
+
+    def _scope(self, first: int) -> str | None:
+        """Another scope or year, judged from the words before token ``first``."""
+        if self.wide:
+            return OTHER_SCOPE
+        for k in range(first - 1, -1, -1):
+            token = self.tokens[k]
+            if token.is_number and token.unit == "年" and token.hedge is None and token.value in YEARS:
+                return None if token.value == self.year else OTHER_YEAR
+            if token.tag == OWN_TIME:
+                return None
+            if token.tag == OTHER_TIME and self.clause[k] == self.clause[first]:
+                return OTHER_YEAR
+        return None
+
+    def _claim(self, kind: str, first: int, last: int, **fields) -> Claim:
+        start, end = self.normalised.span(self.tokens[first].start, self.tokens[last].end)
+        return Claim(kind, paragraph=self.paragraph, start=start, end=end, scope=self._scope(first), **fields)
+
+    # -- number claims -----------------------------------------------------
+
+    def _cue_start(self, cue: tuple[str, ...], subjects: list[int]) -> int | None:
+        """Index of the cue's first word when ``cue`` ends at the last
+        subject word and its other words precede it in order; else None."""
+        if self.tags[subjects[-1]] != cue[-1]:
+            return None
+        pos = len(subjects) - 1
+        for tag in reversed(cue[:-1]):
+            pos -= 1
+            while pos >= 0 and self.tags[subjects[pos]] != tag:
+                pos -= 1
+            if pos < 0:
+                return None
+        return subjects[pos]
+
+    def _fits(self, frame: NumberFrame, number: Token, window: range, i: int) -> bool:
+        if number.unit not in frame.units or frame.excludes & {self.tags[k] for k in window}:
+            return False
+        return not frame.needs or bool(frame.needs & set(self.tags[:self._rest_of_clause(i).stop]))
+
+    def _number_claim(self, i: int, window: range) -> tuple[Claim, bool] | None:
+        """The claim number ``i`` makes (and whether ``含`` introduces it)."""
+        number = self.tokens[i]
+        subjects = self._subjects(window)
+        near = bool(subjects) and i - subjects[-1] - 1 <= self.pats.max_gap
+        for frame in self.pats.numbers:
+            if not self._fits(frame, number, window, i):
+                continue
+            span = None
+            for cue in frame.cues:
+                if not cue:
+                    span = (i, i)
+                elif near:
+                    first = self._cue_start(cue, subjects)
+                    span = (first, i) if first is not None else None
+                elif frame.after and not subjects:
+                    span = self._after(cue, i)
+                if span:
+                    break
+            if span is None:
+                continue
+            first, last = span
+            if self._blocked(first, last, window.start):
+                return None
+            claim = self._claim(frame.kind, first, last, value=number.value, hedge=number.hedge, unit=number.unit)
+            return claim, INCLUDING in {self.tags[k] for k in window}
+        return None
+
+    def _blocked(self, first: int, last: int, window_start: int) -> bool:
+        """True when the claim's words hold a change or limiting word, or a
+        negation stands among them or just before them."""
+        inside = set(self.tags[first:last])
+        negated = NEGATION in self.tags[max(window_start, first - 2):last]
+        return negated or bool(inside & {DELTA, LIMIT})
+
+    def _after(self, cue: tuple[str, ...], i: int) -> tuple[int, int] | None:
+        """``(i, k)`` when the cue's single word follows number ``i`` in its
+        clause (``有1件……行政复议``), before any other number."""
+        subjects = self._subjects(self._rest_of_clause(i, before_number=True))
+        if len(cue) == 1 and subjects and self.tags[subjects[0]] == cue[0] and subjects[0] - i - 1 <= self.pats.max_gap:
+            return i, subjects[0]
+        return None
+
+    # -- phrase claims -----------------------------------------------------
+
+    def _phrase_claims(self, i: int) -> Iterator[Claim]:
+        trigger = self.tags[i]
+        rest = self._rest_of_clause(i, before_number=True)
+        subjects = self._subjects(rest)
+        if not subjects:
+            return
+        after = {self.tags[k] for k in rest}
+        for frame in self.pats.phrases:
+            if frame.trigger != trigger or frame.excludes & after:
+                continue
+            for last in self._phrase_matches(frame, i, subjects):
+                if LIMIT not in self.tags[i:last]:
+                    yield self._phrase_claim(frame, i, last)
+
+    def _phrase_matches(self, frame: PhraseFrame, i: int, subjects: list[int]) -> Iterator[int]:
+        gap = self.pats.max_gap
+        if frame.anywhere:
+            wanted = {cue[0] for cue in frame.cues}
+            previous = i
+            for pos, k in enumerate(subjects):
+                if k - previous - 1 > gap:
+                    return
+                previous = k
+                following = self.tags[subjects[pos + 1]] if pos + 1 < len(subjects) else None
+                if self.tags[k] in wanted and following not in frame.unless_next:
+                    yield k
+            return
+        if subjects[0] - i - 1 > gap:
+            return
+        for cue in frame.cues:
+            matched, previous = [], i
+            for k in subjects:
+                if len(matched) < len(cue) and self.tags[k] == cue[len(matched)] and k - previous - 1 <= gap:
+                    matched.append(k)
+                    previous = k
+            if len(matched) == len(cue) and matched[0] == subjects[0]:
+                yield matched[-1]
+                return
+
+    def _groups(self, kind: str, trigger: int, cue: int) -> tuple[str, ...]:
+        """The table 四 groups an outcome claim speaks of."""
+        named = [(k, self.pats.group_tags[t]) for k, t in enumerate(self.tags) if t in self.pats.group_tags]
+        if self.tags[trigger] == NEGATION:
+            before = [g for k, g in named if k < cue and self.clause[k] == self.clause[cue]]
+            after = [g for k, g in named if k > cue and self.clause[k] == self.clause[cue]]
+            near = before[-1:] or after[:1]
+            if near:
+                return tuple(near)
+        else:
+            named = [(k, g) for k, g in named if k < trigger]
+        return tuple(dict.fromkeys(g for _, g in named)) or self.pats.outcome_groups.get(kind, ())
+
+    def _phrase_claim(self, frame: PhraseFrame, i: int, last: int) -> Claim:
+        negated = frame.trigger == NEGATION
+        groups = self._groups(frame.kind, i, last) if frame.kind in self.pats.outcome_groups else ()
+        hedge = None
+        if not negated:
+            qualifier = next((t for t in self.tokens if t.tag in QUALIFIERS), None)
+            hedge = qualifier.text if qualifier else None
+        return self._claim(frame.kind, i, last, value=0 if negated else None, negated=negated,
+                           hedge=hedge, groups=groups)
+
+    # -- the sentence --------------------------------------------------------
+
+    def claims(self) -> list[Claim]:
+        triggers = {frame.trigger for frame in self.pats.phrases}
+        found: list[Claim] = []
+        window_start = 0
+        for i, token in enumerate(self.tokens):
+            if i and self.clause[i] != self.clause[i - 1]:
+                window_start = max(window_start, i)
+            if token.is_number:
+                result = self._number_claim(i, range(window_start, i)) if token.unit else None
+                window_start = i + 1
+                if result:
+                    claim, included = result
+                    previous = found[-1] if found else None
+                    if included and claim.kind == "carried_in" and previous and previous.kind == "received" \
+                            and not previous.negated:
+                        found[-1] = replace(previous, includes=claim.value)
+                    found.append(claim)
+            elif token.tag in triggers:
+                found.extend(self._phrase_claims(i))
+        unique = {(c.kind, c.start, c.end): c for c in found}
+        return sorted(unique.values(), key=lambda c: (c.start, c.end))

@@ -1,0 +1,114 @@
+"""The claim patterns and the lexicon, loaded once from the package data
+(``patterns.toml``, ``lexicon.txt``).  See the comments in
+``patterns.toml`` for what each field means."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import regex
+
+PACKAGE = "govlint.recognise.claims"
+LEXICON = "lexicon.txt"
+PATTERNS = "patterns.toml"
+
+
+@dataclass(frozen=True)
+class NumberFrame:
+    """A number is a claim of ``kind`` when its window fits one of ``cues``."""
+
+    kind: str
+    cues: tuple[tuple[str, ...], ...]
+    units: frozenset[str]
+    needs: frozenset[str] = frozenset()
+    excludes: frozenset[str] = frozenset()
+    after: bool = False
+
+
+@dataclass(frozen=True)
+class PhraseFrame:
+    """A ``trigger`` word (``neg``, ``all``) followed by a cue is a claim."""
+
+    trigger: str
+    kind: str
+    cues: tuple[tuple[str, ...], ...]
+    anywhere: bool = False
+    unless_next: frozenset[str] = frozenset()
+    excludes: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class Patterns:
+    """Everything the extractor reads from the data files."""
+
+    tags: dict[str, str]
+    subject_tags: frozenset[str]
+    max_gap: int
+    number: regex.Pattern
+    sentence_ends: str
+    clause_marks: str
+    numbers: tuple[NumberFrame, ...]
+    phrases: tuple[PhraseFrame, ...]
+    group_tags: dict[str, str]
+    outcome_groups: dict[str, tuple[str, ...]]
+
+
+def _alternation(words) -> str:
+    return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def _number_pattern(data: dict) -> regex.Pattern:
+    """Arabic or Chinese numeral with its hedges and unit (see ``[numbers]``)."""
+    cn_units = _alternation(data["chinese-units"])
+    after = _alternation(data["hedge-after"])
+    return regex.compile(
+        rf"(?P<before>{_alternation(data['hedge-before'])})?"
+        rf"(?P<value>\d+(?:,\d{{3}})*(?:\.\d+)?"
+        rf"|(?<![第\d])[零〇一二两三四五六七八九十百千万]+(?=(?:{after})?(?:{cn_units})))"
+        rf"(?P<after>{after})?"
+        rf"(?P<unit>{_alternation(data['units'])})?"
+        rf"(?P<tail>{_alternation(data['hedge-tail'])})?"
+    )
+
+
+def _cues(raw) -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(c) for c in raw)
+
+
+def read_lexicon(text: str) -> dict[str, str]:
+    """``word → tag`` from jieba dictionary lines ``word freq tag``."""
+    tags = {}
+    for line in text.splitlines():
+        parts = line.split()
+        if len(parts) == 3:
+            tags[parts[0]] = parts[2]
+    return tags
+
+
+@lru_cache(maxsize=1)
+def patterns() -> Patterns:
+    files = resources.files(PACKAGE)
+    data = tomllib.loads(files.joinpath(PATTERNS).read_text("utf-8"))
+    return Patterns(
+        tags=read_lexicon(files.joinpath(LEXICON).read_text("utf-8")),
+        subject_tags=frozenset(data["subject-tags"]),
+        max_gap=int(data["max-gap"]),
+        number=_number_pattern(data["numbers"]),
+        sentence_ends=data["sentences"]["ends"],
+        clause_marks=data["sentences"]["clauses"],
+        numbers=tuple(
+            NumberFrame(f["kind"], _cues(f["cues"]), frozenset(f["units"]), frozenset(f.get("needs", ())),
+                        frozenset(f.get("excludes", ())), bool(f.get("after", False)))
+            for f in data["number"]
+        ),
+        phrases=tuple(
+            PhraseFrame(f["trigger"], f["kind"], _cues(f["cues"]), bool(f.get("anywhere", False)),
+                        frozenset(f.get("unless-next", ())), frozenset(f.get("excludes", ())))
+            for f in data["phrase"]
+        ),
+        group_tags=dict(data["group-tags"]),
+        outcome_groups={k: tuple(v) for k, v in data["outcome-groups"].items()},
+    )

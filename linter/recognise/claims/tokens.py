@@ -1,0 +1,132 @@
+"""A sentence as tokens: numbers (found by regex) and words (jieba, with
+govlint's own small dictionary).
+
+The jieba tokenizer is built from ``lexicon.txt`` alone — a few hundred
+domain words, read in about a millisecond.  jieba's default dictionary
+(350 000 words, 0.6–0.8 s to load) is never touched: only this private
+:class:`jieba.Tokenizer` is used, never the module-level ``jieba.cut``.
+Words outside the lexicon come out as single characters (no HMM), which
+is all the frames need: they look for the lexicon's words and count the
+rest as filler.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+import sys
+import types
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import lru_cache
+from importlib import resources
+
+from ...read.numerals import chinese_to_int
+from .patterns import LEXICON, PACKAGE, patterns
+
+NUMBER = "num"
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A word or a number of a sentence; ``start``/``end`` are offsets in
+    the normalised paragraph text.  ``tag`` is the lexicon's tag (None for
+    filler), ``"num"`` for a number, whose ``value``, ``unit`` and
+    ``hedge`` are then set."""
+
+    text: str
+    start: int
+    end: int
+    tag: str | None = None
+    value: int | Decimal | None = None
+    unit: str | None = None
+    hedge: str | None = None
+
+    @property
+    def is_number(self) -> bool:
+        return self.tag == NUMBER
+
+
+class _LazyModule(types.ModuleType):
+    """Stands in for a module during ``import jieba``; the real module is
+    imported when an attribute is first asked for (and then replaces this
+    one as the package's attribute, so jieba itself uses the real one)."""
+
+    def __getattr__(self, name: str):
+        return getattr(importlib.import_module(self.__name__), name)
+
+
+def _import_jieba():
+    """``import jieba`` without its ``import pkg_resources``, which jieba
+    uses only to locate its default dictionary (never loaded here) and which
+    alone costs 0.1–0.2 s (and warns on recent setuptools); and without
+    loading ``jieba.finalseg``, the HMM model for unknown words (about
+    10 ms), until someone cuts with ``HMM=True``."""
+    if "jieba" in sys.modules or "pkg_resources" in sys.modules:
+        import jieba
+        return jieba
+    stand_in = _LazyModule("jieba.finalseg")
+    sys.modules["pkg_resources"] = None  # type: ignore[assignment]  # makes the import fail fast
+    sys.modules.setdefault("jieba.finalseg", stand_in)
+    try:
+        import jieba
+    finally:
+        del sys.modules["pkg_resources"]
+        if sys.modules.get("jieba.finalseg") is stand_in:
+            del sys.modules["jieba.finalseg"]
+    return jieba
+
+
+@lru_cache(maxsize=1)
+def tokenizer():
+    """The jieba tokenizer over govlint's lexicon (built once)."""
+    jieba = _import_jieba()
+    jieba.setLogLevel(logging.WARNING)
+    dictionary = resources.files(PACKAGE).joinpath(LEXICON)
+    tk = jieba.Tokenizer(dictionary=str(dictionary))
+    # Build the prefix dictionary directly: Tokenizer.initialize() would also
+    # write a cache file to the temporary directory, pointless for 200 words.
+    tk.FREQ, tk.total = tk.gen_pfdict(dictionary.open("rb"))
+    tk.initialized = True
+    return tk
+
+
+@lru_cache(maxsize=16384)
+def _cut(text: str) -> tuple[str, ...]:
+    """The words of ``text`` (cached: reports share much of their wording)."""
+    return tuple(tokenizer().cut(text, HMM=False))
+
+
+def _number(m, offset: int) -> Token:
+    raw = m["value"]
+    if raw[0].isdigit():
+        digits = raw.replace(",", "")
+        value: int | Decimal = Decimal(digits) if "." in digits else int(digits)
+    else:
+        value = chinese_to_int(raw)
+    hedge = m["before"] or m["after"] or m["tail"]
+    return Token(m.group(0), offset + m.start(), offset + m.end(), NUMBER, value, m["unit"], hedge)
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """Tokens of ``text[start:end]`` (offsets stay those of ``text``)."""
+    end = len(text) if end is None else end
+    piece = text[start:end]
+    pats = patterns()
+    tokens: list[Token] = []
+
+    def words(a: int, b: int) -> None:
+        at = a
+        for word in _cut(piece[a:b]):
+            tokens.append(Token(word, start + at, start + at + len(word), pats.tags.get(word)))
+            at += len(word)
+
+    last = 0
+    for m in pats.number.finditer(piece):
+        if m.start() > last:
+            words(last, m.start())
+        tokens.append(_number(m, start))
+        last = m.end()
+    if last < len(piece):
+        words(last, len(piece))
+    return tokens

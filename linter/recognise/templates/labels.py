@@ -1,0 +1,289 @@
+"""Label normalisation and matching: is this cell text that template label?
+
+Reports write the same label many ways: ``1.`` / ``1．`` / ``1、``,
+``(一)`` / ``（一）``, spaces and line breaks inside (``总\\n计``), straight or
+curly quotes, ``、`` or ``,`` between clauses, the explanatory parenthesis
+dropped (``部分公开``) or the label cut short (``社会公益``).  A text is
+reduced to a :class:`Form`: its leading numbering as a number (``（三）`` and
+``3.`` are both 3) and its *core*, the compact text without numbering and
+punctuation.  Matching then has three levels:
+
+``EXACT``
+    the text is the template's label, up to normalisation;
+``VARIANT``
+    the cores are equal (numbering missing or written differently), or the
+    text is one of the label's ``aliases`` in the data file;
+``PARTIAL``
+    equal once a trailing parenthesis is dropped, or the text is a prefix
+    (two characters or more) of the label;
+``TYPO``
+    one character off (two for cores of 12 characters or more; cores of
+    4 characters or more only): ``保护第三方合法权利``.
+
+Numbers must agree whenever both sides have one, so ``3.其他`` never matches
+``（六）其他``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import IntEnum
+from functools import lru_cache
+from typing import Collection, Generic, Iterable, Sequence, TypeVar
+
+from ...normalize import compact
+
+T = TypeVar("T")
+
+
+class Level(IntEnum):
+    """How well a text matches a label (higher is better)."""
+
+    TYPO = 1
+    PARTIAL = 2
+    VARIANT = 3
+    EXACT = 4
+
+
+_CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九", start=0)}
+# Markdown heading marks and a "表二：" prefix, dropped.
+_PREFIX = re.compile(r"^#*(?:表[一二三四五六七八九十\d]+[:、.]?)?")
+# One numbering token.
+_NUMBERING = re.compile(
+    r"(?:(?P<cn>[一二三四五六七八九十]+)[、.,:]"
+    r"|\((?P<cnp>[一二三四五六七八九十]+)\)"
+    r"|(?P<ar>\d{1,2})(?:[、.,](?!\d)|(?=[^\d.,、]))"
+    r"|\((?P<arp>\d{1,2})\)"
+    r"|(?P<circ>[①-⑳]))"
+)
+_PUNCT = re.compile(r"[“”‘’\"'「」『』、,，.。:;；!！?？\s#]")
+_TRAILING_PAREN = re.compile(r"\([^()]*\)$")
+
+
+def _cn_number(text: str) -> int:
+    """``一``…``九十九`` to an int."""
+    if "十" not in text:
+        return _CN_DIGITS[text]
+    tens, _, units = text.partition("十")
+    return (_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[units] if units else 0)
+
+
+@dataclass(frozen=True, slots=True)
+class Form:
+    """The matching form of a text: its numbering (or None), the core, and
+    the whole text compacted (numbering kept) for exact comparison."""
+
+    number: int | None
+    core: str
+    full: str
+
+
+@lru_cache(maxsize=8192)
+def form(text: str) -> Form:
+    """Reduce ``text`` to its :class:`Form`."""
+    full = compact(text)
+    full = full[_PREFIX.match(full).end():] or full
+    number = None
+    rest = full
+    m = _NUMBERING.match(full)
+    if m and m.end() < len(full):
+        rest = full[m.end():]
+        if m["cn"] or m["cnp"]:
+            number = _cn_number(m["cn"] or m["cnp"])
+        elif m["ar"] or m["arp"]:
+            number = int(m["ar"] or m["arp"])
+        elif m["circ"]:
+            number = ord(m["circ"]) - ord("①") + 1
+    core = _PUNCT.sub("", rest)
+    return Form(number, core, _PUNCT.sub("", full))
+
+
+@dataclass(frozen=True)
+class Label:
+    """A label of the template: the printed ``text`` and other wordings."""
+
+    text: str
+    aliases: tuple[str, ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.text)
+
+    def level(self, text: str) -> Level | None:
+        """How well ``text`` matches this label, or None."""
+        return _level(form(text), self)
+
+
+@dataclass(frozen=True, slots=True)
+class _Alt:
+    """One wording of a label prepared for matching: its numbering, core,
+    core without a trailing parenthesis, and the edit distance a typo may
+    have (0: too short for typos)."""
+
+    number: int | None
+    core: str
+    short: str
+    typo_limit: int
+
+
+@dataclass(frozen=True, slots=True)
+class _Prepared:
+    """A label's forms, computed once: the canonical form's ``full`` text
+    and every wording (canonical first, then the aliases)."""
+
+    full: str
+    alts: tuple[_Alt, ...]
+
+
+@lru_cache(maxsize=4096)
+def _prepare(label: Label) -> _Prepared:
+    canonical = form(label.text)
+    alts = []
+    for alt in (canonical, *map(form, label.aliases)):
+        limit = 0 if len(alt.core) < 4 else 2 if len(alt.core) >= 12 else 1
+        alts.append(_Alt(alt.number, alt.core, _TRAILING_PAREN.sub("", alt.core), limit))
+    return _Prepared(canonical.full, tuple(alts))
+
+
+def _level(f: Form, label: Label) -> Level | None:
+    return _prepared_level(f, _TRAILING_PAREN.sub("", f.core), _prepare(label))
+
+
+def _prepared_level(f: Form, short: str, label: _Prepared) -> Level | None:
+    """The best level over the label's wordings (see the module docstring);
+    ``short`` is ``f.core`` without a trailing parenthesis."""
+    core = f.core
+    if not core:
+        return None
+    if f.full == label.full:
+        return Level.EXACT
+    found = None
+    for alt in label.alts:
+        if f.number is not None and alt.number is not None and f.number != alt.number:
+            continue
+        if core == alt.core:
+            return Level.VARIANT
+        if (short and short == alt.short) or (len(core) >= 2 and alt.core.startswith(core)):
+            found = Level.PARTIAL
+        elif (found is None and alt.typo_limit and abs(len(core) - len(alt.core)) <= alt.typo_limit
+              and within(core, alt.core, alt.typo_limit)):
+            found = Level.TYPO
+    return found
+
+
+def within(a: str, b: str, limit: int) -> bool:
+    """True when the Levenshtein distance of ``a`` and ``b`` is at most
+    ``limit``: common prefix and suffix dropped (the distance is unchanged),
+    then the dynamic programme, stopped as soon as a row exceeds ``limit``."""
+    start = 0
+    end_a, end_b = len(a), len(b)
+    while start < end_a and start < end_b and a[start] == b[start]:
+        start += 1
+    while end_a > start and end_b > start and a[end_a - 1] == b[end_b - 1]:
+        end_a -= 1
+        end_b -= 1
+    a, b = a[start:end_a], b[start:end_b]
+    if not a or not b:
+        return max(len(a), len(b)) <= limit
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        if min(current) > limit:
+            return False
+        previous = current
+    return previous[-1] <= limit
+
+
+@dataclass(frozen=True, slots=True)
+class Match(Generic[T]):
+    """``target`` matched at ``level``."""
+
+    target: T
+    level: Level
+
+
+class LabelSet(Generic[T]):
+    """Labels with their targets (pairs), prepared once for matching many
+    texts; :meth:`best` remembers its answer per text (a batch meets the
+    same labels in every report; the memory is bounded)."""
+
+    MEMO_SIZE = 16384
+
+    def __init__(self, pairs: Iterable[tuple[Label, T]]):
+        self.pairs = tuple(pairs)
+        self._prepared = tuple((_prepare(label), target) for label, target in self.pairs)
+        self._memo: dict[str, tuple[Match[T], ...]] = {}
+        # Where EXACT and VARIANT matches are, by text: most texts are found
+        # there, without comparing them with every label.
+        self._exact: dict[str, list[int]] = {}
+        self._variant: dict[str, list[tuple[int, int | None]]] = {}
+        for index, (label, _) in enumerate(self._prepared):
+            self._exact.setdefault(label.full, []).append(index)
+            for alt in label.alts:
+                self._variant.setdefault(alt.core, []).append((index, alt.number))
+
+    def __iter__(self):
+        return iter(self.pairs)
+
+    def best(self, text: str) -> tuple[Match[T], ...]:
+        """The labels ``text`` matches at the best level reached (several
+        when ambiguous at that level; each target once, compared with ``==``)."""
+        found = self._memo.get(text)
+        if found is None:
+            if len(self._memo) >= self.MEMO_SIZE:
+                self._memo.clear()
+            found = self._memo[text] = self._best(text)
+        return found
+
+    def _best(self, text: str) -> tuple[Match[T], ...]:
+        f = form(text)
+        if not f.core:
+            return ()
+        exact = self._exact.get(f.full)
+        if exact:
+            return self._distinct(exact, Level.EXACT)
+        variant = [index for index, number in self._variant.get(f.core, ())
+                   if f.number is None or number is None or f.number == number]
+        if variant:
+            return self._distinct(sorted(set(variant)), Level.VARIANT)
+        short = _TRAILING_PAREN.sub("", f.core)
+        found: list[Match[T]] = []
+        for label, target in self._prepared:
+            lv = _prepared_level(f, short, label)
+            if lv is None or (found and lv < found[0].level):
+                continue
+            if found and lv > found[0].level:
+                found = []
+            if all(m.target != target for m in found):
+                found.append(Match(target, lv))
+        return tuple(found)
+
+    def _distinct(self, indices: Iterable[int], level: Level) -> tuple[Match[T], ...]:
+        """The targets of the labels at ``indices`` (in order), each once, at ``level``."""
+        found: list[Match[T]] = []
+        for index in indices:
+            target = self._prepared[index][1]
+            if all(m.target != target for m in found):
+                found.append(Match(target, level))
+        return tuple(found)
+
+
+def is_caption(text: str, level: Level, names_row: bool) -> bool:
+    """Whether a *paragraph* matching a label at ``level`` is taken as a
+    caption: names of tables, blocks and column groups at VARIANT or better;
+    row and group labels (which prose may repeat) only EXACT or, when the
+    paragraph is numbered (``（二）部分公开…``), at any level."""
+    if not names_row:
+        return level >= Level.VARIANT
+    return level == Level.EXACT or form(text).number is not None
+
+
+def pick(matches: Sequence[Match[T]], prefer: Collection[T] = ()) -> Match[T] | None:
+    """The single match, or the one among ``matches`` whose target is in
+    ``prefer`` (context: rows of the current group); None when ambiguous."""
+    if len(matches) == 1:
+        return matches[0]
+    preferred = [m for m in matches if m.target in prefer]
+    return preferred[0] if len(preferred) == 1 else None

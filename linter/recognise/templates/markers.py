@@ -1,0 +1,58 @@
+"""Which format the tables' *content* looks like, whatever the report year.
+
+Each template lists ``markers``: words printed only in its tables
+(DOMAIN.md §2.7: ``本年制发件数`` → 2021, ``本年新制作数量`` → 2019).  They
+are looked for in table cells and in short paragraphs (tables flattened to
+text by extraction), never in prose.  A later rule compares the detected
+format with the one the report year calls for.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from typing import Iterable, Sequence
+
+from ...model import Block, Location, Paragraph, Table
+from ...normalize import compact
+from .spec import Template
+
+#: Paragraphs longer than this (compacted) are prose, not table text.
+TABLE_TEXT_LENGTH = 40
+
+
+@dataclass(frozen=True, slots=True)
+class MarkerHit:
+    """``marker`` of ``template`` found at ``location``."""
+
+    template: str
+    marker: str
+    location: Location
+
+
+def find_markers(blocks: Iterable[Block], templates: Sequence[Template]) -> tuple[MarkerHit, ...]:
+    """Every marker occurrence among ``blocks``, in document order."""
+    hits: list[MarkerHit] = []
+    for text, location in _texts(blocks):
+        s = compact(text)
+        for template in templates:
+            hits += [MarkerHit(template.id, m, location) for m in template.markers if compact(m) in s]
+    return tuple(hits)
+
+
+def detected_template(hits: Sequence[MarkerHit]) -> str | None:
+    """The template with the most marker hits (None if none or a tie)."""
+    ranked = Counter(h.template for h in hits).most_common(2)
+    if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
+        return None
+    return ranked[0][0]
+
+
+def _texts(blocks: Iterable[Block]):
+    for block in blocks:
+        if isinstance(block, Table):
+            for row in block.rows:
+                for cell in row.cells:
+                    yield cell.text, cell.location
+        elif isinstance(block, Paragraph) and len(compact(block.text)) <= TABLE_TEXT_LENGTH:
+            yield block.text, block.location

@@ -1,0 +1,13 @@
+"""Reports against each other: the rules over a report repository.
+
+Some errors show only across reports (this year's 上年结转 against last
+year's 结转下年度, prose copied from last year or from another organ).
+
+* ``reportset`` — :class:`~govlint.repository.reportset.ReportSetRule`,
+  the base class of such rules, and the report set they read;
+* ``profile`` — the few facts a rule over reports needs of one report;
+* ``profilecache`` — profiles of history files, cached across runs;
+* ``history`` — the phase of a run that gathers the profiles and runs
+  the rules over report sets;
+* ``similarity`` — how much prose two reports share (copy detection).
+"""

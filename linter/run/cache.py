@@ -1,0 +1,214 @@
+"""The results cache: ``.govlint_cache/results/`` at the project root, as ruff has.
+
+What checking a file finds depends on its content, the settings that apply
+to it (configuration and command line), the rules loaded (the plugin set,
+with versions and code) and govlint itself.  An entry's key is a SHA-256
+over all of these and the file's path (per-file ignores and the path shown
+in findings depend on it), so an entry is never stale: change any of them
+and the key changes.  The rules' code is identified by each plugin's
+distribution version *and* the modification times and sizes of its source
+files (govlint's own included), so editing a rule in a source checkout
+does not reuse old results either.
+
+Where: the directory of the configuration file that governs the current
+directory (the project root, found by walking up as for a report), or
+else the current directory itself; never inside a directory being linted
+that is not one of these, never in a temporary or home directory.  The
+directory holds ``CACHEDIR.TAG`` and a ``.gitignore`` of ``*``, and is
+skipped when linting directories (it is hidden).
+
+Safety: an entry is written to a temporary file and renamed into place, so
+a reader never sees half an entry, and concurrent runs (two terminals, the
+``--jobs`` workers) at worst write the same entry twice.  An entry that
+cannot be read or parsed, or that stores another key, is a miss and is
+rewritten; a cache directory that cannot be created or written is not
+used, silently (the run is only slower).  Checks during which a rule
+crashed are not cached, so the error is reported again next time.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sys
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.metadata import entry_points
+from pathlib import Path
+from types import ModuleType
+from typing import Any, Iterable
+
+from ..findings import Finding
+from ..model import Severity
+from ..recognise.reportinfo import ReportInfo
+from .atomic import write_atomic
+from .config import Settings, config_file_in
+from .plugins import GROUP, Plugins
+
+DIRECTORY = ".govlint_cache"
+#: this cache's part of the directory (other parts: :mod:`govlint.repository.profilecache`)
+SUBDIRECTORY = "results"
+#: bumped when the entry format changes; old entries are then never read
+FORMAT = "1"
+_TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# This directory is govlint's results cache.\n"
+
+
+@dataclass(frozen=True)
+class Entry:
+    """What checking a file found."""
+
+    findings: tuple[Finding, ...]
+    info: ReportInfo | None
+
+
+class Cache:
+    """Entries under ``directory`` for one plugin set (``fingerprint``)."""
+
+    def __init__(self, directory: Path, fingerprint: str):
+        self.directory = directory
+        self.fingerprint = fingerprint
+
+    @classmethod
+    def open(cls, root: Path, plugins: Plugins) -> "Cache | None":
+        """The cache under ``root``; None when it cannot be created."""
+        directory = root / DIRECTORY
+        try:
+            (directory / SUBDIRECTORY / FORMAT).mkdir(parents=True, exist_ok=True)
+            for name, text in (("CACHEDIR.TAG", _TAG), (".gitignore", "*\n")):
+                if not (directory / name).exists():
+                    write_atomic(directory / name, text, durable=False)
+        except OSError:
+            return None
+        return cls(directory / SUBDIRECTORY / FORMAT, fingerprint(plugins))
+
+    def key(self, path: str, shown: str, data: bytes, settings: Settings, info: bool) -> str:
+        """The key of checking ``data`` as file ``path`` (shown as ``shown``)
+        with ``settings``; ``info``: whether the entry holds a ReportInfo."""
+        digest = hashlib.sha256()
+        for part in (FORMAT, self.fingerprint, _settings_text(settings), os.path.abspath(path), shown, str(info)):
+            digest.update(part.encode("utf-8", "surrogateescape"))
+            digest.update(b"\0")
+        digest.update(hashlib.sha256(data).digest())
+        return digest.hexdigest()
+
+    def _path(self, key: str) -> Path:
+        return self.directory / key[:2] / f"{key}.json"
+
+    def get(self, key: str) -> Entry | None:
+        """The entry stored under ``key``; None when there is none or it is unusable."""
+        try:
+            data = json.loads(self._path(key).read_text(encoding="utf-8"))
+            if data["key"] != key:
+                return None
+            findings = tuple(_finding(f) for f in data["findings"])
+            info = ReportInfo(**data["info"]) if data["info"] is not None else None
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+        return Entry(findings, info)
+
+    def put(self, key: str, entry: Entry) -> None:
+        """Store ``entry`` (atomically; failures are ignored)."""
+        data = {
+            "key": key,
+            "findings": [_finding_data(f) for f in entry.findings],
+            "info": entry.info.as_dict() if entry.info is not None else None,
+        }
+        path = self._path(key)
+        try:
+            path.parent.mkdir(exist_ok=True)
+            write_atomic(path, json.dumps(data, ensure_ascii=False), durable=False)
+        except OSError:
+            pass
+
+
+def root_for(config: str | None) -> Path:
+    """Where the cache goes: the directory of the ``--config`` file, else of
+    the configuration governing the current directory, else the current
+    directory."""
+    if config:
+        return Path(os.path.abspath(config)).parent
+    here = Path.cwd()
+    found = next(filter(None, map(config_file_in, (here, *here.parents))), None)
+    return found.parent if found is not None else here
+
+
+# ---------------------------------------------------------------- entries
+
+_FIELDS = ("path", "line", "column", "code", "name", "message", "end_line", "end_column", "source", "page",
+           "location")
+
+
+def _finding_data(finding: Finding) -> dict[str, Any]:
+    data = {name: getattr(finding, name) for name in _FIELDS}
+    data["severity"] = int(finding.severity)
+    return data
+
+
+def _finding(data: dict[str, Any]) -> Finding:
+    return Finding(severity=Severity(data["severity"]), **{name: data[name] for name in _FIELDS})
+
+
+# ---------------------------------------------------------------- fingerprints
+
+
+def _settings_text(settings: Settings) -> str:
+    """What of ``settings`` changes the findings, as text (the fail level
+    does not: it is applied after the cache)."""
+    return json.dumps({
+        "enabled": sorted(settings.enabled),
+        "severities": {code: int(level) for code, level in sorted(settings.severities.items())},
+        "per_file_ignores": [[glob, sorted(codes)] for glob, codes in settings.per_file_ignores],
+        "root": str(settings.root),
+        "values": settings.values,
+    }, sort_keys=True, ensure_ascii=False, default=repr)
+
+
+def fingerprint(plugins: Plugins) -> str:
+    """The plugin set: govlint's version and source, every plugin's name,
+    distribution version and source files, every rule (see the module
+    docstring)."""
+    versions = {ep.name: f"{ep.dist.name}=={ep.dist.version}" for ep in entry_points(group=GROUP) if ep.dist}
+    parts = _stamps(_package_files())  # govlint's version is that of its entry points
+    for name, plugin in plugins.manager.list_name_plugin():
+        parts.append(f"plugin {name} {versions.get(name, '')}")
+        parts.extend(_stamps(_plugin_files(name, plugin)))
+    parts += [f"rule {r.plugin} {r.code} {r.name} {int(r.severity)} {r.origin}" for r in plugins.rules]
+    parts += [f"reader {r.name} {r.extensions} {r.target}" for r in plugins.readers]
+    return hashlib.sha256("\n".join(parts).encode("utf-8", "surrogateescape")).hexdigest()
+
+
+@lru_cache(maxsize=1)
+def _package_files() -> tuple[str, ...]:
+    """govlint's own source and data files."""
+    import govlint
+    import govlint.rules
+
+    roots = {*govlint.__path__, *govlint.rules.__path__}
+    found = []
+    for root in sorted(roots):
+        for directory, subdirs, files in os.walk(root):
+            subdirs[:] = sorted(d for d in subdirs if d != "__pycache__")
+            found += [os.path.join(directory, f) for f in sorted(files) if not f.endswith(".pyc")]
+    return tuple(found)
+
+
+def _plugin_files(name: str, plugin: object) -> Iterable[str]:
+    """The source file of a plugin, and the file a local rule plugin is named after."""
+    module = plugin if isinstance(plugin, ModuleType) else sys.modules.get(type(plugin).__module__)
+    if module is not None and getattr(module, "__file__", None):
+        yield module.__file__
+    kind, _, file = name.partition(":")
+    if file and kind in ("rule-path", "rules-file"):
+        yield file
+
+
+def _stamps(files: Iterable[str]) -> list[str]:
+    out = []
+    for file in files:
+        try:
+            info = os.stat(file)
+            out.append(f"{file} {info.st_mtime_ns} {info.st_size}")
+        except OSError:
+            out.append(f"{file} missing")
+    return out

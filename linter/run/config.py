@@ -1,0 +1,385 @@
+"""Configuration: where it is found, what it may say, and which rules it
+turns on for a file.
+
+Configuration lives in ``.govlint.toml`` or ``govlint.toml`` (top-level
+keys) or in the ``[tool.govlint]`` table of ``pyproject.toml``.  For each
+linted file the nearest such file walking up from the file's directory wins
+(in one directory: ``.govlint.toml``, then ``govlint.toml``, then a
+``pyproject.toml`` that has ``[tool.govlint]``); files are not merged.
+
+Keys (kebab-case)::
+
+    select = ["ALL"]                 # rules to run (default: all)
+    extend-select = ["S"]            # added to select
+    ignore = ["S003", "heading-numbering"]
+    fail-level = "error"             # lowest severity that fails the run
+    [per-file-ignores]               # glob -> rules, see below
+    "archive/*.txt" = ["S"]
+    [severity]                       # rule reference -> error|warning|info
+    S003 = "info"
+    rule-paths = ["local-rules"]     # folders of rule modules (govlint.run.localrules)
+    rules-files = ["rules.toml"]     # declarative rules (govlint.run.declarative)
+
+``rule-paths`` and ``rules-files`` are relative to the configuration file's
+directory; the rules they add apply only to the files this configuration
+governs (:func:`build_settings` leaves them out elsewhere).
+
+``per-file-ignores`` globs are matched (fnmatch, case-sensitive, ``*``
+also matching ``/``) against the file's path relative to the configuration
+file's directory, posix-style, and against its file name.
+
+A *rule reference* is a full code (``S003``), a code prefix (``S``,
+``S00``), a rule name (``heading-numbering``) or ``ALL``.  An unknown
+reference is an error, never a silent no-op.
+
+Selection works in layers, like ruff: the configuration file, then the
+command line.  A layer that sets ``select`` starts afresh from it; one that
+does not starts from the previous layer's rules.  Within a layer, when a
+``select``/``extend-select`` and an ``ignore`` reference both match a rule
+the more specific one wins (a code or name beats a prefix, a longer prefix
+beats a shorter one, ``ALL`` is least specific; on a tie ``ignore`` wins).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tomllib
+from dataclasses import dataclass, field
+from fnmatch import fnmatchcase
+from pathlib import Path
+from typing import Any, Iterable, Mapping, Sequence
+
+from ..model import Severity
+from ..rule import Rule
+
+CONFIG_FILES = (".govlint.toml", "govlint.toml", "pyproject.toml")
+ALL = "ALL"
+_EXACT = 100
+_PREFIX = re.compile(r"[A-Z]{1,3}\d{0,3}")
+_TOML_POSITION = re.compile(r"\s*\(at (?:line (\d+), column \d+|end of document)\)$")
+CORE_KEYS = frozenset({"select", "extend-select", "ignore", "per-file-ignores", "severity", "fail-level",
+                       "rule-paths", "rules-files"})
+
+
+class ConfigError(Exception):
+    """Invalid configuration (or rule reference on the command line); the
+    message is Chinese and names the file and key."""
+
+
+@dataclass(frozen=True)
+class Config:
+    """One configuration source as written (references validated, not yet
+    resolved).  ``path`` is ``None`` for the command line."""
+
+    path: Path | None = None
+    select: tuple[str, ...] | None = None
+    extend_select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    severity: tuple[tuple[str, Severity], ...] = ()
+    fail_level: Severity | None = None
+    values: Mapping[str, Any] = field(default_factory=dict)
+    rule_paths: tuple[Path, ...] = ()
+    rules_files: tuple[Path, ...] = ()
+
+    @property
+    def root(self) -> Path:
+        """The directory ``per-file-ignores`` globs are relative to."""
+        return Path(os.path.abspath(self.path)).parent if self.path else Path.cwd()
+
+
+def resolve_ref(ref: str, rules: Sequence[type[Rule]]) -> tuple[int, frozenset[str]] | None:
+    """``(specificity, codes)`` a rule reference stands for, or ``None``
+    when it matches no rule."""
+    if ref == ALL:
+        return 0, frozenset(r.code for r in rules)
+    by_name = [r.code for r in rules if r.name == ref]
+    if by_name:
+        return _EXACT, frozenset(by_name)
+    prefix = ref.upper()
+    if _PREFIX.fullmatch(prefix):
+        codes = frozenset(r.code for r in rules if r.code.startswith(prefix))
+        if codes:
+            return (_EXACT if codes == {prefix} else len(prefix)), codes
+    return None
+
+
+def check_refs(refs: Iterable[str], rules: Sequence[type[Rule]], where: str, key: str) -> tuple[str, ...]:
+    """``refs`` as a tuple; ConfigError for the first unknown one."""
+    refs = tuple(refs)
+    for ref in refs:
+        if resolve_ref(ref, rules) is None:
+            raise ConfigError(f"{where}: {key} 中的 '{ref}' 不是已知的规则代码、前缀或名称")
+    return refs
+
+
+def parse_config(data: Mapping[str, Any], path: Path | None, rules: Sequence[type[Rule]],
+                 extra_keys: Iterable[str] = ()) -> Config:
+    """Validate a configuration table (``path`` names it in messages;
+    ``extra_keys`` are the keys plugins' default configurations declare)."""
+    where = display_path(path) if path else "命令行"
+    if not isinstance(data, Mapping):
+        raise ConfigError(f"{where}: [tool.govlint] 应为表（table）")
+    known = CORE_KEYS | set(extra_keys)
+    for key in data:
+        if key not in known:
+            raise ConfigError(f"{where}: 未知的配置项 '{key}'（可用：{'、'.join(sorted(known))}）")
+
+    def refs(key: str, value: Any) -> tuple[str, ...]:
+        if not (isinstance(value, list) and all(isinstance(v, str) for v in value)):
+            raise ConfigError(f"{where}: {key} 应为字符串列表")
+        return check_refs(value, rules, where, key)
+
+    def severity(key: str, value: Any) -> Severity:
+        try:
+            return Severity.parse(value)
+        except ValueError as exc:
+            raise ConfigError(f"{where}: {key}：{exc}") from None
+
+    def table(key: str) -> Mapping[str, Any]:
+        value = data.get(key, {})
+        if not isinstance(value, dict):
+            raise ConfigError(f"{where}: {key} 应为表（table）")
+        return value
+
+    return Config(
+        path=path,
+        select=refs("select", data["select"]) if "select" in data else None,
+        extend_select=refs("extend-select", data.get("extend-select", [])),
+        ignore=refs("ignore", data.get("ignore", [])),
+        per_file_ignores=tuple(
+            (glob, refs(f"per-file-ignores.\"{glob}\"", codes)) for glob, codes in table("per-file-ignores").items()
+        ),
+        severity=tuple(
+            (check_refs([ref], rules, where, "severity")[0], severity(f"severity.{ref}", level))
+            for ref, level in table("severity").items()
+        ),
+        fail_level=severity("fail-level", data["fail-level"]) if "fail-level" in data else None,
+        values={k: v for k, v in data.items() if k not in CORE_KEYS},
+        rule_paths=rule_sources(data, path, "rule-paths"),
+        rules_files=rule_sources(data, path, "rules-files"),
+    )
+
+
+def rule_sources(data: Mapping[str, Any], path: Path | None, key: str) -> tuple[Path, ...]:
+    """The ``rule-paths`` or ``rules-files`` of a configuration table as
+    absolute paths (relative ones are relative to the configuration file's
+    directory); ConfigError unless a list of strings."""
+    value = data.get(key, [])
+    if not (isinstance(value, list) and all(isinstance(v, str) for v in value)):
+        raise ConfigError(f"{display_path(path) if path else '命令行'}: {key} 应为字符串列表")
+    root = Path(os.path.abspath(path)).parent if path else Path.cwd()
+    return tuple(Path(os.path.abspath(root / v)) for v in value)
+
+
+def read_config(path: Path, rules: Sequence[type[Rule]], extra_keys: Iterable[str] = ()) -> Config | None:
+    """The configuration in ``path``; ``None`` for a ``pyproject.toml``
+    without ``[tool.govlint]``.  ConfigError when unreadable or invalid."""
+    data = load_table(path)
+    return None if data is None else parse_config(data, path, rules, extra_keys)
+
+
+def load_table(path: Path) -> Any:
+    """The govlint table of configuration file ``path`` as written (not
+    validated); ``None`` for a ``pyproject.toml`` without ``[tool.govlint]``.
+    ConfigError when unreadable or not TOML."""
+    data = read_toml(path)
+    if path.name == "pyproject.toml":
+        tool = data.get("tool")
+        return tool.get("govlint") if isinstance(tool, dict) else None
+    return data
+
+
+def read_toml(path: Path, what: str = "配置文件") -> dict[str, Any]:
+    """The TOML file ``path`` (``what`` names it in messages); ConfigError
+    with the file and line when unreadable, not UTF-8 or not TOML."""
+    where = display_path(path)
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+        return tomllib.loads(text)
+    except OSError as exc:
+        raise ConfigError(f"{where}: 无法读取{what}：{exc.strerror or exc}") from None
+    except UnicodeDecodeError:
+        raise ConfigError(f"{where}: {what}不是 UTF-8 编码") from None
+    except tomllib.TOMLDecodeError as exc:
+        message = str(exc)
+        position = _TOML_POSITION.search(message)
+        line = position.group(1) if position and position.group(1) else text.count("\n") + 1
+        raise ConfigError(f"{where}:{line}: TOML 语法错误：{_TOML_POSITION.sub('', message)}") from None
+
+
+def config_file_in(directory: Path) -> Path | None:
+    """The configuration file of ``directory`` itself (``.govlint.toml``,
+    then ``govlint.toml``, then a ``pyproject.toml`` with ``[tool.govlint]``)."""
+    for name in CONFIG_FILES:
+        candidate = directory / name
+        if candidate.is_file() and load_table(candidate) is not None:
+            return candidate
+    return None
+
+
+@dataclass(frozen=True)
+class Options:
+    """What the command line can choose.  ``select``/``extend_select``/
+    ``ignore``/``fail_level`` override the configuration files (see
+    :mod:`govlint.run.config`); ``config`` names the one configuration file to
+    use instead of discovery; ``use_config=False`` uses none at all."""
+
+    select: tuple[str, ...] | None = None
+    extend_select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    fail_level: Severity | None = None
+    config: str | None = None
+    use_config: bool = True
+    stdin_filename: str | None = None
+    #: folders of rule modules for every file (``--rule-path``, :mod:`govlint.run.localrules`)
+    rule_paths: tuple[str, ...] = ()
+    #: record each file's :class:`~govlint.recognise.reportinfo.ReportInfo` (``govlint report``)
+    report_info: bool = False
+    #: processes checking files (None: every core when there are at least
+    #: :data:`~govlint.run.engine.PARALLEL_MIN_FILES` files, else one); see :mod:`govlint.run.parallel`
+    jobs: int | None = 1
+    #: use the results cache (:mod:`govlint.run.cache`; the command line does by default)
+    cache: bool = False
+
+
+class ConfigFinder:
+    """Finds the configuration for files by walking up from their
+    directories; caches the answer per directory."""
+
+    def __init__(self, rules: Sequence[type[Rule]], extra_keys: Iterable[str] = ()):
+        self._rules = rules
+        self._extra_keys = frozenset(extra_keys)
+        self._cache: dict[Path, Config | None] = {}
+
+    def for_file(self, path: str | os.PathLike) -> Config | None:
+        return self.for_directory(Path(os.path.abspath(path)).parent)
+
+    def for_directory(self, directory: Path) -> Config | None:
+        """The nearest configuration at or above ``directory`` (absolute)."""
+        visited = []
+        found = None
+        for current in (directory, *directory.parents):
+            if current in self._cache:
+                found = self._cache[current]
+                break
+            visited.append(current)
+            found = self._read_in(current)
+            if found is not None:
+                break
+        for current in visited:
+            self._cache[current] = found
+        return found
+
+    def _read_in(self, directory: Path) -> Config | None:
+        path = config_file_in(directory)
+        return read_config(path, self._rules, self._extra_keys) if path else None
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What applies to one file: the enabled rule codes, severity
+    overrides, per-file ignores, fail level and the other configuration
+    values (plugin defaults overridden by the user's)."""
+
+    enabled: frozenset[str]
+    severities: Mapping[str, Severity] = field(default_factory=dict)
+    per_file_ignores: tuple[tuple[str, frozenset[str]], ...] = ()
+    root: Path = field(default_factory=Path.cwd)
+    fail_level: Severity = Severity.ERROR
+    values: Mapping[str, Any] = field(default_factory=dict)
+
+    def ignored_for(self, path: str) -> frozenset[str]:
+        """Codes ``per-file-ignores`` switches off for ``path`` (see the
+        module docstring for how globs match)."""
+        absolute = Path(os.path.abspath(path))
+        try:
+            relative = absolute.relative_to(self.root).as_posix()
+        except ValueError:
+            relative = absolute.as_posix()
+        ignored: frozenset[str] = frozenset()
+        for glob, codes in self.per_file_ignores:
+            if fnmatchcase(relative, glob) or fnmatchcase(absolute.name, glob):
+                ignored |= codes
+        return ignored
+
+
+def build_settings(rules: Sequence[type[Rule]], config: Config | None = None,
+                   command_line: Config | None = None, defaults: Mapping[str, Any] | None = None) -> Settings:
+    """Resolve the file's configuration and the command line's choices
+    against ``rules`` (see the module docstring for the layering).  Rules
+    from a rule path or rules file (``Rule.origin`` set) are available only
+    when ``config`` names their origin."""
+    file_config = config or Config()
+    origins = {*file_config.rule_paths, *file_config.rules_files}
+    rules = [r for r in rules if r.origin is None or r.origin in origins]
+    enabled = frozenset(r.code for r in rules)
+    for layer in (config, command_line):
+        if layer is not None:
+            enabled = _apply_layer(layer, enabled, rules)
+    return Settings(
+        enabled=enabled,
+        severities=_severities(file_config.severity, rules),
+        per_file_ignores=tuple(
+            (glob, _codes(refs, rules)) for glob, refs in file_config.per_file_ignores
+        ),
+        root=file_config.root,
+        fail_level=(command_line and command_line.fail_level) or file_config.fail_level or Severity.ERROR,
+        values={**(defaults or {}), **file_config.values},
+    )
+
+
+def _apply_layer(layer: Config, carried: frozenset[str], rules: Sequence[type[Rule]]) -> frozenset[str]:
+    on = _specificities((layer.select or ()) + layer.extend_select, rules)
+    off = _specificities(layer.ignore, rules)
+    enabled = set()
+    for rule in rules:
+        selected, ignored = on.get(rule.code, -1), off.get(rule.code, -1)
+        if selected < 0 and ignored < 0:
+            keep = layer.select is None and rule.code in carried
+        else:
+            keep = selected > ignored
+        if keep:
+            enabled.add(rule.code)
+    return frozenset(enabled)
+
+
+def _matches(ref: str, rules: Sequence[type[Rule]]) -> tuple[int, frozenset[str]]:
+    """``resolve_ref`` for a reference already checked (nothing if unknown)."""
+    return resolve_ref(ref, rules) or (0, frozenset())
+
+
+def _specificities(refs: Iterable[str], rules: Sequence[type[Rule]]) -> dict[str, int]:
+    """Code -> specificity of the most specific reference matching it."""
+    best: dict[str, int] = {}
+    for ref in refs:
+        specificity, codes = _matches(ref, rules)
+        for code in codes:
+            best[code] = max(best.get(code, -1), specificity)
+    return best
+
+
+def _severities(table: Iterable[tuple[str, Severity]], rules: Sequence[type[Rule]]) -> dict[str, Severity]:
+    """Code -> severity of the most specific reference naming it (later wins ties)."""
+    chosen: dict[str, tuple[int, Severity]] = {}
+    for ref, level in table:
+        specificity, codes = _matches(ref, rules)
+        for code in codes:
+            if code not in chosen or specificity >= chosen[code][0]:
+                chosen[code] = (specificity, level)
+    return {code: level for code, (_, level) in chosen.items()}
+
+
+def _codes(refs: Iterable[str], rules: Sequence[type[Rule]]) -> frozenset[str]:
+    return frozenset(code for ref in refs for code in _matches(ref, rules)[1])
+
+
+def display_path(path: str | os.PathLike) -> str:
+    """``path`` as shown to the user: posix-style and relative to the
+    current directory when under it, else as given."""
+    absolute = Path(os.path.abspath(path))
+    try:
+        return absolute.relative_to(Path.cwd()).as_posix()
+    except ValueError:
+        return Path(path).as_posix()

@@ -1,0 +1,276 @@
+"""Running the rules: from paths to findings.
+
+:func:`lint` expands the paths, finds each file's configuration, reads the
+file (:func:`govlint.run.pipeline.read_document`) and runs the selected rules
+through :func:`lint_document` — on several processes with ``Options.jobs``
+(:mod:`govlint.run.parallel`), taking unchanged files' findings from the
+results cache with ``Options.cache`` (:mod:`govlint.run.cache`; both are what
+the command line does by default, the Python defaults are one process and
+no cache).  Everything the command line does, a Python caller can do here::
+
+    from govlint.run.engine import Options, lint
+
+    result = lint(["reports/"], Options(select=("S",)))
+    for finding in result.findings:
+        print(finding.path, finding.line, finding.code, finding.message)
+    raise SystemExit(result.exit_code)
+
+Problems that are not findings (a rule that crashed, a file the pipeline
+could not handle, a worker process that died) go to ``warn`` (stderr by
+default), in file order, and make the exit code 2; the run goes on.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Iterable, Sequence
+
+from ..findings import Finding
+from ..model import Document, Severity
+from ..recognise.report import Report
+from ..recognise.reportinfo import ReportInfo
+from ..repository.history import ReportSetPhase
+from ..repository.profile import ReportProfile
+from ..rule import Rule
+from . import parallel
+from .cache import Cache, Entry, root_for as cache_root
+from .config import (
+    Config,
+    ConfigError,
+    ConfigFinder,
+    Options,
+    Settings,
+    build_settings,
+    check_refs,
+    display_path,
+    read_config,
+)
+from .localrules import plugins_for
+from .parallel import cpu_count
+from .paths import STDIN, LintError, expand_paths
+from .pipeline import read_document, read_source
+from .plugins import Plugins
+
+#: from this many files on, a run uses every core unless told otherwise
+PARALLEL_MIN_FILES = 8
+#: the file name stdin is read as when ``--stdin-filename`` is not given
+STDIN_DEFAULT_NAME = "stdin.txt"
+
+__all__ = ["FileResult", "LintError", "LintResult", "Options", "lint", "lint_document"]
+
+Warn = Callable[[str], None]
+
+
+@dataclass(frozen=True)
+class FileResult:
+    """The findings for one file, and the fail level that applied to it."""
+
+    path: str
+    findings: tuple[Finding, ...]
+    fail_level: Severity = Severity.ERROR
+    info: ReportInfo | None = None
+
+    @property
+    def failed(self) -> bool:
+        return any(f.severity >= self.fail_level for f in self.findings)
+
+
+@dataclass(frozen=True)
+class LintResult:
+    """A whole run: one :class:`FileResult` per file (sorted by path) and
+    the internal errors met on the way (already passed to ``warn``)."""
+
+    files: tuple[FileResult, ...]
+    errors: tuple[str, ...] = ()
+    #: findings hidden by a baseline (:mod:`govlint.output.baseline`)
+    suppressed: int = 0
+
+    @property
+    def findings(self) -> list[Finding]:
+        return [f for result in self.files for f in result.findings]
+
+    @property
+    def exit_code(self) -> int:
+        """0 clean, 1 a finding at or above the fail level, 2 internal errors."""
+        if self.errors:
+            return 2
+        return 1 if any(result.failed for result in self.files) else 0
+
+
+def warn_stderr(message: str) -> None:
+    print(f"govlint: {message}", file=sys.stderr)
+
+
+def lint_document(doc: Document, rules: Iterable[type[Rule]], settings: Settings | None = None, *,
+                  path: str | None = None, warn: Warn = warn_stderr) -> list[Finding]:
+    """Run the enabled ``rules`` on ``doc``: sorted findings with ``path``
+    (default: ``doc.path`` as displayed), ``source`` and the configured
+    severity filled in, per-file ignores applied.  On a fatal document only
+    the input (E) rules run.  ``doc`` may be a plain Document; the rules
+    receive it as a :class:`~govlint.recognise.report.Report`."""
+    doc = Report.of(doc)
+    path = path or display_path(doc.path)
+    if settings is not None:
+        ignored = settings.ignored_for(doc.path)
+        rules = [r for r in rules if r.code in settings.enabled and r.code not in ignored]
+    if doc.fatal:
+        rules = [r for r in rules if r.code.startswith("E")]
+    findings = []
+    for rule in rules:
+        try:
+            instance = rule()
+            if settings is not None:
+                instance.config = settings.values
+            found = list(instance.check(doc))
+        except Exception as exc:  # a broken rule must not stop the run
+            warn(f"规则 {rule.code} 在 {path} 上出错：{type(exc).__name__}: {exc}")
+            continue
+        severity = settings.severities.get(rule.code) if settings else None
+        findings.extend(
+            dataclasses.replace(
+                f, path=path, source=doc.source_line(f.line).rstrip("\r\n"), severity=severity or f.severity
+            )
+            for f in found
+        )
+    return sorted(findings, key=lambda f: f.sort_key)
+
+
+def lint(paths: Sequence[str], options: Options = Options(), *, plugins: Plugins | None = None,
+         stdin: bytes | None = None, warn: Warn = warn_stderr,
+         progress: Callable[[int, int], None] | None = None) -> LintResult:
+    """Lint ``paths`` (files, directories, ``-`` for ``stdin``).  Raises
+    LintError or ConfigError (before reading any report) for bad paths or
+    configuration; everything else is a finding or goes to ``warn``.
+    ``progress(done, total)`` is called before each file and at the end."""
+    plugins = plugins or plugins_for(paths, options)
+    files = expand_paths(paths, plugins.extensions)
+    settings_for = _SettingsResolver(plugins, options)
+    tasks = [(file, settings_for(_config_path(file, options))) for file in files]
+    cache = Cache.open(cache_root(options.config), plugins) if options.cache else None
+    sets = ReportSetPhase(plugins, [settings for _, settings in tasks],
+                          cache_root(options.config) if options.cache else None)
+    check = _Checker(plugins, options, stdin, cache, sets)
+    jobs = options.jobs or (cpu_count() if len(tasks) >= PARALLEL_MIN_FILES else 1)
+
+    def crashed(file: str) -> _Checked:
+        return _Checked(None, (f"检查 {check.shown(file)} 时工作进程意外退出，未能检查此文件",))
+
+    # With several processes, the first file is checked here: the workers
+    # fork from this process and inherit what checking it loaded.
+    first = 1 if jobs > 1 and tasks else 0
+    checked = [check(*task) for task in tasks[:first]]
+    rest = tasks[first:]
+    checked += parallel.run(
+        len(rest), lambda i: check(*rest[i]), jobs, crashed=lambda i: crashed(rest[i][0]),
+        progress=progress and (lambda done, _: progress(first + done, len(tasks))),
+    )
+    errors: list[str] = []
+
+    def report(message: str) -> None:
+        errors.append(message)
+        warn(message)
+
+    for (_, settings), one in zip(tasks, checked):
+        for message in one.messages:
+            report(message)
+        if one.result is not None and one.profile is not None:
+            sets.add(one.result.path, settings, one.profile)
+    if progress is not None:
+        progress(len(tasks), len(tasks))
+    results = sets.finish(sorted((one.result for one in checked if one.result is not None), key=lambda r: r.path),
+                          report)
+    return LintResult(tuple(results), tuple(errors))
+
+
+@dataclass(frozen=True)
+class _Checked:
+    """What checking one file gave: its result (None when it could not be
+    checked at all) and the messages for ``warn`` (a rule that crashed…)."""
+
+    result: FileResult | None
+    messages: tuple[str, ...] = ()
+    #: for the rules over report sets (:mod:`govlint.repository.history`), when they want it
+    profile: ReportProfile | None = None
+
+
+class _Checker:
+    """Checks one file: read it (or take its findings from the cache), run
+    the rules.  Never raises."""
+
+    def __init__(self, plugins: Plugins, options: Options, stdin: bytes | None, cache: Cache | None,
+                 sets: ReportSetPhase):
+        self.plugins, self.options, self.stdin, self.cache, self.sets = plugins, options, stdin, cache, sets
+
+    def shown(self, file: str) -> str:
+        """``file`` as findings name it."""
+        return (self.options.stdin_filename or STDIN) if file == STDIN else display_path(file)
+
+    def __call__(self, file: str, settings: Settings) -> _Checked:
+        shown = self.shown(file)
+        messages: list[str] = []
+        try:
+            path = (self.options.stdin_filename or STDIN_DEFAULT_NAME) if file == STDIN else file
+            source = (self.stdin or b"") if file == STDIN else read_source(file, self.plugins.readers)
+            key = None
+            if self.cache is not None and isinstance(source, bytes):
+                key = self.cache.key(path, shown, source, settings, self.options.report_info)
+                entry = self.cache.get(key)
+                if entry is not None:
+                    return _Checked(FileResult(shown, entry.findings, settings.fail_level, entry.info), (),
+                                    self.sets.profile(path, source, None, settings))
+            doc = source if isinstance(source, Document) else read_document(path, source, readers=self.plugins.readers)
+            findings = tuple(lint_document(doc, self.plugins.rules, settings, path=shown, warn=messages.append))
+            info = ReportInfo.of(doc) if self.options.report_info else None
+            profile = self.sets.profile(path, source, doc, settings)
+        except Exception as exc:  # the pipeline promises not to raise; if it does, go on
+            return _Checked(None, (*messages, f"检查 {shown} 时出错：{type(exc).__name__}: {exc}"))
+        if key is not None and not messages:
+            self.cache.put(key, Entry(findings, info))
+        return _Checked(FileResult(shown, findings, settings.fail_level, info), tuple(messages), profile)
+
+
+def _config_path(file: str, options: Options) -> str:
+    """The path whose directory configuration discovery starts from."""
+    if file == STDIN:
+        return options.stdin_filename or os.path.join(os.curdir, STDIN_DEFAULT_NAME)
+    return file
+
+
+class _SettingsResolver:
+    """Settings per file, from its configuration and the command line;
+    computed once per configuration file."""
+
+    def __init__(self, plugins: Plugins, options: Options):
+        self._plugins = plugins
+        self._options = options
+        rules = plugins.rules
+        self._command_line = Config(
+            select=None if options.select is None else check_refs(options.select, rules, "命令行", "--select"),
+            extend_select=check_refs(options.extend_select, rules, "命令行", "--extend-select"),
+            ignore=check_refs(options.ignore, rules, "命令行", "--ignore"),
+            fail_level=options.fail_level,
+        )
+        self._finder = ConfigFinder(rules, plugins.defaults)
+        self._explicit = self._read_explicit(options.config) if options.config else None
+        self._cache: dict[Path | None, Settings] = {}
+
+    def _read_explicit(self, path: str) -> Config:
+        if not os.path.isfile(path):
+            raise ConfigError(f"找不到配置文件：{path}")
+        return read_config(Path(path), self._plugins.rules, self._plugins.defaults) or Config(path=Path(path))
+
+    def __call__(self, file: str) -> Settings:
+        if not self._options.use_config:
+            config = None
+        elif self._explicit is not None:
+            config = self._explicit
+        else:
+            config = self._finder.for_file(file)
+        key = config.path if config else None
+        if key not in self._cache:
+            self._cache[key] = build_settings(self._plugins.rules, config, self._command_line, self._plugins.defaults)
+        return self._cache[key]

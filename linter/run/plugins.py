@@ -1,0 +1,159 @@
+"""Plugin loading: every rule group and reader, built-in or third-party,
+comes in through the ``govlint`` entry-point group and the hooks of
+:mod:`govlint.hookspecs`.
+
+:func:`load_plugins` never raises for a broken plugin: a plugin that fails
+to import or register, a hook that crashes, a rule that fails
+:meth:`Rule.validate`, and a rule whose code or name is already taken are
+reported in :attr:`Plugins.warnings` (Chinese, ready for stderr) and
+skipped; everything else loads.  When two plugins claim the same rule code,
+rule name or file extension, the first one loaded keeps it.  Built-in
+plugins load first (in the order they are declared), then third-party ones
+sorted by distribution and entry-point name.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass, field
+from importlib.metadata import EntryPoint, entry_points
+from types import ModuleType
+from typing import Any, Callable, Iterable
+
+import pluggy
+
+from .. import hookspecs
+from ..read import Reader
+from ..rule import Rule
+
+GROUP = "govlint"
+
+
+@dataclass
+class Plugins:
+    """What the plugins provide: rule classes (each with ``plugin`` set),
+    readers, merged default configuration, and load warnings."""
+
+    manager: pluggy.PluginManager
+    rules: list[type[Rule]] = field(default_factory=list)
+    readers: list[Reader] = field(default_factory=list)
+    defaults: dict[str, Any] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+
+    def rule_by_code(self, code: str) -> type[Rule] | None:
+        return next((r for r in self.rules if r.code == code.upper()), None)
+
+    def rule_by_name(self, name: str) -> type[Rule] | None:
+        return next((r for r in self.rules if r.name == name), None)
+
+    def find_rule(self, ref: str) -> type[Rule] | None:
+        """The rule with code or name ``ref`` (codes case-insensitive)."""
+        return self.rule_by_code(ref) or self.rule_by_name(ref)
+
+    @property
+    def extensions(self) -> frozenset[str]:
+        """Every file extension some reader claims (lower-case, with dot)."""
+        return frozenset(ext for reader in self.readers for ext in reader.extensions)
+
+
+Extra = ModuleType | str | tuple[str, Callable[[], object]]
+
+
+def load_plugins(extra_modules: Iterable[Extra] = ()) -> Plugins:
+    """Load the ``govlint`` entry points, then ``extra_modules``: modules or
+    dotted module names (registered under their module name), or
+    ``(name, load)`` pairs whose ``load()`` returns the plugin object
+    (failing like a broken entry point)."""
+    manager = pluggy.PluginManager(hookspecs.PROJECT)
+    manager.add_hookspecs(hookspecs)
+    plugins = Plugins(manager)
+    for ep in _ordered(entry_points(group=GROUP)):
+        _register(plugins, ep.name, ep.load)
+    for module in extra_modules:
+        if isinstance(module, tuple):
+            _register(plugins, *module)
+        elif isinstance(module, str):
+            _register(plugins, module, lambda name=module: importlib.import_module(name))
+        else:
+            _register(plugins, module.__name__, lambda plugin=module: plugin)
+    for name, plugin in manager.list_name_plugin():
+        _collect(plugins, name, plugin)
+    return plugins
+
+
+def _ordered(eps: Iterable[EntryPoint]) -> list[EntryPoint]:
+    """Built-in entry points first, in declared order; then the others by
+    distribution and entry-point name."""
+    eps = list(eps)
+    builtin = [ep for ep in eps if ep.dist is not None and ep.dist.name == GROUP]
+    others = [ep for ep in eps if ep not in builtin]
+    return builtin + sorted(others, key=lambda ep: (ep.dist.name if ep.dist else "", ep.name))
+
+
+def _register(plugins: Plugins, name: str, load: Callable[[], object]) -> None:
+    try:
+        plugins.manager.register(load(), name=name)
+    except Exception as exc:  # a broken plugin must not stop the others
+        plugins.warnings.append(f"插件 {name} 加载失败：{_describe(exc)}")
+
+
+def _results(plugins: Plugins, hook: str, plugin: object, name: str, kind: type) -> list[Any]:
+    """What each of ``plugin``'s implementations of ``hook`` returned, as a
+    ``kind`` (list or dict); implementations that raised or returned
+    something else are reported and left out."""
+    results = []
+    for impl in getattr(plugins.manager.hook, hook).get_hookimpls():
+        if impl.plugin is not plugin:
+            continue
+        try:
+            results.append(kind(impl.function() or kind()))
+        except Exception as exc:
+            plugins.warnings.append(f"插件 {name} 的 {hook} 出错：{_describe(exc)}")
+    return results
+
+
+def _collect(plugins: Plugins, name: str, plugin: object) -> None:
+    for rules in _results(plugins, "govlint_rules", plugin, name, list):
+        for rule in rules:
+            _add_rule(plugins, name, rule)
+    for readers in _results(plugins, "govlint_readers", plugin, name, list):
+        for reader in readers:
+            _add_reader(plugins, name, reader)
+    for defaults in _results(plugins, "govlint_default_config", plugin, name, dict):
+        for key, value in defaults.items():
+            plugins.defaults.setdefault(key, value)
+
+
+def _add_rule(plugins: Plugins, name: str, rule: object) -> None:
+    if not (isinstance(rule, type) and issubclass(rule, Rule)):
+        plugins.warnings.append(f"插件 {name} 提供的 {rule!r} 不是 Rule 的子类，已忽略")
+        return
+    try:
+        rule.validate()
+    except Exception as exc:
+        plugins.warnings.append(f"插件 {name} 的规则 {rule.__name__} 无效，已忽略：{exc}")
+        return
+    for other in plugins.rules:
+        if rule.code == other.code or rule.name == other.name:
+            plugins.warnings.append(
+                f"插件 {name} 的规则 {rule.code}（{rule.name}）与插件 {other.plugin} 的规则"
+                f" {other.code}（{other.name}）代码或名称重复，已忽略"
+            )
+            return
+    rule.plugin = name
+    plugins.rules.append(rule)
+
+
+def _add_reader(plugins: Plugins, name: str, reader: object) -> None:
+    if not isinstance(reader, Reader):
+        plugins.warnings.append(f"插件 {name} 提供的 {reader!r} 不是 Reader，已忽略")
+        return
+    taken = plugins.extensions & set(reader.extensions)
+    if taken:
+        plugins.warnings.append(f"插件 {name} 的读取器 {reader.name} 的扩展名 {'、'.join(sorted(taken))} 已被占用，已忽略")
+        return
+    plugins.readers.append(reader)
+
+
+def _describe(exc: BaseException) -> str:
+    return f"{type(exc).__name__}: {exc}"
