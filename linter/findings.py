@@ -12,7 +12,11 @@ class Finding:
     """One problem.  ``line``/``column`` are 1-based positions in the file;
     ``source`` is the offending source line (filled in by the engine);
     ``page`` and ``location`` are set for formats where a line number alone
-    does not tell a person where to look (PDF pages, Word paragraphs)."""
+    does not tell a person where to look (PDF pages, Word paragraphs).
+    ``certain`` is False for a finding whose evidence is not conclusive (a
+    scope word, a hedge, a cell read with low confidence): it is reported
+    one level below the rule's severity, the message saying why
+    (:meth:`govlint.rule.Rule.report`)."""
 
     path: str
     line: int
@@ -26,6 +30,15 @@ class Finding:
     source: str = ""
     page: int | None = None
     location: str | None = None
+    certain: bool = True
+
+    def severity_for(self, configured: Severity | None) -> Severity:
+        """The severity to report this finding at when its rule is
+        configured at ``configured`` (None: as found); an uncertain finding
+        stays one level below it."""
+        if configured is None:
+            return self.severity
+        return configured if self.certain else configured.lowered()
 
     @property
     def sort_key(self) -> tuple:

@@ -44,6 +44,11 @@ class Severity(enum.IntEnum):
     def chinese(self) -> str:
         return {1: "提示", 2: "警告", 3: "错误"}[self.value]
 
+    def lowered(self) -> "Severity":
+        """One level down (``ERROR`` → ``WARNING`` → ``INFO``; ``INFO`` stays):
+        the severity of a finding whose evidence is not conclusive."""
+        return Severity(max(self.value - 1, Severity.INFO.value))
+
     @classmethod
     def parse(cls, value: "str | Severity") -> "Severity":
         """``"error"``/``"warning"``/``"info"`` (case-insensitive) to a Severity."""

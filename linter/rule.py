@@ -91,19 +91,30 @@ class Rule:
     def check(self, doc: Report) -> Iterable[Finding]:  # pragma: no cover - interface
         raise NotImplementedError
 
-    def report(self, where: Located, message: str, *, end: Location | None = None) -> Finding:
-        """A finding of this rule at ``where`` (an element or a Location)."""
+    def report(self, where: Located, message: str, *, end: Location | None = None,
+               uncertain: str | None = None) -> Finding:
+        """A finding of this rule at ``where`` (an element or a Location).
+
+        ``uncertain`` says why the evidence is not conclusive — a scope word
+        (``口径可能不同：句中有“全区”``), a hedge, a table row matched with low
+        confidence: the finding is then reported one level below the rule's
+        severity (an error becomes a warning, a warning a hint) with the
+        reason after the message, never as a confident error and never
+        dropped.  A configured severity is lowered the same way."""
         loc = where if isinstance(where, Location) else where.location
+        if uncertain:
+            message = f"{message}（{uncertain}）"
         return Finding(
             path="",
             line=loc.line,
             column=loc.column,
             code=self.code,
             name=self.name,
-            severity=self.severity,
+            severity=self.severity.lowered() if uncertain else self.severity,
             message=message,
             end_line=(end.line if end else loc.end_line),
             end_column=(end.column if end else loc.end_column),
             page=loc.page,
             location=loc.label,
+            certain=not uncertain,
         )

@@ -156,7 +156,7 @@ class ReportSetPhase:
             target = by_path.get(finding.path)
             if target is not None:  # never on history files or on files the rule is off for
                 yield dataclasses.replace(finding, source=target.profile.source_line(finding.line),
-                                          severity=severity or finding.severity)
+                                          severity=finding.severity_for(severity))
 
 
 def _history(settings: Settings) -> list[str]:

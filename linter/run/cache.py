@@ -136,7 +136,7 @@ def root_for(config: str | None) -> Path:
 # ---------------------------------------------------------------- entries
 
 _FIELDS = ("path", "line", "column", "code", "name", "message", "end_line", "end_column", "source", "page",
-           "location")
+           "location", "certain")
 
 
 def _finding_data(finding: Finding) -> dict[str, Any]:

@@ -132,7 +132,7 @@ def lint_document(doc: Document, rules: Iterable[type[Rule]], settings: Settings
         severity = settings.severities.get(rule.code) if settings else None
         findings.extend(
             dataclasses.replace(
-                f, path=path, source=doc.source_line(f.line).rstrip("\r\n"), severity=severity or f.severity
+                f, path=path, source=doc.source_line(f.line).rstrip("\r\n"), severity=f.severity_for(severity)
             )
             for f in found
         )

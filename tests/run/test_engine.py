@@ -74,6 +74,22 @@ def test_settings_select_override_severity_and_ignore_per_file(doc, paragraph_ru
     assert lint_document(doc, [paragraph_rule], Settings(enabled=frozenset())) == []
 
 
+def test_an_uncertain_finding_is_one_level_lower_with_its_reason(doc, make_rule):
+    def check(self, doc):
+        yield self.report(Location(1), "数目不一致")
+        yield self.report(Location(2), "数目不一致", uncertain="口径可能不同：句中有“全区”")
+
+    rule = make_rule("X004", "graded", severity=Severity.ERROR, check=check)
+    sure, unsure = lint_document(doc, [rule])
+    assert (sure.severity, sure.message, sure.certain) == (Severity.ERROR, "数目不一致", True)
+    assert (unsure.severity, unsure.message, unsure.certain) == (
+        Severity.WARNING, "数目不一致（口径可能不同：句中有“全区”）", False)
+    # a configured severity applies to the certain finding; the uncertain one stays a level below it
+    for configured, lowered in [(Severity.WARNING, Severity.INFO), (Severity.INFO, Severity.INFO)]:
+        settings = Settings(enabled=frozenset({"X004"}), severities={"X004": configured})
+        assert [f.severity for f in lint_document(doc, [rule], settings)] == [configured, lowered]
+
+
 def test_a_crashing_rule_is_reported_and_the_others_still_run(doc, paragraph_rule, crashing_rule):
     messages = []
     findings = lint_document(doc, [crashing_rule, paragraph_rule], path="r.txt", warn=messages.append)
