@@ -2,7 +2,10 @@
 line per finding, the offending source line under it, and a Chinese
 summary.  Where a line number alone does not tell a person where to look
 (Word paragraphs and tables, PDF pages), the finding's location follows
-the message: ``…（位置：第2页 第14行）``."""
+the message: ``…（位置：第2页 第14行）``.  A source line longer than
+:data:`CONTEXT_WIDTH` terminal columns (a web page saved as one line, a
+long paragraph) is cut to a window around the finding's column, the cuts
+marked ``…``."""
 
 from __future__ import annotations
 
@@ -13,8 +16,11 @@ import click
 from ...findings import Finding
 from ...model import Severity
 from ...run.engine import LintResult
+from ..texttable import width
 
 _COLORS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "blue"}
+#: the widest source line shown whole, in terminal columns (a CJK character takes two)
+CONTEXT_WIDTH = 120
 
 
 def render(result: LintResult, *, color: bool = False, **_: object) -> str:
@@ -35,7 +41,29 @@ def _finding(f: Finding, color: bool) -> list[str]:
         f"{style(f'{f.path}:{f.line}:{f.column}:', bold=True)} "
         f"{style(f.code, bold=True)} {style(f.severity.label, fg=_COLORS[f.severity])} {f.message}{_where(f)}"
     )
-    return [head, f"    {f.source}"] if f.source.strip() else [head]
+    return [head, f"    {context(f.source, f.column)}"] if f.source.strip() else [head]
+
+
+def context(source: str, column: int, limit: int = CONTEXT_WIDTH) -> str:
+    """``source`` whole when it fits in ``limit`` columns, else the stretch
+    around 1-based ``column`` that does (a third before it, the rest after),
+    with ``…`` where it was cut."""
+    source = source.rstrip()
+    if width(source) <= limit:
+        return source
+    budget = limit - 2  # room for the two ellipses
+    start = end = min(max(column - 1, 0), len(source))
+    used = 0
+    while start > 0 and used + width(source[start - 1]) <= budget // 3:
+        start -= 1
+        used += width(source[start])
+    while end < len(source) and used + width(source[end]) <= budget:
+        used += width(source[end])
+        end += 1
+    while start > 0 and used + width(source[start - 1]) <= budget:  # the line ended early: more before
+        start -= 1
+        used += width(source[start])
+    return f"{'…' if start > 0 else ''}{source[start:end]}{'…' if end < len(source) else ''}"
 
 
 def _where(f: Finding) -> str:
