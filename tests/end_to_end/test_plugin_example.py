@@ -1,12 +1,15 @@
 """The example plugin (examples/govlint-plugin-example) installed into a
 fresh virtual environment: its rule is listed by ``govlint rules``, fires
 through ``govlint check``, and its own tests (written with govlint.testing)
-pass there.  The environment sees govlint and its dependencies through
-``--system-site-packages`` and builds the plugin offline."""
+pass there.  The environment sees govlint and its dependencies through a
+``.pth`` file that adds this interpreter's site directories (those of a
+virtual environment too, and editable installs with them), and builds the
+plugin offline."""
 
 from __future__ import annotations
 
 import shutil
+import site
 import subprocess
 import sys
 import venv
@@ -24,8 +27,14 @@ def installed(tmp_path_factory):
     project = root / "example"
     shutil.copytree(EXAMPLE, project, ignore=shutil.ignore_patterns("build", "*.egg-info", "__pycache__"))
     env_dir = root / "venv"
-    venv.create(env_dir, system_site_packages=True, with_pip=False)
+    venv.create(env_dir, with_pip=False)
     python = env_dir / "bin" / "python"
+    purelib = subprocess.run([str(python), "-c", "import sysconfig; print(sysconfig.get_path('purelib'))"],
+                             check=True, capture_output=True, text=True).stdout.strip()
+    # this environment's site directories, processed as site directories (their own .pth files too)
+    outer = [p for p in site.getsitepackages() + [site.getusersitepackages()] if Path(p).is_dir()]
+    (Path(purelib) / "govlint-test-outer.pth").write_text(
+        "".join(f"import site; site.addsitedir({p!r})\n" for p in outer), encoding="utf-8")
     subprocess.run([sys.executable, "-m", "pip", "--python", str(python), "install", "--quiet", "--no-deps",
                     "--no-build-isolation", "--no-index", str(project)],
                    check=True, capture_output=True, text=True, timeout=300)
