@@ -46,11 +46,12 @@ def table_value(doc: Report, kind: str) -> Target | None:
     return None if value is None else Target(value, spec["label"])
 
 
-def outcome_cells(doc: Report, kind: str, groups: tuple[str, ...]) -> Iterator[Target]:
+def outcome_cells(doc: Report, kind: str, groups: tuple[str, ...], skip: tuple[str, ...] = ()) -> Iterator[Target]:
     """The non-zero table 四 cells that contradict outcome claim ``kind``
-    (``all_upheld``, ``none_corrected``, ``none_lost``) about ``groups``."""
+    (``all_upheld``, ``none_corrected``, ``none_lost``) about ``groups``,
+    but for the columns in ``skip``."""
     data = targets()
-    columns = data["outcome"][kind]["columns"]
+    columns = [c for c in data["outcome"][kind]["columns"] if c not in skip]
     for group in groups:
         spec = data["group"][group]
         for prefix, label in zip(spec["prefixes"], spec["labels"]):

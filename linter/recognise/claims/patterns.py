@@ -41,6 +41,16 @@ class PhraseFrame:
 
 
 @dataclass(frozen=True)
+class Scopes:
+    """The scope phrases and how they bear on a comparison (``[scope]``)."""
+
+    phrases: tuple[tuple[str, regex.Pattern], ...]
+    ranks: dict[str, int]
+    relations: dict[str, dict[str, str]]
+    organ_kinds: tuple[tuple[str, regex.Pattern], ...]
+
+
+@dataclass(frozen=True)
 class Patterns:
     """Everything the extractor reads from the data files."""
 
@@ -48,12 +58,19 @@ class Patterns:
     subject_tags: frozenset[str]
     max_gap: int
     number: regex.Pattern
+    date_units: frozenset[str]
+    count_units: frozenset[str]
+    noun_units: frozenset[str]
+    closing: frozenset[str]
+    hedges: dict[str, str]
+    hedge_margin: float
     sentence_ends: str
     clause_marks: str
     numbers: tuple[NumberFrame, ...]
     phrases: tuple[PhraseFrame, ...]
     group_tags: dict[str, str]
     outcome_groups: dict[str, tuple[str, ...]]
+    scopes: Scopes
 
 
 def _alternation(words) -> str:
@@ -66,7 +83,7 @@ def _number_pattern(data: dict) -> regex.Pattern:
     after = _alternation(data["hedge-after"])
     return regex.compile(
         rf"(?P<before>{_alternation(data['hedge-before'])})?"
-        rf"(?P<value>\d+(?:,\d{{3}})*(?:\.\d+)?"
+        rf"(?P<value>(?<![第\d])\d+(?:,\d{{3}})*(?:\.\d+)?"
         rf"|(?<![第\d])[零〇一二两三四五六七八九十百千万]+(?=(?:{after})?(?:{cn_units})))"
         rf"(?P<after>{after})?"
         rf"(?P<unit>{_alternation(data['units'])})?"
@@ -88,15 +105,31 @@ def read_lexicon(text: str) -> dict[str, str]:
     return tags
 
 
+def _scopes(data: dict) -> Scopes:
+    return Scopes(
+        phrases=tuple((kind, regex.compile(p)) for kind, p in data["phrases"].items()),
+        ranks={level: rank for rank, group in enumerate(data["levels"]["order"]) for level in group},
+        relations={k: dict(v) for k, v in data["relation"].items()},
+        organ_kinds=tuple((kind, regex.compile(p)) for kind, p in data["organ-kinds"].items()),
+    )
+
+
 @lru_cache(maxsize=1)
 def patterns() -> Patterns:
     files = resources.files(PACKAGE)
     data = tomllib.loads(files.joinpath(PATTERNS).read_text("utf-8"))
+    numbers = data["numbers"]
     return Patterns(
         tags=read_lexicon(files.joinpath(LEXICON).read_text("utf-8")),
         subject_tags=frozenset(data["subject-tags"]),
         max_gap=int(data["max-gap"]),
-        number=_number_pattern(data["numbers"]),
+        number=_number_pattern(numbers),
+        date_units=frozenset(numbers["date-units"]),
+        count_units=frozenset(numbers["qualifier"]["units"]),
+        noun_units=frozenset(numbers["qualifier"]["noun-units"]),
+        closing=frozenset(numbers["qualifier"]["closing"]),
+        hedges=dict(data["hedges"]["words"]),
+        hedge_margin=float(data["hedges"]["margin"]),
         sentence_ends=data["sentences"]["ends"],
         clause_marks=data["sentences"]["clauses"],
         numbers=tuple(
@@ -111,4 +144,5 @@ def patterns() -> Patterns:
         ),
         group_tags=dict(data["group-tags"]),
         outcome_groups={k: tuple(v) for k, v in data["outcome-groups"].items()},
+        scopes=_scopes(data["scope"]),
     )
