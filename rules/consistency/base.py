@@ -13,7 +13,7 @@ from govlint.recognise.claims import Claim, Verdict, judge, organ_scope
 from govlint.recognise.report import Report
 from govlint.rule import Rule
 
-from .targets import Target, table_value
+from .targets import table_value
 
 #: The reason a hedged figure's mismatch is uncertain.
 APPROXIMATE = "正文为约数"
@@ -38,9 +38,12 @@ class ClaimRule(Rule):
     as 未收到 or figures).  A claim about another year, a plan or surely
     another scope is not compared, and neither is one whose table figure is
     blank, missing or unreadable.  A hedged figure agrees with the figures
-    it admits (``5500余`` with 5512); a mismatch of a hedged figure, or of a
-    sentence whose scope may differ from the table's (``全区``), is reported
-    one level lower with the reason.
+    it admits (``5500余`` with 5512).  A figure of received applications
+    that the sentence says includes last year's carried-over ones is held
+    against 本年新收 + 上年结转; one that does not say so but equals that
+    sum is a mismatch reported one level lower, saying so.  A mismatch of a
+    hedged figure, or of a sentence whose scope may differ from the table's
+    (``全区``), is likewise reported one level lower with the reason.
     """
 
     kinds: ClassVar[tuple[str, ...]] = ()
@@ -50,18 +53,22 @@ class ClaimRule(Rule):
     def check(self, doc: Report) -> Iterator[Finding]:
         for claim, verdict in judged_claims(doc, self.kinds, self.negated):
             target = table_value(doc, claim.kind)
-            if target is None or self.agrees(doc, claim, target):
+            if target is None:
                 continue
-            reasons = [*self.doubts(doc, claim, target), verdict.reason]
-            yield self.report(claim.location, self.message(doc, claim, target),
-                              uncertain="；".join(r for r in reasons if r) or None)
-
-    def agrees(self, doc: Report, claim: Claim, target: Target) -> bool:
-        return claim.admits(target.value)
-
-    def doubts(self, doc: Report, claim: Claim, target: Target) -> list[str]:
-        """Why a mismatch may not be an error (besides the scope)."""
-        return [APPROXIMATE] if claim.hedge and not claim.negated else []
-
-    def message(self, doc: Report, claim: Claim, target: Target) -> str:
-        return f"正文称“{claim.quote}”，但{target.label}为{target.value}"
+            carried = table_value(doc, claim.kind, carried=True)
+            if claim.with_carried:
+                if carried is None or claim.admits(target.value + carried.value):
+                    continue
+                message = (f"正文称“{claim.quote}”（含上年结转），但{target.label}为{target.value}、"
+                           f"{carried.label}为{carried.value}，两项之和为{target.value + carried.value}")
+                reasons = []
+            else:
+                if claim.admits(target.value):
+                    continue
+                message = f"正文称“{claim.quote}”，但{target.label}为{target.value}"
+                reasons = [f"正文{claim.value}件等于本年新收加上年结转，可能把结转计入了收到数"] if (
+                    carried is not None and carried.value and claim.admits(target.value + carried.value)) else []
+            if claim.hedge and not claim.negated:
+                reasons.append(APPROXIMATE)
+            reasons.append(verdict.reason)
+            yield self.report(claim.location, message, uncertain="；".join(r for r in reasons if r) or None)

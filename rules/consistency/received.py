@@ -1,11 +1,7 @@
 """C001 received-mismatch: the number of applications received in the
 prose differs from table 三."""
 
-from govlint.recognise.claims import Claim
-from govlint.recognise.report import Report
-
 from .base import ClaimRule
-from .targets import Target, table_value
 
 
 class ReceivedMismatch(ClaimRule):
@@ -49,24 +45,3 @@ class ReceivedMismatch(ClaimRule):
     code = "C001"
     name = "received-mismatch"
     kinds = ("received",)
-
-    def agrees(self, doc: Report, claim: Claim, target: Target) -> bool:
-        if claim.with_carried:
-            carried = table_value(doc, "carried_in")
-            return carried is None or claim.admits(target.value + carried.value)
-        return claim.admits(target.value)
-
-    def doubts(self, doc: Report, claim: Claim, target: Target) -> list[str]:
-        doubts = super().doubts(doc, claim, target)
-        carried = table_value(doc, "carried_in")
-        if not claim.with_carried and carried is not None and carried.value and claim.admits(
-                target.value + carried.value):
-            doubts.insert(0, f"正文{claim.value}件等于本年新收加上年结转，可能把结转计入了收到数")
-        return doubts
-
-    def message(self, doc: Report, claim: Claim, target: Target) -> str:
-        carried = table_value(doc, "carried_in")
-        if claim.with_carried and carried is not None:
-            return (f"正文称“{claim.quote}”（含上年结转），但{target.label}为{target.value}、"
-                    f"{carried.label}为{carried.value}，两项之和为{target.value + carried.value}")
-        return super().message(doc, claim, target)

@@ -162,13 +162,12 @@ class _Sentence:
         text = following.text
         if following.is_number:
             return True
-        if text in self.pats.closing or text in self.pats.clause_marks or text in self.pats.sentence_ends \
-                or text in LIST_MARKS:
+        if text in self.pats.clause_marks or text in self.pats.sentence_ends:
             return False
         chinese = not any(ch.isdigit() for ch in number.text)
         if chinese and number.value == 1:
             return True
-        if following.tag in self.pats.subject_tags:
+        if text in self.pats.closing or text in LIST_MARKS or following.tag in self.pats.subject_tags:
             return False
         return chinese or number.unit in self.pats.noun_units
 
@@ -305,6 +304,12 @@ class _Sentence:
         for n, (claim, first, _) in enumerate(found):  # 上年结转2件，合计受理36件
             if claim.kind == "received" and SUM in self.tags[:first] and CARRY_PREV in self.tags[:first]:
                 self._mark(claims, found, [n], None)
+        including = False
+        for n, claim in enumerate(claims):  # ……（含上年结转1件），其中自然人72件
+            if claim.kind == "received":
+                including = claim.with_carried
+            elif including and claim.kind in self.pats.parts_of_received:
+                claims[n] = replace(claim, with_carried=True)
         return claims
 
     @staticmethod

@@ -70,6 +70,7 @@ class Patterns:
     phrases: tuple[PhraseFrame, ...]
     group_tags: dict[str, str]
     outcome_groups: dict[str, tuple[str, ...]]
+    parts_of_received: frozenset[str]
     scopes: Scopes
 
 
@@ -144,5 +145,6 @@ def patterns() -> Patterns:
         ),
         group_tags=dict(data["group-tags"]),
         outcome_groups={k: tuple(v) for k, v in data["outcome-groups"].items()},
+        parts_of_received=frozenset(data["parts-of-received"]),
         scopes=_scopes(data["scope"]),
     )
