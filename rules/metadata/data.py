@@ -73,6 +73,13 @@ def _number(text: str) -> int:
     return chinese_to_int(text) or 0
 
 
+@lru_cache(maxsize=1)
+def _signature_pattern() -> re.Pattern:
+    spec = data()["signature"]
+    chrome = "|".join(re.escape(c) for c in sorted(spec["chrome"], key=len, reverse=True))
+    return re.compile(string.Template(spec["pattern"]).safe_substitute(chrome=chrome))
+
+
 @dataclass(frozen=True)
 class Signature:
     """The 落款 date and the paragraph holding it."""
@@ -84,7 +91,7 @@ class Signature:
 def signature(doc: Report) -> Signature | None:
     """The last paragraph that ends with a date after a short text (see
     ``[signature]`` in ``metadata.toml``)."""
-    pattern = re.compile(data()["signature"]["pattern"])
+    pattern = _signature_pattern()
     for paragraph in reversed(doc.paragraphs):
         m = pattern.search(compact(paragraph.text))
         if m:

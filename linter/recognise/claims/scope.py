@@ -83,7 +83,7 @@ def organ_scope(doc) -> OrganScope:
 
 def describe_organ(name: str | None) -> OrganScope:
     """The :class:`OrganScope` of an organ named ``name``."""
-    text = compact(name or "")
+    text = compact(name or "").rpartition(":")[2]  # a saved page's label: 标题:平潭综合实验区
     places = OrganNames.place_names(text)
     level = next((s for s in _LEVEL_SUFFIXES if places[-1].endswith(s)), None) if places else None
     if places and "".join(places) == text:
