@@ -12,7 +12,8 @@ into clauses, and read as tokens (:mod:`.tokens`).  Then, per sentence:
   is matched against the phrase frames: ``未收到……申请``, ``未发生……行政复议、
   行政诉讼``, ``未被……纠错``, ``均获维持``;
 * each claim gets its hedge (``余``, ``约``…), its scope (the sentence's
-  scope phrases before it — ``全县``, ``全区各部门``, ``代表区政府`` —, or
+  scope phrases before it — ``全县``, ``全区各部门``, ``代表区政府`` — but
+  for those before a phrase naming the organ itself, ``本级``, ``我局``; or
   another year when its nearest time word is another year or ``上年``, or a
   plan after ``下一步``, ``力争``…) and, for a received count, whether the
   sentence says it includes last year's carried-over applications:
@@ -51,6 +52,8 @@ CARRY_PREV = "carry_prev"
 OWN_TIME = "own_time"
 OTHER_TIME = "other_time"
 PLAN_WORD = "plan"
+#: The scope phrase kind that names the organ itself (本机关, 本级).
+OWN = "own"
 #: Words that qualify "all upheld" (only closed cases, or some pending).
 QUALIFIERS = frozenset({"pending", "closed", "corrected", "lost"})
 YEARS = range(1990, 2100)
@@ -126,7 +129,9 @@ class _Sentence:
 
     def _claim(self, kind: str, first: int, last: int, **fields) -> Claim:
         start, end = self.normalised.span(self.tokens[first].start, self.tokens[last].end)
-        scopes = tuple(phrase for at, phrase in self.scope_phrases if at < self.tokens[last].end)
+        scopes = [phrase for at, phrase in self.scope_phrases if at < self.tokens[last].end]
+        own = [n for n, phrase in enumerate(scopes) if phrase.kind == OWN]
+        scopes = tuple(scopes[own[-1] + 1:] if own else scopes)
         scope = self._year_scope(first) or (OTHER_SCOPE if scopes else None)
         return Claim(kind, paragraph=self.paragraph, start=start, end=end, scope=scope, scopes=scopes,
                      sentence_start=self.span[0], sentence_end=self.span[1], **fields)

@@ -24,8 +24,10 @@ QUOTE_LIMIT = 60
 class ScopePhrase:
     """Words saying whose figure a sentence gives: ``kind`` is ``area``
     (``全区``, ``我市``), ``organs`` (``各级行政机关``), ``behalf``
-    (``代表区政府``) or ``nation`` (``全国``); ``level`` the administrative
-    level it names (``区``), if any; ``text`` the words as written."""
+    (``代表区政府``), ``nation`` (``全国``) or ``own`` (``本级``: the organ
+    itself, which no claim keeps among its scopes); ``level`` the
+    administrative level it names (``区``), if any; ``text`` the words as
+    written (normalised)."""
 
     kind: str
     level: str | None
