@@ -116,16 +116,18 @@ class _Sentence:
         return token.is_number and token.unit in self.pats.date_units
 
     def _year_scope(self, first: int) -> str | None:
-        """Another year, or a plan, judged from the words before token ``first``."""
+        """A plan, or another year, judged from the words before token ``first``."""
+        if PLAN_WORD in self.tags[:first]:
+            return PLAN
         for k in range(first - 1, -1, -1):
             token = self.tokens[k]
             if token.is_number and token.unit == "年" and token.hedge is None and token.value in YEARS:
                 return None if token.value == self.year else OTHER_YEAR
             if token.tag == OWN_TIME:
-                break
+                return None
             if token.tag == OTHER_TIME and self.clause[k] == self.clause[first]:
                 return OTHER_YEAR
-        return PLAN if PLAN_WORD in self.tags[:first] else None
+        return None
 
     def _claim(self, kind: str, first: int, last: int, **fields) -> Claim:
         start, end = self.normalised.span(self.tokens[first].start, self.tokens[last].end)
