@@ -74,9 +74,11 @@ def extract_text(text: str, year: int | None) -> tuple[Claim, ...]:
 def paragraph_claims(paragraph: Paragraph, year: int | None) -> tuple[Claim, ...]:
     """The claims of one paragraph of a report for ``year``."""
     normalised = normalise(paragraph.text)
+    pats = patterns()
     claims: list[Claim] = []
-    for start, end in split(normalised.text, patterns().sentence_ends):
-        claims.extend(_Sentence(paragraph, normalised, start, end, year).claims())
+    for start, end in split(normalised.text, pats.sentence_ends):
+        if pats.may_claim.search(normalised.text, start, end):  # most sentences cannot make a claim
+            claims.extend(_Sentence(paragraph, normalised, start, end, year).claims())
     return tuple(claims)
 
 
@@ -353,9 +355,9 @@ class _Sentence:
 
 def _scope_phrases(text: str, start: int, end: int) -> list[tuple[int, ScopePhrase]]:
     """The scope phrases of ``text[start:end]`` with their offsets, in order."""
+    scopes = patterns().scopes
     found = []
-    for kind, pattern in patterns().scopes.phrases:
-        for m in pattern.finditer(text, start, end):
-            level = m.groupdict().get("level")
-            found.append((m.start(), ScopePhrase(kind, level, m.group())))
-    return sorted(found, key=lambda f: f[0])
+    for m in scopes.phrases.finditer(text, start, end):
+        kind = next(k for k in scopes.kinds if m.group(k) is not None)
+        found.append((m.start(), ScopePhrase(kind, m.group("level"), m.group())))
+    return found

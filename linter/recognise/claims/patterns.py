@@ -44,7 +44,8 @@ class PhraseFrame:
 class Scopes:
     """The scope phrases and how they bear on a comparison (``[scope]``)."""
 
-    phrases: tuple[tuple[str, regex.Pattern], ...]
+    kinds: tuple[str, ...]
+    phrases: regex.Pattern
     ranks: dict[str, int]
     relations: dict[str, dict[str, str]]
     organ_kinds: tuple[tuple[str, regex.Pattern], ...]
@@ -71,6 +72,9 @@ class Patterns:
     group_tags: dict[str, str]
     outcome_groups: dict[str, tuple[str, ...]]
     parts_of_received: frozenset[str]
+    #: What a sentence must contain to make any claim: a frame's trigger
+    #: word, or a number followed by one of the frames' units.
+    may_claim: regex.Pattern
     scopes: Scopes
 
 
@@ -107,12 +111,22 @@ def read_lexicon(text: str) -> dict[str, str]:
 
 
 def _scopes(data: dict) -> Scopes:
+    # One pattern, a named group per kind (each may hold a group "level").
     return Scopes(
-        phrases=tuple((kind, regex.compile(p)) for kind, p in data["phrases"].items()),
+        kinds=tuple(data["phrases"]),
+        phrases=regex.compile("|".join(f"(?P<{kind}>{p})" for kind, p in data["phrases"].items())),
         ranks={level: rank for rank, group in enumerate(data["levels"]["order"]) for level in group},
         relations={k: dict(v) for k, v in data["relation"].items()},
         organ_kinds=tuple((kind, regex.compile(p)) for kind, p in data["organ-kinds"].items()),
     )
+
+
+def _may_claim(data: dict, tags: dict[str, str]) -> regex.Pattern:
+    triggers = {f["trigger"] for f in data["phrase"]}
+    words = [w for w, t in tags.items() if t in triggers]
+    units = {u for f in data["number"] for u in f["units"]}
+    after = _alternation(data["numbers"]["hedge-after"])
+    return regex.compile(rf"{_alternation(words)}|[\d零〇一二两三四五六七八九十百千](?:{after})?(?:{_alternation(units)})")
 
 
 @lru_cache(maxsize=1)
@@ -120,8 +134,9 @@ def patterns() -> Patterns:
     files = resources.files(PACKAGE)
     data = tomllib.loads(files.joinpath(PATTERNS).read_text("utf-8"))
     numbers = data["numbers"]
+    tags = read_lexicon(files.joinpath(LEXICON).read_text("utf-8"))
     return Patterns(
-        tags=read_lexicon(files.joinpath(LEXICON).read_text("utf-8")),
+        tags=tags,
         subject_tags=frozenset(data["subject-tags"]),
         max_gap=int(data["max-gap"]),
         number=_number_pattern(numbers),
@@ -146,5 +161,6 @@ def patterns() -> Patterns:
         group_tags=dict(data["group-tags"]),
         outcome_groups={k: tuple(v) for k, v in data["outcome-groups"].items()},
         parts_of_received=frozenset(data["parts-of-received"]),
+        may_claim=_may_claim(data, tags),
         scopes=_scopes(data["scope"]),
     )
