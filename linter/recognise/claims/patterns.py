@@ -47,6 +47,7 @@ class Scopes:
     kinds: tuple[str, ...]
     phrases: regex.Pattern
     ranks: dict[str, int]
+    single: frozenset[str]
     relations: dict[str, dict[str, str]]
     organ_kinds: tuple[tuple[str, regex.Pattern], ...]
 
@@ -116,6 +117,7 @@ def _scopes(data: dict) -> Scopes:
         kinds=tuple(data["phrases"]),
         phrases=regex.compile("|".join(f"(?P<{kind}>{p})" for kind, p in data["phrases"].items())),
         ranks={level: rank for rank, group in enumerate(data["levels"]["order"]) for level in group},
+        single=frozenset(data["levels"]["single"]),
         relations={k: dict(v) for k, v in data["relation"].items()},
         organ_kinds=tuple((kind, regex.compile(p)) for kind, p in data["organ-kinds"].items()),
     )

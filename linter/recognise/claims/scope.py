@@ -20,6 +20,7 @@ data a reviewer may tune):
 phrase              government      office          department
 ==================  ==============  ==============  ===============
 area, own level     uncertain       uncertain       other
+ … 乡, 镇, 街道       same            same            other
 area, wider         other           other           other
 area, narrower      uncertain       uncertain       uncertain
 area, unknown       uncertain       uncertain       uncertain
@@ -35,7 +36,9 @@ nation (全国)        other           other           other
   other organ.  Read from the organ's name (``[scope.organ-kinds]``).
 * An area phrase's level (``全区`` → 区) is compared with the level of the
   organ's last place name (``淮安市洪泽区人民政府`` → 区) by rank
-  (``[scope.levels]``); *unknown* when the name has no place name.
+  (``[scope.levels]``); *unknown* when the name has no place name.  A 乡, 镇
+  or 街道 is served by one organ: its own area (``我街道``, ``全镇``) is its
+  own figure.
 * Several phrases: one *other* makes the sentence another scope's; else
   one *uncertain* makes the comparison uncertain, naming every such phrase.
 
@@ -98,11 +101,13 @@ def _relation(phrase: ScopePhrase, organ: OrganScope) -> str:
     """The row of the decision table ``phrase`` falls in."""
     if phrase.kind != "area":
         return phrase.kind
-    ranks = patterns().scopes.ranks
-    if organ.level is None or phrase.level not in ranks:
+    scopes = patterns().scopes
+    if organ.level is None or phrase.level not in scopes.ranks:
         return "area-unknown"
-    mine, theirs = ranks[organ.level], ranks[phrase.level]
-    return "area-own" if mine == theirs else "area-wider" if theirs < mine else "area-narrower"
+    mine, theirs = scopes.ranks[organ.level], scopes.ranks[phrase.level]
+    if mine == theirs:
+        return "area-own-single" if organ.level in scopes.single else "area-own"
+    return "area-wider" if theirs < mine else "area-narrower"
 
 
 def judge(claim: Claim, organ: OrganScope) -> Verdict:
