@@ -49,7 +49,8 @@ def test_corpus_covers_every_kind_and_form():
                      "all_upheld", "parts"}
     claims = [c for e in CORPUS["sentences"] for c in e["claims"]]
     assert {c.get("hedge") for c in claims} >= {"余", "多", "近", "约", "左右"}
-    assert {c.get("scope") for c in claims} >= {"other-year", "other-scope"}
+    assert {c.get("scope") for c in claims} >= {"other-year", "other-scope", "plan"}
+    assert any(c.get("with_carried") for c in claims) and any(c.get("includes") for c in claims)
     assert sum(not e["claims"] for e in CORPUS["sentences"]) >= 20
     assert len(CORPUS["sentences"]) >= 80
 
