@@ -1,11 +1,7 @@
 """C001 received-mismatch: the number of applications received in the
 prose differs from table 三."""
 
-from govlint.recognise.claims import Claim
-from govlint.recognise.report import Report
-
 from .base import ClaimRule
-from .targets import Target, table_value
 
 
 class ReceivedMismatch(ClaimRule):
@@ -13,13 +9,17 @@ class ReceivedMismatch(ClaimRule):
 
     What it does
     ------------
-    取正文中“收到 / 受理 / 新收……申请 N 件”一类的说法，与表三
-    “一、本年新收政府信息公开申请数量”的总计比较。
-    写明“（含上年结转 M 件）”时，N 与本年新收、上年结转两项总计之和比较。
-    “受理”有时也把上年结转的申请算在内，所以 N 等于两项之和时也不报告。
+    取正文中“收到 / 受理 / 新收……申请 N 件”“依申请公开 N 件”一类的说法，
+    与表三“一、本年新收政府信息公开申请数量”的总计比较。
+    句子写明 N 包含上年结转的申请时（“（含上年结转 M 件）”“，其中上年结转 M 件”
+    “加上上年结转 M 件，共受理 N 件”），N 与本年新收、上年结转两项总计之和比较。
+    没有写明而 N 恰好等于两项之和时，降一级报告：可能把结转计入了收到数。
 
-    带“余”“多”“约”“近”“左右”等约数词的数字、讲上年或
-    全区（县）各部门等其他范围的句子不比较；表格对应单元格为空或缺失时不报告
+    “余”“多”“约”“近”“左右”“超过”等约数：数字与表格相容（“5500余件”
+    与 5512）时不报告，不相容时降一级报告。句中有“全区”“全市”
+    “各级行政机关”“代表区政府”等范围词、而按机关性质其口径可能与表格不同时，
+    不一致降一级报告并说明；讲上年、计划或明显是其他范围（“全国”，
+    部门报告中的“全市”）的句子不比较。表格对应单元格为空或缺失时不报告
     （由表格规则报告）。
 
     Why
@@ -45,17 +45,3 @@ class ReceivedMismatch(ClaimRule):
     code = "C001"
     name = "received-mismatch"
     kinds = ("received",)
-
-    def agrees(self, doc: Report, claim: Claim, target: Target) -> bool:
-        carried = table_value(doc, "carried_in")
-        if claim.includes is not None:
-            return carried is not None and claim.value == target.value + carried.value
-        return claim.value == target.value or (
-            carried is not None and carried.value > 0 and claim.value == target.value + carried.value)
-
-    def message(self, doc: Report, claim: Claim, target: Target) -> str:
-        carried = table_value(doc, "carried_in")
-        if claim.includes is not None:
-            return (f"正文称“{claim.text}”（含上年结转{claim.includes}件），但{target.label}"
-                    f"（{target.value}）与上年结转总计（{carried.value}）之和为{target.value + carried.value}")
-        return super().message(doc, claim, target)

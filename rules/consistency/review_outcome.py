@@ -2,11 +2,16 @@
 table 四 shows other outcomes."""
 
 from govlint.model import Severity
+from govlint.recognise.claims.patterns import patterns
 from govlint.rule import Rule
 
+from .base import judged_claims
 from .targets import outcome_cells
 
 KINDS = ("all_upheld", "none_corrected", "none_lost")
+#: Qualifiers of 均维持 (lexicon tags) that limit it to the closed cases:
+#: 已审结的均获维持 says nothing of the cases still pending.
+CLOSED_ONLY = frozenset({"closed", "pending"})
 
 
 class ReviewOutcomeMismatch(Rule):
@@ -15,11 +20,13 @@ class ReviewOutcomeMismatch(Rule):
     What it does
     ------------
     “均（获）维持”：句中提到的行政复议、行政诉讼在表四的“结果纠正”
-    “其他结果”“尚未审结”都应为 0；句中同时讲到审结、尚未审结、纠错或败诉时
-    不比较（可能只说已审结的案件）。
+    “其他结果”“尚未审结”都应为 0；句中同时讲到审结、尚未审结时
+    只看“结果纠正”“其他结果”（只说已审结的案件），讲到纠错、败诉时
+    降一级报告（可能只说其余的案件）。
     “未被纠错”“零纠错”：所讲复议（或诉讼）的“结果纠正”应为 0。
     “无败诉”：两组行政诉讼的“结果纠正”应为 0。
-    报告每个不为 0 的单元格；讲其他年度或范围的句子不比较。
+    报告每个不为 0 的单元格。讲其他年度、计划或明显是其他范围的句子不比较；
+    句中有“全市”“全区”等范围词、口径可能与表格不同时，降一级报告并说明。
 
     Why
     ---
@@ -46,10 +53,16 @@ class ReviewOutcomeMismatch(Rule):
     severity = Severity.ERROR
 
     def check(self, doc):
-        for claim in doc.claims:
-            if claim.kind not in KINDS or not claim.comparable:
+        tags = patterns().tags
+        for claim, verdict in judged_claims(doc, KINDS):
+            qualifier = tags.get(claim.hedge) if claim.hedge else None
+            skip = ("pending",) if qualifier in CLOSED_ONLY else ()
+            cells = list(outcome_cells(doc, claim.kind, claim.groups, skip))
+            if not cells:
                 continue
-            cells = list(outcome_cells(doc, claim.kind, claim.groups))
-            if cells:
-                found = "、".join(f"{cell.label}为{cell.value}" for cell in cells)
-                yield self.report(claim.location, f"正文称“{claim.text}”，但{found}")
+            reasons = [verdict.reason]
+            if qualifier and qualifier not in CLOSED_ONLY:
+                reasons.insert(0, f"句中也讲到“{claim.hedge}”，可能只说其余的案件")
+            found = "、".join(f"{cell.label}为{cell.value}" for cell in cells)
+            yield self.report(claim.location, f"正文称“{claim.quote}”，但{found}",
+                              uncertain="；".join(r for r in reasons if r) or None)

@@ -37,20 +37,24 @@ def _sum(doc: Report, patterns: list[str]) -> int | None:
     return sum(values)
 
 
-def table_value(doc: Report, kind: str) -> Target | None:
-    """What the tables say for claim ``kind``; None when they cannot say."""
+def table_value(doc: Report, kind: str, *, carried: bool = False) -> Target | None:
+    """What the tables say for claim ``kind`` — or, with ``carried``, what
+    they say for the same columns of 上年结转 (for the kinds that have
+    them); None when they cannot say."""
     spec = targets()["kind"].get(kind)
-    if spec is None:
+    key, label = ("carried", "carried-label") if carried else ("cells", "label")
+    if spec is None or key not in spec:
         return None
-    value = _sum(doc, spec["cells"])
-    return None if value is None else Target(value, spec["label"])
+    value = _sum(doc, spec[key])
+    return None if value is None else Target(value, spec[label])
 
 
-def outcome_cells(doc: Report, kind: str, groups: tuple[str, ...]) -> Iterator[Target]:
+def outcome_cells(doc: Report, kind: str, groups: tuple[str, ...], skip: tuple[str, ...] = ()) -> Iterator[Target]:
     """The non-zero table 四 cells that contradict outcome claim ``kind``
-    (``all_upheld``, ``none_corrected``, ``none_lost``) about ``groups``."""
+    (``all_upheld``, ``none_corrected``, ``none_lost``) about ``groups``,
+    but for the columns in ``skip``."""
     data = targets()
-    columns = data["outcome"][kind]["columns"]
+    columns = [c for c in data["outcome"][kind]["columns"] if c not in skip]
     for group in groups:
         spec = data["group"][group]
         for prefix, label in zip(spec["prefixes"], spec["labels"]):

@@ -21,11 +21,14 @@ class BodyYearUnexpected(Rule):
     在标题以外的段落中找“YYYY年”：
 
     * 晚于报告年度的下一年，提示；
-    * 等于报告年度的下一年、只写年份（不是“2021年1月31日”这样的日期）、
-      所在句子又不是计划或展望（没有“将进一步”“计划”“下一步”“今后”等词）时，
+    * 等于报告年度的下一年、只写年份（不是“2021年1月31日”这样的日期）时，
       提示这句回顾本年度工作的话可能写错了年份。
 
-    书名号《》中的文件名和“2024—2027年”这样的年份区间不算。
+    计划和展望不算：句中有“我们将”“将进一步”“计划”“下一步”“今后”“目标”
+    等词，或同一段前面的句子已是计划（“下一步，重点做好以下工作：……
+    二是2022年……”），或在“五、存在的主要问题及改进情况”中。
+    书名号《》中的文件名、“2024—2027年”这样的年份区间、“结转至2026年”
+    “到2025年”这样的期限也不算。
 
     Why
     ---
@@ -55,15 +58,19 @@ class BodyYearUnexpected(Rule):
     def check(self, doc):
         if doc.year is None:
             return
-        plan = re.compile(data()["body-years"]["plan"])
+        settings = data()["body-years"]
+        plan = re.compile(settings["plan"])
+        sections = [doc.section(n) for n in settings["plan-sections"]]
+        in_plan_sections = {id(p) for section in sections if section for p in section.paragraphs}
         title_line = doc.title.location.line if doc.title else None
         for paragraph in doc.paragraphs:
             if paragraph.location.line == title_line:
                 continue
             text = normalise(paragraph.text)
             quoted = {i for m in _QUOTED.finditer(text.text) for i in range(m.start(), m.end())}
+            planned = id(paragraph) in in_plan_sections
             for start, end in split(text.text, "。!?"):
-                planned = bool(plan.search(text.text, start, end))
+                planned = planned or bool(plan.search(text.text, start, end))
                 for m in _YEAR.finditer(text.text, start, end):
                     if m.start() in quoted:
                         continue
@@ -73,8 +80,10 @@ class BodyYearUnexpected(Rule):
 
     @staticmethod
     def _message(year: int, report_year: int, dated: bool, planned: bool) -> str | None:
+        if planned or year <= report_year:
+            return None
         if year > report_year + 1:
             return f"正文提到{year}年，晚于报告年度（{report_year}年）的下一年，年份是否有误？"
-        if year == report_year + 1 and not dated and not planned:
+        if not dated:
             return f"回顾{report_year}年度工作的语句提到{year}年，年份是否有误？"
         return None

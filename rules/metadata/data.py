@@ -5,6 +5,7 @@ date, the organ's level and its publication deadline."""
 from __future__ import annotations
 
 import re
+import string
 import tomllib
 from dataclasses import dataclass
 from datetime import date
@@ -43,20 +44,40 @@ def search(paragraph: Paragraph, pattern: re.Pattern) -> Iterator[Found]:
         yield Found(m, paragraph.location_at(text.origin[m.start()]))
 
 
+@lru_cache(maxsize=1)
+def _period_patterns() -> tuple[re.Pattern, ...]:
+    spec = data()["period"]
+    parts = {key: spec[key] for key in ("year", "month", "day")}
+    return tuple(re.compile(string.Template(p).substitute(parts)) for p in spec["patterns"])
+
+
 def periods(doc: Report) -> list[Found]:
-    """Every statistical period (``YYYY年1月1日至12月31日``) of the report."""
-    pattern = re.compile(data()["period"]["pattern"])
-    return [found for p in doc.paragraphs for found in search(p, pattern)]
+    """Every statistical period (``YYYY年1月1日至12月31日``) of the report,
+    in the order of the text."""
+    found = [f for p in doc.paragraphs for pattern in _period_patterns() for f in search(p, pattern)]
+    return sorted(found, key=lambda f: (f.location.line, f.location.column))
+
+
+def period_years(found: Found) -> set[int]:
+    """The years a statistical period names."""
+    return {_number(y) for y in (found.match["start"], found.match.groupdict().get("end")) if y}
 
 
 def _number(text: str) -> int:
     """``2021``, ``二〇二一`` (digit by digit), ``十二`` (a numeral) as an int."""
     if text.isdigit():
         return int(text)
-    digits = text.replace("零", "〇")
+    digits = text.replace("零", "〇").replace("○", "〇")
     if len(digits) == 4 and all(ch in _CN_DIGITS for ch in digits):
         return int("".join(str(_CN_DIGITS.index(ch)) for ch in digits))
     return chinese_to_int(text) or 0
+
+
+@lru_cache(maxsize=1)
+def _signature_pattern() -> re.Pattern:
+    spec = data()["signature"]
+    chrome = "|".join(re.escape(c) for c in sorted(spec["chrome"], key=len, reverse=True))
+    return re.compile(string.Template(spec["pattern"]).safe_substitute(chrome=chrome))
 
 
 @dataclass(frozen=True)
@@ -68,10 +89,11 @@ class Signature:
 
 
 def signature(doc: Report) -> Signature | None:
-    """The last paragraph that is only a date (after an optional short prefix)."""
-    pattern = re.compile(data()["signature"]["pattern"])
+    """The last paragraph that ends with a date after a short text (see
+    ``[signature]`` in ``metadata.toml``)."""
+    pattern = _signature_pattern()
     for paragraph in reversed(doc.paragraphs):
-        m = pattern.match(compact(paragraph.text))
+        m = pattern.search(compact(paragraph.text))
         if m:
             try:
                 return Signature(date(_number(m["year"]), _number(m["month"]), _number(m["day"])), paragraph)

@@ -15,9 +15,11 @@ class FeeStatementMissing(Rule):
 
     What it does
     ------------
-    报告年度为 2021 年及以后时，检查“六、其他需要报告的事项”是否提到
-    信息处理费（“收取信息处理费 X 元”或“未收取信息处理费”等）。
-    没有第六部分时不报告（由 S001 报告）。
+    报告年度为 2021 年及以后时，检查“六、其他需要报告的事项”是否说到
+    信息处理费或收费：“收取信息处理费 X 元”“未收取信息处理费”
+    “信息处理费0元”“未产生信息处理费”“未发生收费情况”“无收费”
+    “未收取任何费用”等说法都算。第六部分没有说、而报告其他部分说了的，
+    降一级报告（说明放错了位置）。没有第六部分时不报告（由 S001 报告）。
 
     Why
     ---
@@ -50,6 +52,19 @@ class FeeStatementMissing(Rule):
         section = doc.section(6)
         if doc.year is None or doc.year < fee["first-year"] or section is None:
             return
-        if not re.search(fee["pattern"], compact(section.text)):
-            yield self.report(section, "“六、其他需要报告的事项”没有说明信息处理费的收取情况"
-                                       "（如“本年度未收取信息处理费”）")
+        pattern = re.compile(fee["pattern"])
+        if pattern.search(compact(section.text)):
+            return
+        elsewhere = next((p for p in doc.paragraphs if pattern.search(compact(p.text))), None)
+        uncertain = None
+        if elsewhere is not None:
+            uncertain = f"第{elsewhere.location.line}行已有收费的说明：“{_excerpt(compact(elsewhere.text), pattern)}”"
+        yield self.report(section, "“六、其他需要报告的事项”没有说明信息处理费的收取情况"
+                                   "（如“本年度未收取信息处理费”）", uncertain=uncertain)
+
+
+def _excerpt(text: str, pattern: re.Pattern, width: int = 16) -> str:
+    """The words around the first match of ``pattern`` in ``text``."""
+    m = pattern.search(text)
+    start, end = max(0, m.start() - width), min(len(text), m.end() + width)
+    return ("…" if start else "") + text[start:end] + ("…" if end < len(text) else "")

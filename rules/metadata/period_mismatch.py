@@ -4,7 +4,7 @@ than the report's."""
 from govlint.model import Severity
 from govlint.rule import Rule
 
-from .data import periods
+from .data import period_years, periods
 
 
 class PeriodYearMismatch(Rule):
@@ -43,6 +43,6 @@ class PeriodYearMismatch(Rule):
         if doc.year is None:
             return
         for found in periods(doc):
-            years = {int(y) for y in (found.match["start"], found.match["end"]) if y}
+            years = period_years(found)
             if years - {doc.year}:
                 yield self.report(found.location, f"统计期限“{found.match.group(0)}”的年份与报告年度{doc.year}年不一致")

@@ -16,15 +16,18 @@ from govlint.recognise.claims.text import normalise
 
 ROOT = Path(__file__).parents[2]
 CORPUS = yaml.safe_load((Path(__file__).parents[1] / "data" / "claims_corpus.yml").read_text("utf-8"))
-DEFAULTS = {"negated": False, "hedge": None, "scope": None, "includes": None, "groups": []}
+DEFAULTS = {"negated": False, "hedge": None, "scope": None, "includes": None, "with_carried": False, "groups": []}
 SEED = ROOT / "fixtures" / "seeds" / "003_c2afdc98611f7d7b.txt"
 
 
-def _as_dict(claim, text: bool) -> dict:
+def _as_dict(claim, expected: dict) -> dict:
     got = {"kind": claim.kind, "value": claim.value, "negated": claim.negated, "hedge": claim.hedge,
-           "scope": claim.scope, "includes": claim.includes, "groups": list(claim.groups)}
-    if text:
+           "scope": claim.scope, "includes": claim.includes, "with_carried": claim.with_carried,
+           "groups": list(claim.groups)}
+    if "text" in expected:
         got["text"] = claim.text
+    if "scopes" in expected:
+        got["scopes"] = [phrase.text for phrase in claim.scopes]
     return got
 
 
@@ -32,8 +35,8 @@ def _as_dict(claim, text: bool) -> dict:
 def test_corpus(entry):
     claims = extract_text(entry["text"], entry.get("year", CORPUS["year"]))
     expected = [{**DEFAULTS, **c} for c in entry["claims"]]
-    got = [_as_dict(c, "text" in e) for c, e in zip(claims, expected)]
-    got += [_as_dict(c, False) for c in claims[len(expected):]]
+    got = [_as_dict(c, e) for c, e in zip(claims, expected)]
+    got += [_as_dict(c, {}) for c in claims[len(expected):]]
     assert got == expected
 
 
@@ -46,7 +49,8 @@ def test_corpus_covers_every_kind_and_form():
                      "all_upheld", "parts"}
     claims = [c for e in CORPUS["sentences"] for c in e["claims"]]
     assert {c.get("hedge") for c in claims} >= {"余", "多", "近", "约", "左右"}
-    assert {c.get("scope") for c in claims} >= {"other-year", "other-scope"}
+    assert {c.get("scope") for c in claims} >= {"other-year", "other-scope", "plan"}
+    assert any(c.get("with_carried") for c in claims) and any(c.get("includes") for c in claims)
     assert sum(not e["claims"] for e in CORPUS["sentences"]) >= 20
     assert len(CORPUS["sentences"]) >= 80
 

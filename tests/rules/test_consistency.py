@@ -8,12 +8,13 @@ import textwrap
 from pathlib import Path
 
 import pytest
+import yaml
 
 from govlint.model import Severity
 from govlint.run.config import build_settings
 from govlint.run.engine import Options, lint, lint_document
 from govlint.run.plugins import load_plugins
-from govlint.testing import read_report
+from govlint.testing import Case, check_case, read_report
 
 PLUGINS = load_plugins()
 SEEDS = Path(__file__).parents[2] / "fixtures" / "seeds"
@@ -90,3 +91,33 @@ def test_the_deadline_key_is_accepted_in_a_configuration_file(workdir):
     (workdir / "report.txt").write_text(DATED, "utf-8")
     result = lint(["report.txt"], Options(select=("M004",)))
     assert result.findings == [] and result.exit_code == 0
+
+
+# -- graded findings --------------------------------------------------------
+# A case of tests/rules/cases/C*.yml or M*.yml may list under ``expect`` the
+# severity and message fragments of its findings of one code, in line order:
+# the markers say where findings are, these say how sure and how explained.
+
+CASES = Path(__file__).parent / "cases"
+
+
+def _graded_cases():
+    for path in sorted([*CASES.glob("C*.yml"), *CASES.glob("M*.yml")]):
+        data = yaml.safe_load(path.read_text("utf-8"))
+        for case in data["cases"]:
+            if case.get("expect"):
+                yield pytest.param(data["rule"], case, id=f"{data['rule']}: {case['name']}")
+
+
+@pytest.mark.parametrize("rule, case", list(_graded_cases()))
+def test_graded_findings_say_how_sure_they_are_and_why(rule, case):
+    findings = check_case(Case(rule, case["name"], case["report"], config=case.get("config", {})))
+    for code in {e["code"] for e in case["expect"]}:
+        expected = [e for e in case["expect"] if e["code"] == code]
+        found = sorted((f for f in findings if f.code == code), key=lambda f: f.line)
+        assert len(found) == len(expected), [f.message for f in found]
+        for finding, want in zip(found, expected):
+            assert finding.severity.label == want["severity"], finding.message
+            assert finding.certain is (finding.severity is PLUGINS.rule_by_code(code).severity), finding.message
+            for fragment in want.get("message", []):
+                assert fragment in finding.message, finding.message

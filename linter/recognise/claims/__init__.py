@@ -1,11 +1,14 @@
 """Claims: the quantified statements a report's prose makes about its
 figures (DOMAIN.md §4), for the consistency rules to hold against the tables.
 
-Rules read them from the document, computed on first use::
+Rules read them from the document, computed on first use, and judge with
+:func:`judge` whether each is about the report's own figures::
 
+    organ = organ_scope(doc)
     for claim in doc.claims:
-        if claim.kind == "received" and claim.comparable:
-            claim.value, claim.text, claim.location
+        verdict = judge(claim, organ)
+        if claim.kind == "received" and verdict.compared:
+            claim.value, claim.quote, claim.location, verdict.reason
 
 or extract them from any paragraph (``paragraph_claims(paragraph, year)``)
 or text: ``extract_text("共收到申请2件。", 2020)``.
@@ -16,8 +19,10 @@ Claim kinds (``Claim.kind``)
 =========================  ===================================================
 kind                       the prose says
 =========================  ===================================================
-received                   收到/受理/新收 N 件申请 (``negated``: 未收到申请, 零申请);
-                           ``includes`` = M of （含上年结转M件）
+received                   收到/受理/新收 N 件申请, 依申请公开 N 件 (``negated``:
+                           未收到申请, 零申请); ``with_carried`` when the sentence
+                           says N includes last year's carried-over
+                           applications, ``includes`` = M of （含上年结转M件）
 handled                    办结/答复/办理 N 件
 carried_over               结转下年度 N 件
 carried_in                 上年结转 N 件
@@ -35,12 +40,21 @@ all_upheld                 均（获）维持 (``groups``; ``hedge`` set when th
 parts                      本报告由……N 部分组成
 =========================  ===================================================
 
+Hedged figures (``5500余条``, ``近50件``) are claims too: :meth:`Claim.admits`
+says which table figures they agree with.  A claim about another year or a
+plan is never compared; one with scope phrases (``全区``, ``代表区政府``) is
+compared with more or less certainty depending on the organ
+(:mod:`.scope`).
+
 What is recognised is data: the words and their tags in ``lexicon.txt``
-(also the jieba dictionary, see :mod:`.tokens`) and the frames in
-``patterns.toml``; :mod:`.extract` explains how they are applied.
+(also the jieba dictionary, see :mod:`.tokens`) and the frames, hedges and
+scope phrases in ``patterns.toml``; :mod:`.extract` explains how they are
+applied.
 """
 
 from .extract import extract, extract_text, paragraph_claims
-from .model import OTHER_SCOPE, OTHER_YEAR, Claim
+from .model import OTHER_SCOPE, OTHER_YEAR, PLAN, Claim, ScopePhrase
+from .scope import OrganScope, Verdict, describe_organ, judge, organ_scope
 
-__all__ = ["Claim", "OTHER_SCOPE", "OTHER_YEAR", "extract", "extract_text", "paragraph_claims"]
+__all__ = ["OTHER_SCOPE", "OTHER_YEAR", "PLAN", "Claim", "OrganScope", "ScopePhrase", "Verdict",
+           "describe_organ", "extract", "extract_text", "judge", "organ_scope", "paragraph_claims"]

@@ -5,20 +5,28 @@ into clauses, and read as tokens (:mod:`.tokens`).  Then, per sentence:
 
 * every number with a unit is matched against the number frames of
   ``patterns.toml``: the subject words in its *window* (from the start of
-  its clause or the previous number up to it) decide its kind — the last
-  subject word must end one of the frame's cues (``收到……申请2件``,
-  ``转下一年度办理答复的有1件``);
+  its clause or the previous number up to it; a date such as ``2026年`` ends
+  no window) decide its kind — the last subject word must end one of the
+  frame's cues (``收到……申请2件``, ``转下一年度办理答复的有1件``);
 * every trigger word (a negation ``未``/``没有``/``无``/``零``…, or ``均``)
   is matched against the phrase frames: ``未收到……申请``, ``未发生……行政复议、
   行政诉讼``, ``未被……纠错``, ``均获维持``;
-* each claim gets its hedge (``余``, ``约``…), its scope (a sentence about
-  ``全县`` or ``全区各部门``, or whose nearest time word is another year or
-  ``上年``) and, for a received count followed by ``（含上年结转M件）``, M.
+* each claim gets its hedge (``余``, ``约``…), its scope (the sentence's
+  scope phrases before it — ``全县``, ``全区各部门``, ``代表区政府`` — but
+  for those before a phrase naming the organ itself, ``本级``, ``我局``; or
+  another year when its nearest time word is another year or ``上年``, or a
+  plan after ``下一步``, ``力争``…) and, for a received count, whether the
+  sentence says it includes last year's carried-over applications:
+  ``（含上年结转M件）`` or ``，其中……上年结转M件`` right after it,
+  ``加上上年结转M件，共受理……`` or ``上年结转M件，合计受理……`` before it.
 
 Conservative by design: a number whose window also holds a negation
 (``未办结的3件``) or a change word (``同比增加3件``) is no claim, nor is a
-claim limited by a word such as ``其他`` (``未收到其他申请``); subject words
-further than ``max-gap`` tokens from their number do not count.
+claim limited by a word such as ``其他`` (``未收到其他申请``), nor a number
+that qualifies the noun after it instead of closing its phrase (``15个工作日``,
+``一件一档``, ``办结一件申请、解决一个问题``, ``“三个一”``: see
+``[numbers.qualifier]``); subject words further than ``max-gap`` tokens from
+their number do not count.
 """
 
 from __future__ import annotations
@@ -27,7 +35,7 @@ from dataclasses import replace
 from typing import Iterable, Iterator
 
 from ...model import Location, Paragraph
-from .model import OTHER_SCOPE, OTHER_YEAR, Claim
+from .model import OTHER_SCOPE, OTHER_YEAR, PLAN, Claim, ScopePhrase
 from .patterns import NumberFrame, PhraseFrame, patterns
 from .text import Normalised, normalise, split
 from .tokens import Token, tokenize
@@ -35,14 +43,22 @@ from .tokens import Token, tokenize
 # Lexicon tags with a fixed meaning to the extractor (see lexicon.txt).
 NEGATION = "neg"
 DELTA = "delta"
+NEW = "new"
 LIMIT = "limit"
 INCLUDING = "incl"
+PLUS = "plus"
+SUM = "sum"
+CARRY_PREV = "carry_prev"
 OWN_TIME = "own_time"
 OTHER_TIME = "other_time"
-SCOPE = "scope"
+PLAN_WORD = "plan"
+#: The scope phrase kind that names the organ itself (本机关, 本级).
+OWN = "own"
 #: Words that qualify "all upheld" (only closed cases, or some pending).
 QUALIFIERS = frozenset({"pending", "closed", "corrected", "lost"})
 YEARS = range(1990, 2100)
+#: Marks that end a quantity as well as the clause marks (a list of counts).
+LIST_MARKS = "、\"“”'‘’"
 
 
 def extract(paragraphs: Iterable[Paragraph], year: int | None) -> tuple[Claim, ...]:
@@ -58,9 +74,11 @@ def extract_text(text: str, year: int | None) -> tuple[Claim, ...]:
 def paragraph_claims(paragraph: Paragraph, year: int | None) -> tuple[Claim, ...]:
     """The claims of one paragraph of a report for ``year``."""
     normalised = normalise(paragraph.text)
+    pats = patterns()
     claims: list[Claim] = []
-    for start, end in split(normalised.text, patterns().sentence_ends):
-        claims.extend(_Sentence(paragraph, normalised, start, end, year).claims())
+    for start, end in split(normalised.text, pats.sentence_ends):
+        if pats.may_claim.search(normalised.text, start, end):  # most sentences cannot make a claim
+            claims.extend(_Sentence(paragraph, normalised, start, end, year).claims())
     return tuple(claims)
 
 
@@ -72,6 +90,7 @@ class _Sentence:
         self.paragraph = paragraph
         self.normalised = normalised
         self.year = year
+        self.span = normalised.span(start, end)
         self.tokens: list[Token] = tokenize(normalised.text, start, end)
         self.clause: list[int] = []
         current = 0
@@ -80,7 +99,7 @@ class _Sentence:
             if token.text in self.pats.clause_marks:
                 current += 1
         self.tags = [t.tag for t in self.tokens]
-        self.wide = SCOPE in self.tags
+        self.scope_phrases = _scope_phrases(normalised.text, start, end)
 
     # -- helpers -----------------------------------------------------------
 
@@ -95,10 +114,13 @@ class _Sentence:
             end += 1
         return range(i + 1, end)
 
-    def _scope(self, first: int) -> str | None:
-        """Another scope or year, judged from the words before token ``first``."""
-        if self.wide:
-            return OTHER_SCOPE
+    def _is_date(self, token: Token) -> bool:
+        return token.is_number and token.unit in self.pats.date_units
+
+    def _year_scope(self, first: int) -> str | None:
+        """A plan, or another year, judged from the words before token ``first``."""
+        if PLAN_WORD in self.tags[:first]:
+            return PLAN
         for k in range(first - 1, -1, -1):
             token = self.tokens[k]
             if token.is_number and token.unit == "年" and token.hedge is None and token.value in YEARS:
@@ -111,7 +133,12 @@ class _Sentence:
 
     def _claim(self, kind: str, first: int, last: int, **fields) -> Claim:
         start, end = self.normalised.span(self.tokens[first].start, self.tokens[last].end)
-        return Claim(kind, paragraph=self.paragraph, start=start, end=end, scope=self._scope(first), **fields)
+        scopes = [phrase for at, phrase in self.scope_phrases if at < self.tokens[last].end]
+        own = [n for n, phrase in enumerate(scopes) if phrase.kind == OWN]
+        scopes = tuple(scopes[own[-1] + 1:] if own else scopes)
+        scope = self._year_scope(first) or (OTHER_SCOPE if scopes else None)
+        return Claim(kind, paragraph=self.paragraph, start=start, end=end, scope=scope, scopes=scopes,
+                     sentence_start=self.span[0], sentence_end=self.span[1], **fields)
 
     # -- number claims -----------------------------------------------------
 
@@ -134,9 +161,31 @@ class _Sentence:
             return False
         return not frame.needs or bool(frame.needs & set(self.tags[:self._rest_of_clause(i).stop]))
 
-    def _number_claim(self, i: int, window: range) -> tuple[Claim, bool] | None:
-        """The claim number ``i`` makes (and whether ``含`` introduces it)."""
+    def _qualifies_noun(self, i: int) -> bool:
+        """True when number ``i`` qualifies the word after it rather than
+        closing a count (``15个工作日``, ``一件一档``; ``[numbers.qualifier]``)."""
         number = self.tokens[i]
+        if i + 1 >= len(self.tokens) or number.unit not in self.pats.count_units:
+            return False
+        following = self.tokens[i + 1]
+        text = following.text
+        if following.is_number:
+            return True
+        if text in self.pats.clause_marks or text in self.pats.sentence_ends:
+            return False
+        chinese = not any(ch.isdigit() for ch in number.text)
+        if chinese and number.value == 1:
+            return True
+        if text in self.pats.closing or text in LIST_MARKS or following.tag in self.pats.subject_tags:
+            return False
+        return chinese or number.unit in self.pats.noun_units
+
+    def _number_claim(self, i: int, window: range) -> tuple[Claim, int, int] | None:
+        """The claim number ``i`` makes, if any, with the indices of its
+        first and last tokens."""
+        number = self.tokens[i]
+        if self._qualifies_noun(i):
+            return None
         subjects = self._subjects(window)
         near = bool(subjects) and i - subjects[-1] - 1 <= self.pats.max_gap
         for frame in self.pats.numbers:
@@ -159,15 +208,16 @@ class _Sentence:
             if self._blocked(first, last, window.start):
                 return None
             claim = self._claim(frame.kind, first, last, value=number.value, hedge=number.hedge, unit=number.unit)
-            return claim, INCLUDING in {self.tags[k] for k in window}
+            return claim, first, last
         return None
 
     def _blocked(self, first: int, last: int, window_start: int) -> bool:
         """True when the claim's words hold a change or limiting word, or a
-        negation stands among them or just before them."""
-        inside = set(self.tags[first:last])
-        negated = NEGATION in self.tags[max(window_start, first - 2):last]
-        return negated or bool(inside & {DELTA, LIMIT})
+        negation or change word stands among them or just before them
+        (``新增`` is a change unless it starts the claim: 新增申请8件)."""
+        inside = set(self.tags[first + 1:last])
+        before = set(self.tags[max(window_start, first - 2):last])
+        return bool(before & {NEGATION, DELTA}) or bool(inside & {LIMIT, NEW})
 
     def _after(self, cue: tuple[str, ...], i: int) -> tuple[int, int] | None:
         """``(i, k)`` when the cue's single word follows number ``i`` in its
@@ -179,7 +229,7 @@ class _Sentence:
 
     # -- phrase claims -----------------------------------------------------
 
-    def _phrase_claims(self, i: int) -> Iterator[Claim]:
+    def _phrase_claims(self, i: int) -> Iterator[tuple[Claim, int]]:
         trigger = self.tags[i]
         rest = self._rest_of_clause(i, before_number=True)
         subjects = self._subjects(rest)
@@ -191,7 +241,7 @@ class _Sentence:
                 continue
             for last in self._phrase_matches(frame, i, subjects):
                 if LIMIT not in self.tags[i:last]:
-                    yield self._phrase_claim(frame, i, last)
+                    yield self._phrase_claim(frame, i, last), last
 
     def _phrase_matches(self, frame: PhraseFrame, i: int, subjects: list[int]) -> Iterator[int]:
         gap = self.pats.max_gap
@@ -241,26 +291,73 @@ class _Sentence:
         return self._claim(frame.kind, i, last, value=0 if negated else None, negated=negated,
                            hedge=hedge, groups=groups)
 
+    # -- carried-over applications in a received count ---------------------
+
+    def _with_carried(self, found: list[tuple[Claim, int, int]]) -> list[Claim]:
+        """The claims, received counts marked when the sentence says they
+        include last year's carried-over applications (module docstring)."""
+        claims = [claim for claim, _, _ in found]
+        gap = self.pats.max_gap
+        for k, tag in enumerate(self.tags):
+            if tag not in (INCLUDING, PLUS):
+                continue
+            carried = next((j for j in range(k + 1, min(k + gap + 2, len(self.tags)))
+                            if self.tags[j] == CARRY_PREV), None)
+            if carried is None:
+                continue
+            if tag == INCLUDING:  # the claim just before: 受理……36件（含上年结转2件）
+                owners = [n for n, (_, _, last) in enumerate(found) if last < k][-1:]
+            else:  # the next received count: 加上上年结转2件，共受理36件
+                owners = [n for n, (c, first, _) in enumerate(found) if first > carried and c.kind == "received"][:1]
+            self._mark(claims, found, owners, carried)
+        for n, (claim, first, _) in enumerate(found):  # 上年结转2件，合计受理36件
+            if claim.kind == "received" and SUM in self.tags[:first] and CARRY_PREV in self.tags[:first]:
+                self._mark(claims, found, [n], None)
+        including = False
+        for n, claim in enumerate(claims):  # ……（含上年结转1件），其中自然人72件
+            if claim.kind == "received":
+                including = claim.with_carried
+            elif including and claim.kind in self.pats.parts_of_received:
+                claims[n] = replace(claim, with_carried=True)
+        return claims
+
+    @staticmethod
+    def _mark(claims: list[Claim], found: list[tuple[Claim, int, int]], owners: list[int], carried: int | None):
+        for n in owners:
+            claim = claims[n]
+            if claim.kind != "received" or claim.negated:
+                continue
+            includes = next((c.value for c, first, _ in found if first == carried and c.kind == "carried_in"), None)
+            claims[n] = replace(claim, with_carried=True, includes=includes if includes is not None else claim.includes)
+
     # -- the sentence --------------------------------------------------------
 
     def claims(self) -> list[Claim]:
         triggers = {frame.trigger for frame in self.pats.phrases}
-        found: list[Claim] = []
+        found: list[tuple[Claim, int, int]] = []
         window_start = 0
         for i, token in enumerate(self.tokens):
             if i and self.clause[i] != self.clause[i - 1]:
                 window_start = max(window_start, i)
             if token.is_number:
-                result = self._number_claim(i, range(window_start, i)) if token.unit else None
+                if self._is_date(token):
+                    continue
+                claim = self._number_claim(i, range(window_start, i)) if token.unit else None
                 window_start = i + 1
-                if result:
-                    claim, included = result
-                    previous = found[-1] if found else None
-                    if included and claim.kind == "carried_in" and previous and previous.kind == "received" \
-                            and not previous.negated:
-                        found[-1] = replace(previous, includes=claim.value)
+                if claim:
                     found.append(claim)
             elif token.tag in triggers:
-                found.extend(self._phrase_claims(i))
-        unique = {(c.kind, c.start, c.end): c for c in found}
+                found.extend((claim, i, last) for claim, last in self._phrase_claims(i))
+        claims = self._with_carried(found) if found else []
+        unique = {(c.kind, c.start, c.end): c for c in claims}
         return sorted(unique.values(), key=lambda c: (c.start, c.end))
+
+
+def _scope_phrases(text: str, start: int, end: int) -> list[tuple[int, ScopePhrase]]:
+    """The scope phrases of ``text[start:end]`` with their offsets, in order."""
+    scopes = patterns().scopes
+    found = []
+    for m in scopes.phrases.finditer(text, start, end):
+        kind = next(k for k in scopes.kinds if m.group(k) is not None)
+        found.append((m.start(), ScopePhrase(kind, m.group("level"), m.group())))
+    return found

@@ -41,6 +41,18 @@ class PhraseFrame:
 
 
 @dataclass(frozen=True)
+class Scopes:
+    """The scope phrases and how they bear on a comparison (``[scope]``)."""
+
+    kinds: tuple[str, ...]
+    phrases: regex.Pattern
+    ranks: dict[str, int]
+    single: frozenset[str]
+    relations: dict[str, dict[str, str]]
+    organ_kinds: tuple[tuple[str, regex.Pattern], ...]
+
+
+@dataclass(frozen=True)
 class Patterns:
     """Everything the extractor reads from the data files."""
 
@@ -48,12 +60,23 @@ class Patterns:
     subject_tags: frozenset[str]
     max_gap: int
     number: regex.Pattern
+    date_units: frozenset[str]
+    count_units: frozenset[str]
+    noun_units: frozenset[str]
+    closing: frozenset[str]
+    hedges: dict[str, str]
+    hedge_margin: float
     sentence_ends: str
     clause_marks: str
     numbers: tuple[NumberFrame, ...]
     phrases: tuple[PhraseFrame, ...]
     group_tags: dict[str, str]
     outcome_groups: dict[str, tuple[str, ...]]
+    parts_of_received: frozenset[str]
+    #: What a sentence must contain to make any claim: a frame's trigger
+    #: word, or a number followed by one of the frames' units.
+    may_claim: regex.Pattern
+    scopes: Scopes
 
 
 def _alternation(words) -> str:
@@ -66,7 +89,7 @@ def _number_pattern(data: dict) -> regex.Pattern:
     after = _alternation(data["hedge-after"])
     return regex.compile(
         rf"(?P<before>{_alternation(data['hedge-before'])})?"
-        rf"(?P<value>\d+(?:,\d{{3}})*(?:\.\d+)?"
+        rf"(?P<value>(?<![第\d])\d+(?:,\d{{3}})*(?:\.\d+)?"
         rf"|(?<![第\d])[零〇一二两三四五六七八九十百千万]+(?=(?:{after})?(?:{cn_units})))"
         rf"(?P<after>{after})?"
         rf"(?P<unit>{_alternation(data['units'])})?"
@@ -88,15 +111,43 @@ def read_lexicon(text: str) -> dict[str, str]:
     return tags
 
 
+def _scopes(data: dict) -> Scopes:
+    # One pattern, a named group per kind (each may hold a group "level").
+    return Scopes(
+        kinds=tuple(data["phrases"]),
+        phrases=regex.compile("|".join(f"(?P<{kind}>{p})" for kind, p in data["phrases"].items())),
+        ranks={level: rank for rank, group in enumerate(data["levels"]["order"]) for level in group},
+        single=frozenset(data["levels"]["single"]),
+        relations={k: dict(v) for k, v in data["relation"].items()},
+        organ_kinds=tuple((kind, regex.compile(p)) for kind, p in data["organ-kinds"].items()),
+    )
+
+
+def _may_claim(data: dict, tags: dict[str, str]) -> regex.Pattern:
+    triggers = {f["trigger"] for f in data["phrase"]}
+    words = [w for w, t in tags.items() if t in triggers]
+    units = {u for f in data["number"] for u in f["units"]}
+    after = _alternation(data["numbers"]["hedge-after"])
+    return regex.compile(rf"{_alternation(words)}|[\d零〇一二两三四五六七八九十百千](?:{after})?(?:{_alternation(units)})")
+
+
 @lru_cache(maxsize=1)
 def patterns() -> Patterns:
     files = resources.files(PACKAGE)
     data = tomllib.loads(files.joinpath(PATTERNS).read_text("utf-8"))
+    numbers = data["numbers"]
+    tags = read_lexicon(files.joinpath(LEXICON).read_text("utf-8"))
     return Patterns(
-        tags=read_lexicon(files.joinpath(LEXICON).read_text("utf-8")),
+        tags=tags,
         subject_tags=frozenset(data["subject-tags"]),
         max_gap=int(data["max-gap"]),
-        number=_number_pattern(data["numbers"]),
+        number=_number_pattern(numbers),
+        date_units=frozenset(numbers["date-units"]),
+        count_units=frozenset(numbers["qualifier"]["units"]),
+        noun_units=frozenset(numbers["qualifier"]["noun-units"]),
+        closing=frozenset(numbers["qualifier"]["closing"]),
+        hedges=dict(data["hedges"]["words"]),
+        hedge_margin=float(data["hedges"]["margin"]),
         sentence_ends=data["sentences"]["ends"],
         clause_marks=data["sentences"]["clauses"],
         numbers=tuple(
@@ -111,4 +162,7 @@ def patterns() -> Patterns:
         ),
         group_tags=dict(data["group-tags"]),
         outcome_groups={k: tuple(v) for k, v in data["outcome-groups"].items()},
+        parts_of_received=frozenset(data["parts-of-received"]),
+        may_claim=_may_claim(data, tags),
+        scopes=_scopes(data["scope"]),
     )
