@@ -22,6 +22,7 @@ The test ``tests/testing/test_false_errors.py`` and the measurement
 from __future__ import annotations
 
 import os
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -40,6 +41,8 @@ from .synthetic import SECTIONS
 
 #: Lines shown either side of a finding's line.
 WINDOW = 2
+#: Text a message quotes (the claim, the heading…).
+_QUOTED = re.compile(r"“([^”]+)”")
 
 
 @dataclass(frozen=True)
@@ -51,8 +54,9 @@ class FalseError:
     finding: Finding
     #: the report as read: (line number, text) around the finding's line
     context: tuple[tuple[int, str], ...]
-    #: the generated sentences that show in ``context``: those on the
-    #: finding's line first, the inserted ones before the composed ones
+    #: the generated sentences that show in ``context``: those holding text
+    #: the message quotes first, then those on the finding's line, the
+    #: inserted ones before the composed ones
     near: tuple[Sentence, ...]
     #: the section headings as recognised: (number, line, text)
     outline: tuple[tuple[int, int, str], ...] = ()
@@ -123,12 +127,15 @@ def check_layout(layout: str, seeds: Iterable[int], directory: str | os.PathLike
         errors = [f for f in findings if f.severity >= Severity.ERROR]
         mine = tuple(p for p in problems if shown in p or path.name in p)
         outcomes.append(Outcome(layout, report, shown, tuple(findings),
-                                tuple(_explained(layout, report, path, errors, plugins)) if errors else (), mine))
+                                tuple(explain(layout, report, path, errors, plugins)) if errors else (), mine))
     return outcomes
 
 
-def _explained(layout: str, report: Realistic, path: Path, errors: Sequence[Finding],
-               plugins: Plugins) -> list[FalseError]:
+def explain(layout: str, report: Realistic, path: Path, errors: Sequence[Finding],
+            plugins: Plugins | None = None) -> list[FalseError]:
+    """The ``errors`` found on ``report`` written in ``layout`` at ``path``,
+    with what explains them (:class:`FalseError`)."""
+    plugins = plugins or load_plugins()
     doc = read_document(os.fspath(path), readers=plugins.readers)
     outline = tuple((s.number, s.heading.location.line, s.heading.text) for s in doc.sections)
     real = {canonical_heading(n).replace(" ", "") for n in SECTIONS}
@@ -139,7 +146,9 @@ def _explained(layout: str, report: Realistic, path: Path, errors: Sequence[Find
         context = tuple((n, doc.source_line(n).rstrip("\r\n")) for n in lines)
         on_line = report.near(doc.source_line(finding.line), share=0)
         around = [s for s in report.near("\n".join(text for _, text in context)) if s not in on_line]
-        near = [s for group in (on_line, around) for s in sorted(group, key=lambda s: not s.inserted)]
+        quoted = [q for q in _QUOTED.findall(finding.message) if len(q) > 1]
+        near = sorted(on_line + around, key=lambda s: (not any(q in s.text for q in quoted), s not in on_line,
+                                                       not s.inserted))
         out.append(FalseError(layout, report.seed, finding, context, tuple(near), outline, tuple(taken)))
     return out
 
@@ -161,4 +170,4 @@ def summary(outcomes: Sequence[Outcome]) -> dict:
     }
 
 
-__all__ = ["FalseError", "Outcome", "WINDOW", "check_layout", "summary"]
+__all__ = ["FalseError", "Outcome", "WINDOW", "check_layout", "explain", "summary"]

@@ -180,6 +180,7 @@ class _Context:
             "site": "".join(rng.choice("abcdefghjkmnpqrstwxyz") for _ in range(rng.randint(4, 8))),
         }
         self.selves = (_self_name(spec.organ, level), "本机关")
+        self.split: dict[str, int] = {}  # per sentence: the first part of each count split in two
 
     def holds(self, condition: str) -> bool:
         try:
@@ -199,6 +200,12 @@ class _Context:
                 return None
             step = 10 if found < 200 else 100
             return str((found // step + 1) * step if name.startswith("near_") else found // step * step)
+        if name.startswith(("part1_", "part2_")):  # a count split in two: part1 + part2 = the count
+            found = self.values.get(name[6:])
+            if not isinstance(found, int):
+                return None
+            first = self.split.setdefault(name[6:], rng.randint(0, found))
+            return str(first if name.startswith("part1_") else found - first)
         if name in self.values:
             found = self.values[name]
             return None if found is None else _cell_text(found) if not isinstance(found, str) else found
@@ -208,7 +215,8 @@ class _Context:
         """``template`` with its alternatives chosen and values filled in;
         None when it names a value this report does not have."""
         text = _ALTERNATIVE.sub(lambda m: self.rng.choice(m.group(1).split("|")), template)
-        missing = []
+        missing: list[str] = []
+        self.split: dict[str, int] = {}
 
         def fill(match: re.Match) -> str:
             found = self.value(match.group(1))
@@ -276,7 +284,17 @@ _RANDOM: Mapping[str, Callable[[random.Random], str]] = {
     "phone": lambda r: f"0{r.randint(10, 999)}-{r.randint(2000000, 89999999)}",
     "postcode": lambda r: f"{r.randint(100000, 859999)}",
     "doc": lambda r: str(r.randint(1, 60)),
+    "parts": lambda r: _breakdown(r, r.sample(_KINDS, r.randint(1, 4)) + ["其他类"]),
+    "attributes": lambda r: _breakdown(r, ["主动公开", "依申请公开", "不予公开"]),
 }
+#: Kinds of information a report breaks its proactive disclosures into.
+_KINDS = ("政策文件类", "公示公告类", "工作动态类", "政策解读类", "财政资金类", "人事信息类", "重点领域类")
+
+
+def _breakdown(rng: random.Random, kinds: Sequence[str]) -> str:
+    """``N条，其中A a条、B b条…`` whose parts add up to the whole (C13)."""
+    parts = [rng.randint(1, 400) for _ in kinds]
+    return f"{sum(parts)}条，其中" + "、".join(f"{kind}{n}条" for kind, n in zip(kinds, parts))
 
 
 # ---------------------------------------------------------------- composing

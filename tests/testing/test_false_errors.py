@@ -24,9 +24,12 @@ from __future__ import annotations
 
 import pytest
 
+from govlint.findings import Finding
+from govlint.model import Severity
 from govlint.run.plugins import load_plugins
-from govlint.testing.falseerrors import Outcome, check_layout
-from govlint.testing.formats import LAYOUTS, printer
+from govlint.testing.falseerrors import Outcome, check_layout, explain
+from govlint.testing.formats import LAYOUTS, printer, write_reports
+from govlint.testing.prose import realistic_report
 
 #: Reports per layout (the PDFs are printed in one LibreOffice call, ~0.7 s each).
 COUNT = {"pdf": 20}
@@ -38,8 +41,9 @@ FAMILIES = {"structure": ("S",), "tables": ("T", "A"), "claims": ("C",), "metada
 CLASS_HEADINGS = ("issue 12 class 1: prose taken for section headings — sub-items of 总体情况 titled like "
                   "sections (（二）依申请公开政府信息情况, 2.收到和处理政府信息公开申请情况, 行政复议、行政诉讼情况) "
                   "and sentences naming a section's subject give S002 (order, duplicate) and S007")
-CLASS_CLAIMS = ("issue 12 class 3: claims mis-read — the slogan 办结一件申请、解决一个问题 read as a handled count "
-                "(C003); 因本机关不掌握…而无法提供的N件 compared with the whole （四）无法提供 group (C006)")
+CLASS_CLAIMS = ("issue 12 class 3: claims mis-read — the slogan 办结一件申请、解决一个问题 and the outcome label "
+                "区分处理后公开数N件 read as handled counts (C003); 因本机关不掌握…而无法提供的N件 compared with "
+                "the whole （四）无法提供 group (C006)")
 CLASS_PAGE_BREAK = ("issue 12 class 5: a PDF table split at a page break — table 四's header rows alone at the "
                     "foot of a page read as a table without data rows (T004)")
 KNOWN = {
@@ -90,12 +94,18 @@ def test_no_rule_crashes_on_clean_reports(linted, layout):
 
 
 def test_a_false_error_is_explained(tmp_path):
-    """The message of a failure names layout and seed, quotes the report
-    around the finding and the generated sentences there (seed 1's slogan
-    办结一件 is read as a count today; any other error would do)."""
-    outcome = next(o for o in check_layout("word-cells", range(8), tmp_path) if o.errors)
-    error = outcome.errors[0]
+    """A failure names layout and seed, shows the report as read around the
+    finding (its line marked) and the generated sentences there, the one
+    the message quotes first."""
+    report = realistic_report(1)
+    [path] = write_reports([("r", report.spec)], "word-cells", tmp_path)
+    sentence = next(s for s in report.sentences if s.inserted and len(s.text) > 12)
+    line = next(n for n, text in enumerate(path.read_text("utf-8").splitlines(), 1) if sentence.text in text)
+    finding = Finding(str(path), line, 1, "C001", "received-mismatch", Severity.ERROR,
+                      f"正文称“{sentence.text[2:10]}”，但表三……")
+    [error] = explain("word-cells", report, path, [finding])
     text = error.explain()
-    assert f"[word-cells seed {outcome.seed}] {error.finding.code} error line {error.finding.line}" in text
-    assert any(s.text in text for s in error.near)
-    assert f">{error.finding.line:4d} | " in text
+    assert text.startswith(f"[word-cells seed 1] C001 error line {line}: 正文称")
+    assert f">{line:4d} | " in text
+    assert error.near[0] == sentence and error.categories[0] == sentence.category
+    assert f"[{sentence.category}, inserted, section {sentence.section}] {sentence.text}" in text
