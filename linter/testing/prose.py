@@ -309,6 +309,7 @@ class _Writer:
         # place → paragraphs; a place is a section number, or (n, "after") after its table
         self.places: dict[Any, list[list[Sentence]]] = {}
         self.titles: set[int] = set()  # ids of paragraphs that are sub-item titles
+        self.led: set[int] = set()  # ids of paragraphs that start with a sub-item title
 
     def paragraph(self, place: Any, sentences: Sequence[Sentence], title: bool = False) -> None:
         if sentences:
@@ -351,6 +352,7 @@ class _Writer:
             heading = Sentence("aspect." + name, 1, numeral + title + ending, template=title)
             if ending:
                 self.paragraph(1, [heading] + body)
+                self.led.add(id(self.places[1][-1]))
             else:
                 self.paragraph(1, [heading], title=True)
                 self.paragraph(1, body)
@@ -363,8 +365,10 @@ class _Writer:
     def problems(self) -> None:
         problems, improvements = self.composed(5, "problems"), self.composed(5, "improvements", self.rng.randint(1, 2))
         if self.rng.random() < 0.4:
-            for index, (title, part) in enumerate((("存在的主要问题", problems), ("改进情况", improvements))):
-                self.paragraph(5, [Sentence("problems", 5, f"（{SUB_NUMERALS[index]}）{title}")], title=True)
+            titles = self.rng.choice(bank()["category"]["problems"]["titles"])
+            for index, (title, part) in enumerate(zip(titles, (problems, improvements))):
+                heading = Sentence("problems", 5, f"（{SUB_NUMERALS[index]}）{title}", template=title)
+                self.paragraph(5, [heading], title=True)
                 self.paragraph(5, part)
         else:
             self.paragraph(5, problems)
@@ -391,7 +395,7 @@ class _Writer:
             joinable = [p for p in paragraphs if id(p) not in self.titles]
             if joinable and self.rng.random() < 0.5:
                 target = self.rng.choice(joinable)
-                target.insert(self.rng.randint(0, len(target)), sentence)
+                target.insert(self.rng.randint(1 if id(target) in self.led else 0, len(target)), sentence)
             else:
                 paragraphs.insert(self.rng.randint(0, len(paragraphs)), [sentence])
 

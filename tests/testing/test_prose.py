@@ -35,7 +35,8 @@ def templates() -> list[tuple[str, str]]:
     out = []
     for group in ("category", "aspect"):
         for name, entry in bank()[group].items():
-            texts = list(entry.get("texts", ())) + list(entry.get("titles", ()))
+            titles = [t for title in entry.get("titles", ()) for t in ([title] if isinstance(title, str) else title)]
+            texts = list(entry.get("texts", ())) + titles
             texts += [t for listed in entry.get("when", {}).values() for t in listed]
             out += [(f"{group}.{name}", text) for text in texts]
     return out
