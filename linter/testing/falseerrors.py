@@ -83,6 +83,8 @@ class FalseError:
         if f.code.startswith("S"):
             out.append("  section headings as recognised:")
             out += [f"    {number} line {line}: {text[:80]}" for number, line, text in self.outline]
+            out += [f"  taken for a heading: [{s.category}{', inserted' if s.inserted else ''}] {s.text}"
+                    for s in self.headings]
         return "\n".join(out)
 
 

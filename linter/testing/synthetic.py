@@ -397,21 +397,21 @@ def _header_rows(spec: TableSpec, columns: Sequence[ColumnSpec], labelled: bool)
 def _data_rows(spec: TableSpec, rows: Sequence[RowSpec], values: Mapping[str, CellValue]) -> tuple[_Row, ...]:
     groups = {g.prefix: g for g in spec.groups}
 
-    def chain(row: RowSpec) -> list:
+    def ancestors(row: RowSpec) -> list:
         found, parent = [], row.parent
         while parent is not None:
             found.insert(0, groups[parent])
             parent = groups[parent].parent
         return found
 
-    chains = [chain(row) for row in rows]
-    height = {g.prefix: sum(g in c for c in chains) for g in groups.values()}
+    chains = [ancestors(row) for row in rows]
+    height = {g.prefix: sum(g in chain for chain in chains) for g in groups.values()}
     started: set[str] = set()
     out = []
-    for row, chain_ in zip(rows, chains):
+    for row, chain in zip(rows, chains):
         cells = [_Cell("", covered=True) if g.prefix in started else _Cell(g.label.text, rows=height[g.prefix])
-                 for g in chain_]
-        started.update(g.prefix for g in chain_)
+                 for g in chain]
+        started.update(g.prefix for g in chain)
         if row.label:
             cells.append(_Cell(row.label.text))
         cells += [_Cell(_cell_text(values[key]), key) for key in row.keys]
