@@ -55,6 +55,16 @@ simplified; data rows are laid out exactly as extraction writes them.
 line a finding about that cell points at.  :func:`random_spec` draws a whole
 valid report (organ, year, values, title split), and :func:`generate_corpus`
 writes a varied corpus of them (layouts, templates, years) for the benchmark.
+
+:func:`render_blocks` gives the same report as :class:`Block` s (title,
+paragraphs, sub-item titles, section headings, tables as grids of merged
+cells) for the document writers of :mod:`govlint.testing.formats` (.docx,
+.html, .pdf).  In a grid a group label (``三、本年度办理结果``,
+``（三）不予公开``) is one cell spanning its sub-rows, a row label spans the
+label columns its row does not use (``一、本年新收…`` over three), the
+corner label spans the label columns of every header row, a header label
+spans the columns it is over, and the last cell of a row narrower than the
+table widens to its edge (a block of table 二 with one data column).
 """
 
 from __future__ import annotations
@@ -111,6 +121,15 @@ class Position:
     column: int
 
 
+class Subheading(str):
+    """A paragraph of prose that is the title of a sub-item (``（一）主动公开``):
+    written as any paragraph in the text layouts, as a ``###`` heading in
+    Markdown and as a bold paragraph or sub-heading by the document
+    writers."""
+
+    __slots__ = ()
+
+
 @dataclass(frozen=True)
 class ReportSpec:
     """What a synthetic report says (see the module docstring).
@@ -121,8 +140,11 @@ class ReportSpec:
     ``prose`` maps a section number to its paragraphs, which may use
     ``{organ}``, ``{year}`` and ``{<canonical key>}``; a sentence whose key
     is absent or not a number is left out (see :func:`fill`).  Sections not given get
-    :data:`DEFAULT_PROSE`.  ``published`` defaults to 20 January of the
-    next year.
+    :data:`DEFAULT_PROSE`; ``after`` maps a section number to paragraphs
+    written after its tables, ``preamble`` replaces :data:`PREAMBLE`.  A
+    paragraph may be a :class:`Subheading`.  ``published`` defaults to 20
+    January of the next year.  The sections numbered in ``missing`` are
+    left out, heading, prose and tables (a planted defect).
     """
 
     organ: str
@@ -133,6 +155,9 @@ class ReportSpec:
     prose: Mapping[int, Sequence[str]] = field(default_factory=dict)
     title_split: bool = False
     published: date | None = None
+    after: Mapping[int, Sequence[str]] = field(default_factory=dict)
+    preamble: Sequence[str] | None = None
+    missing: frozenset[int] = frozenset()
 
     def resolved_template(self) -> Template:
         """The report's template: ``template`` (an id or a
@@ -310,9 +335,15 @@ _TABLE_VALUES = {"t2": _t2_values, "t3": _t3_values, "t4": _t4_values}
 
 @dataclass(frozen=True)
 class _Cell:
+    """A cell as extraction writes it; ``span`` columns of a header label,
+    ``rows`` of a label merged down, ``covered`` for the empty cell a
+    merged label leaves in the rows below it."""
+
     text: str
     key: str | None = None
     span: int = 1
+    rows: int = 1
+    covered: bool = False
 
 
 @dataclass(frozen=True)
@@ -358,20 +389,28 @@ def _header_rows(spec: TableSpec, columns: Sequence[ColumnSpec], labelled: bool)
                       for group, members in groupby(columns, key=lambda c: c.group)])
     bands.append([_Cell(c.label.text) for c in columns])
     if labelled:
-        bands = [[_Cell(corner if i == 0 else "")] + band for i, band in enumerate(bands)]
+        bands = [[_Cell(corner, rows=len(bands)) if i == 0 else _Cell("", covered=True)] + band
+                 for i, band in enumerate(bands)]
     return tuple(_Row(tuple(band), header=True) for band in bands)
 
 
 def _data_rows(spec: TableSpec, rows: Sequence[RowSpec], values: Mapping[str, CellValue]) -> tuple[_Row, ...]:
     groups = {g.prefix: g for g in spec.groups}
+
+    def ancestors(row: RowSpec) -> list:
+        found, parent = [], row.parent
+        while parent is not None:
+            found.insert(0, groups[parent])
+            parent = groups[parent].parent
+        return found
+
+    chains = [ancestors(row) for row in rows]
+    height = {g.prefix: sum(g in chain for chain in chains) for g in groups.values()}
     started: set[str] = set()
     out = []
-    for row in rows:
-        chain, parent = [], row.parent
-        while parent is not None:
-            chain.insert(0, groups[parent])
-            parent = groups[parent].parent
-        cells = [_Cell("" if g.prefix in started else g.label.text) for g in chain]
+    for row, chain in zip(rows, chains):
+        cells = [_Cell("", covered=True) if g.prefix in started else _Cell(g.label.text, rows=height[g.prefix])
+                 for g in chain]
         started.update(g.prefix for g in chain)
         if row.label:
             cells.append(_Cell(row.label.text))
@@ -390,6 +429,7 @@ class _Output:
         self.lines: list[str] = []
         self.cells: dict[str, Position] = {}
         self.sections: dict[int, int] = {}
+        self.blocks: list[Block] = []
 
     def emit(self, line: str = "") -> int:
         self.lines.append(line)
@@ -414,22 +454,30 @@ class _Output:
 
 
 class _Layout:
-    """How one layout writes headings and tables (paragraphs are one line
-    each, followed by a blank line, in every layout)."""
+    """How one layout writes the parts of a report (paragraphs are one line
+    each, followed by a blank line, in every text layout)."""
 
     name = ""
     title_mark = ""
     heading_mark = ""
+    subheading_mark = ""
 
     def title(self, out: _Output, lines: Sequence[str]) -> None:
         for line in lines:
             out.paragraph(self.title_mark + line)
 
-    def heading(self, out: _Output, text: str) -> int:
-        return out.paragraph(self.heading_mark + text)
+    def paragraph(self, out: _Output, text: str) -> None:
+        out.paragraph((self.subheading_mark if isinstance(text, Subheading) else "") + text)
+
+    def heading(self, out: _Output, number: int, text: str) -> None:
+        out.sections[number] = out.paragraph(self.heading_mark + text)
 
     def table(self, out: _Output, spec: TableSpec, parts: Sequence[_Part]) -> None:
         raise NotImplementedError
+
+    def signature(self, out: _Output, organ: str, dated: str) -> None:
+        out.paragraph(organ)
+        out.emit(dated)
 
 
 def _caption_row(caption: str | None) -> tuple[_Row, ...]:
@@ -490,6 +538,7 @@ class _Markdown(_Layout):
     name = "markdown"
     title_mark = "# "
     heading_mark = "## "
+    subheading_mark = "### "
 
     def table(self, out, spec, parts):
         out.paragraph("### " + spec.title.text)
@@ -504,6 +553,87 @@ class _Markdown(_Layout):
 
 
 _LAYOUTS: Mapping[str, _Layout] = {layout.name: layout for layout in (_WordCells(), _TabRows(), _Markdown())}
+
+
+# ---------------------------------------------------------------- blocks
+
+
+@dataclass(frozen=True)
+class GridCell:
+    """A cell of a table grid: its text, first grid column, and how many
+    columns and rows it spans (a merged cell is one :class:`GridCell`)."""
+
+    text: str
+    col: int
+    width: int = 1
+    height: int = 1
+
+
+#: What a :class:`Block` can be.
+BLOCK_KINDS = ("title", "paragraph", "subheading", "heading", "table", "signature")
+
+
+@dataclass(frozen=True)
+class Block:
+    """One block of a report for the document writers: a ``kind`` of
+    :data:`BLOCK_KINDS`, its ``text`` (a heading's with its numeral, e.g.
+    ``一、总体情况``, and its section ``number``), or for a table the cells
+    starting in each row and the table's ``width`` in grid columns."""
+
+    kind: str
+    text: str = ""
+    number: int = 0
+    rows: tuple[tuple[GridCell, ...], ...] = ()
+    width: int = 0
+
+
+def _grid(parts: Sequence[_Part]) -> Block:
+    """The table ``parts`` as one grid of merged cells (module docstring)."""
+    rows = [row for part in parts for row in _caption_row(part.caption) + part.rows]
+    labels = max(sum(c.key is None for c in row.cells) for row in rows if not row.header)
+
+    def split(row: _Row) -> tuple[Sequence[_Cell], Sequence[_Cell]]:
+        head = min(labels, 1) if row.header else sum(c.key is None for c in row.cells)
+        return row.cells[:head], row.cells[head:]
+
+    width = labels + max(sum(c.span for c in split(row)[1]) for row in rows if len(row.cells) > 1)
+    grid = []
+    for row in rows:
+        heads, tail = split(row) if len(row.cells) > 1 else ((), row.cells)
+        cells, col = [], 0
+        for index, cell in enumerate(heads):
+            span = labels - col if index == len(heads) - 1 else 1
+            if not cell.covered:
+                cells.append(GridCell(cell.text, col, span, cell.rows))
+            col += span
+        for index, cell in enumerate(tail):
+            span = width - col if index == len(tail) - 1 else cell.span
+            cells.append(GridCell(cell.text, col, span, cell.rows))
+            col += span
+        grid.append(tuple(cells))
+    return Block("table", rows=tuple(grid), width=width)
+
+
+class _Blocks(_Layout):
+    """Collects :class:`Block` s in ``out.blocks`` instead of writing lines."""
+
+    name = "blocks"
+
+    def title(self, out, lines):
+        out.blocks.extend(Block("title", line) for line in lines)
+
+    def paragraph(self, out, text):
+        out.blocks.append(Block("subheading" if isinstance(text, Subheading) else "paragraph", str(text)))
+
+    def heading(self, out, number, text):
+        out.blocks.append(Block("heading", text, number))
+
+    def table(self, out, spec, parts):
+        out.blocks.append(Block("paragraph", spec.title.text))
+        out.blocks.append(_grid(parts))
+
+    def signature(self, out, organ, dated):
+        out.blocks.extend((Block("signature", organ), Block("signature", dated)))
 
 
 # ---------------------------------------------------------------- rendering
@@ -550,12 +680,33 @@ def fill(text: str, spec: ReportSpec) -> str | None:
 
 
 def _paragraphs(templates_: Iterable[str], spec: ReportSpec) -> list[str]:
-    return [text for text in (fill(t, spec) for t in templates_) if text is not None]
+    """The filled paragraphs (a :class:`Subheading` stays one)."""
+    filled = ((t, fill(t, spec)) for t in templates_)
+    return [Subheading(text) if isinstance(t, Subheading) else text for t, text in filled if text is not None]
 
 
 def _title_lines(spec: ReportSpec) -> list[str]:
     rest = f"{spec.year}年政府信息公开工作年度报告"
     return [spec.organ, rest] if spec.title_split else [spec.organ + rest]
+
+
+def _walk(spec: ReportSpec, style: _Layout, out: _Output) -> None:
+    """Write the whole report with ``style``."""
+    style.title(out, _title_lines(spec))
+    for text in _paragraphs(PREAMBLE if spec.preamble is None else spec.preamble, spec):
+        style.paragraph(out, text)
+    tables = spec.table_specs()
+    for number in (n for n in SECTIONS if n not in spec.missing):
+        style.heading(out, number, canonical_heading(number))
+        for text in _paragraphs(spec.prose.get(number, DEFAULT_PROSE.get(number, ())), spec):
+            style.paragraph(out, text)
+        for table in tables:
+            if table.key == f"t{number}":
+                style.table(out, table, _parts(table, spec.values))
+        for text in _paragraphs(spec.after.get(number, ()), spec):
+            style.paragraph(out, text)
+    published = spec.published or date(spec.year + 1, 1, 20)
+    style.signature(out, spec.organ, f"{published.year}年{published.month}月{published.day}日")
 
 
 def render_located(spec: ReportSpec, layout: str = "word-cells") -> Rendered:
@@ -566,21 +717,15 @@ def render_located(spec: ReportSpec, layout: str = "word-cells") -> Rendered:
     except KeyError:
         raise ValueError(f"unknown layout {layout!r} (expected one of {', '.join(LAYOUTS)})") from None
     out = _Output()
-    style.title(out, _title_lines(spec))
-    for text in _paragraphs(PREAMBLE, spec):
-        out.paragraph(text)
-    tables = spec.table_specs()
-    for number in SECTIONS:
-        out.sections[number] = style.heading(out, canonical_heading(number))
-        for text in _paragraphs(spec.prose.get(number, DEFAULT_PROSE.get(number, ())), spec):
-            out.paragraph(text)
-        for table in tables:
-            if table.key == f"t{number}":
-                style.table(out, table, _parts(table, spec.values))
-    published = spec.published or date(spec.year + 1, 1, 20)
-    out.paragraph(spec.organ)
-    out.emit(f"{published.year}年{published.month}月{published.day}日")
+    _walk(spec, style, out)
     return Rendered("\n".join(out.lines) + "\n", layout, dict(out.cells), dict(out.sections))
+
+
+def render_blocks(spec: ReportSpec) -> tuple[Block, ...]:
+    """``spec`` as :class:`Block` s, for the document writers."""
+    out = _Output()
+    _walk(spec, _Blocks(), out)
+    return tuple(out.blocks)
 
 
 def render(spec: ReportSpec, layout: str = "word-cells") -> str:
@@ -632,7 +777,7 @@ def generate_corpus(directory: str | Path, n: int, seed: int = 0) -> list[Path]:
 
 
 __all__ = [
-    "BODIES", "CellValue", "DEFAULT_PROSE", "EXTENSIONS", "LAYOUTS", "Number", "PLACES", "PREAMBLE",
-    "Position", "Rendered", "ReportSpec", "SECTIONS", "consistent_values", "fill", "generate_corpus",
-    "random_spec", "render", "render_located",
+    "BLOCK_KINDS", "BODIES", "Block", "CellValue", "DEFAULT_PROSE", "EXTENSIONS", "GridCell", "LAYOUTS", "Number",
+    "PLACES", "PREAMBLE", "Position", "Rendered", "ReportSpec", "SECTIONS", "Subheading", "consistent_values", "fill",
+    "generate_corpus", "random_spec", "render", "render_blocks", "render_located",
 ]

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import docx
 import pytest
-from builders import WordBuilder, zip_of
+from builders import zip_of
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 
@@ -23,6 +23,8 @@ from govlint.read.formats.wordnum import format_number
 from govlint.run.engine import lint_document
 from govlint.run.pipeline import read_document
 from govlint.run.plugins import load_plugins
+from govlint.testing.formats import docx_bytes
+from govlint.testing.synthetic import Block
 
 REAL = Path(__file__).parents[2] / "fixtures" / "real"
 TEMPLATE = REAL / "template-2021-blank.docx"
@@ -214,10 +216,11 @@ def test_word_number_formats():
 
 
 def test_builder_headings_show_chinese_numerals():
-    builder = WordBuilder()
-    for value, title in ((1, "总体情况"), (2, "主动公开政府信息情况"), (4, "行政复议")):
-        builder.numbered(title, value)
-    assert texts(read(builder.bytes())) == ["一、总体情况", "二、主动公开政府信息情况", "四、行政复议"]
+    headings = [Block("heading", text, number) for number, text in
+                ((1, "一、总体情况"), (2, "二、主动公开政府信息情况"), (4, "四、行政复议"))]
+    data = docx_bytes(headings, numbered=True)
+    assert texts(read(data)) == ["一、总体情况", "二、主动公开政府信息情况", "四、行政复议"]
+    assert b"numPr" in zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml")
 
 
 # -- tracked changes, comments, text boxes, headers, breaks ---------------
