@@ -20,15 +20,29 @@ the table, cell in the model row); rows on a PDF page are prefixed with
 the page (``第4页 表3 第5行 第2列``).  A cell without a source location of
 its own (covered cells; all cells of formats numbered by reading order)
 is located at its row's line, with its place in the row as column.
+
+A row that a page break cut in two (Word lets a row break across pages:
+the label ``1.本机关不掌握相关政`` at the foot of one page, ``府信息`` at the
+top of the next; or the label above and the numbers below) is put back
+together by :func:`rejoin` before the table is built: the first row after
+the break is glued to the last row before it when every cell of it lies
+under a cell of that row (same column and width, or a taller cell from
+further up), no column has text on both sides unless both are words (two
+numbers are never glued), and it does not start a new item (``（三）``,
+``4.``).  A cell that continues on the next page as a taller cell keeps
+covering the rows below it.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import re
 from dataclasses import dataclass
-from typing import Sequence
+from typing import Iterable, Sequence
 
 from ..model import Cell, Location, Row, Table
+from ..normalize import fold
+from .prose import ITEM_START
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +65,56 @@ class SourceRow:
 
     spans: Sequence[Span]
     location: Location
+
+
+#: A cell that holds a number (or what stands for one): never glued to another cell's text.
+_VALUE = re.compile(r"\s*(?:[+\-−]?[\d０-９][\d０-９,，]*(?:[.．][\d０-９]+)?\s*(?:亿元|万元|元|件|个|项|条|次|%)?"
+                    r"|[-—–―/\\]+|无|暂无)\s*")
+
+
+def rejoin(rows: Sequence[SourceRow], breaks: Iterable[int]) -> list[SourceRow]:
+    """``rows`` with the rows a page break split put back together (see the
+    module docstring); ``breaks`` are the indices of the first row after
+    each page break.  Spans must have their column (``at``)."""
+    out = [list(row.spans) for row in rows]
+    locations = [row.location for row in rows]
+    for first in sorted(set(breaks), reverse=True):
+        if 0 < first < len(out) and _glue(out, first):
+            del out[first], locations[first]
+    return [SourceRow(tuple(spans), location) for spans, location in zip(out, locations)]
+
+
+def _glue(rows: list[list[Span]], first: int) -> bool:
+    """Glue row ``first`` to the row before it, in place, if it is its continuation."""
+    below, last = rows[first], first - 1
+    if not any(s.text.strip() for s in below) or any(ITEM_START.match(fold(s.text)) for s in below if s.text.strip()):
+        return False
+    targets = []
+    for span in below:
+        found = _above(rows, last, span)
+        if found is None:
+            return False
+        origin, index = found
+        upper = rows[origin][index]
+        if span.text.strip() and upper.text.strip() and (_VALUE.fullmatch(span.text) or _VALUE.fullmatch(upper.text)):
+            return False
+        targets.append((origin, index, span))
+    for origin, index, span in targets:
+        upper = rows[origin][index]
+        text = f"{upper.text}\n{span.text}" if upper.text.strip() and span.text.strip() else upper.text + span.text
+        height = max(upper.rows, last - origin + span.rows)
+        rows[origin][index] = dataclasses.replace(upper, text=text, rows=height)
+    return True
+
+
+def _above(rows: list[list[Span]], last: int, span: Span) -> tuple[int, int] | None:
+    """The span of row ``last`` (or a taller one from further up reaching
+    it) at ``span``'s column with its width: ``(row, index in the row)``."""
+    for origin in range(last, -1, -1):
+        for index, upper in enumerate(rows[origin]):
+            if upper.at == span.at and origin + upper.rows - 1 >= last:
+                return (origin, index) if upper.columns == span.columns else None
+    return None
 
 
 def table(rows: Sequence[SourceRow], *, index: int, layout: str) -> Table:

@@ -12,20 +12,11 @@ from typing import Iterable, Sequence
 
 from govlint.model import Location
 from govlint.recognise.templates import ColumnSpec, RowMatch, TableMatch, TableSpec, template
+from govlint.recognise.templates.labels import inner
 
 #: Template table key → the name used in messages, and the section holding it.
 TABLE_NAMES = {"t2": "表二", "t3": "表三", "t4": "表四"}
 TABLE_SECTIONS = {"t2": 2, "t3": 3, "t4": 4}
-
-#: Longest cell text quoted in a message before it is cut with “…”.
-QUOTE_LENGTH = 40
-
-
-def quote(text: str, limit: int = QUOTE_LENGTH) -> str:
-    """``text`` on one line, cut to ``limit`` characters."""
-    flat = " ".join(text.split())
-    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
-
 
 def source_of(template_id: str) -> str:
     """``国办公开办函〔2021〕30号`` for ``"2021"``."""
@@ -33,12 +24,6 @@ def source_of(template_id: str) -> str:
         return template(template_id).source or f"{template_id}年格式"
     except KeyError:
         return f"{template_id}年格式"
-
-
-def inner(text: str) -> str:
-    """``text`` for use inside “…”: its own double quotes become single
-    (``3.危及‘三安全一稳定’``)."""
-    return text.replace("“", "‘").replace("”", "’")
 
 
 def _group_label(spec: TableSpec, prefix: str | None) -> str:
@@ -151,6 +136,14 @@ def runs(rows: Iterable[RowMatch], key) -> list[list[RowMatch]]:
             out.append([row])
         last = k
     return out
+
+
+def doubt(rows: Sequence[RowMatch]) -> str | None:
+    """Why a finding about ``rows`` rests on an uncertain reading: the
+    doubts of the rows recognised with low confidence, each once (None:
+    every row was recognised with certainty)."""
+    reasons = dict.fromkeys(r.doubt for r in rows if r.doubt)
+    return "；".join(reasons) if reasons else None
 
 
 def run_name(name: str, spec: TableSpec, run: Sequence[RowMatch], each: str) -> str:

@@ -3,7 +3,7 @@
 from govlint.model import Severity
 from govlint.rule import Rule
 
-from .common import TABLE_NAMES, collapsed_groups, label_of, leaves, row_name, run_name, runs, tables, where
+from .common import TABLE_NAMES, collapsed_groups, doubt, label_of, leaves, row_name, run_name, runs, tables, where
 
 
 class RowCellCount(Rule):
@@ -16,6 +16,8 @@ class RowCellCount(Rule):
     表四 15 个，表二按各项栏目（如第二十条第（一）项 3 个）。
     个数不符的行，无法确定哪个数属于哪一栏，本工具不会移位猜测，
     这些行的数值也不参与其他核对（空白、勾稽关系）。
+    行名与模板不完全一致、靠近似或位置才对上的行，以及表格之外按行
+    读取的文字，降低一级报告（错误降为警告），并说明原因。
 
     连续多行缺同样多的单元格（通常是同一列整列丢失）合并为一条，
     位置在第一行，范围到最后一行。
@@ -69,7 +71,7 @@ class RowCellCount(Rule):
                 first, last = (label_of(table.spec, p) for p in (rows[0], rows[-1]))
                 yield self.report(where(group), f"{name}{row_name(table.spec, group.prefix)}的 {len(rows)} 个子项"
                                                 f"被合并成了一行（{group.found} 个数据单元格）；应分“{first}”至“{last}”"
-                                                f" {len(rows)} 行，每行 {group.expected} 个数")
+                                                f" {len(rows)} 行，每行 {group.expected} 个数", uncertain=group.doubt)
             collapsed_ids = {id(g) for g in collapsed}
             for run in runs(table.rows, lambda r: None if r.complete or id(r) in collapsed_ids
                             else (r.found, r.expected)):
@@ -81,4 +83,4 @@ class RowCellCount(Rule):
         count = f"有 {first.found} 个数据单元格，{'多于' if more else '少于'}模板的 {first.expected} 个"
         end = where(run[-1]) if len(run) > 1 else None
         return self.report(where(first), f"{run_name(name, spec, run, count)}；无法确定各数属于哪一栏，这些数未作核对",
-                           end=end)
+                           end=end, uncertain=doubt(run))

@@ -486,12 +486,18 @@ def test_damaged_shanghai_markdown_maps_what_is_certain():
     assert office.number("t3.new.total") == 1295
     assert office.number("t3.results.partial.total") == 2
     assert office.number("t4.litigation_after_review.total") == 22
-    assert [(r.found, r.expected) for r in office.t2.rows] == [(2, 3), (2, 3)]
+    # Table 二's rows of items (五)(六)(八) are lines of text before the table
+    # ("行政许可 0"): read as those rows, with the doubt said.
+    assert [(r.prefix.split(".")[-1], r.found, r.expected, r.guess) for r in office.t2.rows] == [
+        ("licensing", 1, 1, "text"), ("penalty", 1, 1, "text"), ("coercion", 1, 1, "text"),
+        ("fees", 1, 1, "text"), ("regulations", 2, 3, None), ("normative_docs", 2, 3, None)]
+    assert office.value("t2.art20_6.penalty.decisions").doubt == "“行政处罚 0”是表格之外的文字，按“行政处罚”行读取"
 
     stcsm = recognise(_read(REAL / "shanghai-stcsm-2024.md"), 2024)
     assert stcsm.t3.template == "2021"
     assert stcsm.t2.row("t2.art20_1.normative_docs").level is Level.VARIANT
     assert stcsm.number("t2.art20_1.normative_docs.issued") == 13
+    assert stcsm.number("t2.art20_5.licensing.decisions") == 97 and not stcsm.t2.missing
     assert stcsm.value("t3.carry_next.total").status == "blank"
     # Labels and values are scrambled there: no value is guessed.
     assert stcsm.value("t3.results.unable.not_held.total") is None

@@ -9,7 +9,10 @@ Per page, in reading order (top to bottom):
   a page break cuts a table no rule is drawn, so the page's table region
   is closed where its vertical rules end.  Cells spanning several columns
   or rows are mapped as Word's are (:mod:`.grid`).  A table that ends one
-  page and resumes at the top of the next is one table.
+  page and resumes at the top of the next is one table: header rows that
+  the next page repeats (Word's "repeat as header row"; a tall header cell
+  may be cut short there) are not read again, and a row that the page
+  break cut in two is put back together (:func:`.grid.rejoin`).
 * **text lines** outside the tables.  Page numbers (``- 1 -``, ``— 4 —``,
   ``第 2 页``) are dropped; lines broken at the right margin are joined into
   paragraphs (:mod:`.prose`): a line continues the paragraph when the line
@@ -36,11 +39,12 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from statistics import median
-from typing import Iterator
+from typing import Iterator, Sequence
 
 from ...model import InputProblem, Location
+from ...normalize import compact
 from .. import ReadResult
-from ..grid import SourceRow, Span, table
+from ..grid import SourceRow, Span, rejoin, table
 from ..prose import PAGE_NUMBER, Line, continues, paragraph
 from ..support import InputError, ReadingOrder, library, reader
 
@@ -166,6 +170,7 @@ class _Assembler:
         self.problems: list[InputProblem] = []
         self.prose: list[tuple[Line, _TextLine]] = []
         self.rows: list[SourceRow] = []
+        self.breaks: list[int] = []  # indices in rows of the first row after each page break
         self.tables = 0
         self.starts: dict[int, int] = {}  # page → its first line number
         lines = [item for page in pages for item in page.items if isinstance(item, _TextLine)]
@@ -216,15 +221,42 @@ class _Assembler:
 
     # -- tables --------------------------------------------------------
     def _table(self, item: _PageTable, page: int) -> None:
-        for spans in item.rows:
-            number = self.order.add_row(span.text for span in spans)
-            self.rows.append(SourceRow(spans, Location(number, page=page)))
+        repeated = _repeated(self.rows, item.rows) if self.rows else 0
+        if self.rows:
+            self.breaks.append(len(self.rows))
+        for number, spans in enumerate(item.rows):
+            line = self.order.add_row(span.text for span in spans)
+            if number >= repeated:
+                self.rows.append(SourceRow(spans, Location(line, page=page)))
 
     def _close_table(self) -> None:
         if self.rows:
             self.tables += 1
-            self.blocks.append(table(self.rows, index=self.tables, layout="pdf"))
-            self.rows = []
+            self.blocks.append(table(rejoin(self.rows, self.breaks), index=self.tables, layout="pdf"))
+            self.rows, self.breaks = [], []
+
+
+def _repeated(table: list[SourceRow], rows: list[list[Span]]) -> int:
+    """How many of a page's first ``rows`` repeat the first rows of the
+    ``table`` they continue (its header, repeated by Word on each page)."""
+    count = 0
+    for before, spans in zip(table, rows):
+        if not _same_row(before.spans, spans):
+            break
+        count += 1
+    return count if count < len(rows) else 0
+
+
+def _same_row(first: Sequence[Span], second: Sequence[Span]) -> bool:
+    """Same cells, texts equal or one cut short of the other (a tall header cell)."""
+    if len(first) != len(second) or not any(s.text.strip() for s in first):
+        return False
+    for a, b in zip(first, second):
+        x, y = compact(a.text), compact(b.text)
+        if (a.at, a.columns) != (b.at, b.columns) or not (x == y or (min(len(x), len(y)) >= 2 and
+                                                          (x.startswith(y) or y.startswith(x)))):
+            return False
+    return True
 
 
 def _mode(values: Iterator[float]) -> float | None:
