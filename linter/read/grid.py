@@ -49,13 +49,18 @@ from .prose import ITEM_START
 class Span:
     """A cell as the format writes it.  ``at`` is its first grid column
     when the format says (Word, PDF); otherwise (HTML) it takes the next
-    column not covered from above."""
+    column not covered from above.  ``x0``/``x1`` are its left and right
+    edges on the page, for formats that place cells (PDF): the columns of
+    a table continued over several pages are numbered from them
+    (:func:`by_position`)."""
 
     text: str
     columns: int = 1
     rows: int = 1
     at: int | None = None
     location: Location | None = None
+    x0: float | None = None
+    x1: float | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +75,33 @@ class SourceRow:
 #: A cell that holds a number (or what stands for one): never glued to another cell's text.
 _VALUE = re.compile(r"\s*(?:[+\-−]?[\d０-９][\d０-９,，]*(?:[.．][\d０-９]+)?\s*(?:亿元|万元|元|件|个|项|条|次|%)?"
                     r"|[-—–―/\\]+|无|暂无)\s*")
+
+
+#: Cell edges closer than this (points) are the same column edge.
+EDGE_TOLERANCE = 2.0
+
+
+def by_position(rows: Sequence[SourceRow]) -> list[SourceRow]:
+    """``rows`` with each span's column and width taken from its edges on
+    the page (spans without edges keep theirs): one set of columns for a
+    table whose pages each had their own (a page where a column holds no
+    cell boundary has one column fewer)."""
+    edges = sorted({s.x0 for row in rows for s in row.spans if s.x0 is not None})
+    lefts: list[float] = []
+    for x in edges:
+        if not lefts or x - lefts[-1] > EDGE_TOLERANCE:
+            lefts.append(x)
+    if not lefts:
+        return list(rows)
+
+    def place(span: Span) -> Span:
+        if span.x0 is None or span.x1 is None:
+            return span
+        at = max(i for i, x in enumerate(lefts) if x <= span.x0 + EDGE_TOLERANCE)
+        width = sum(1 for x in lefts[at + 1:] if x < span.x1 - EDGE_TOLERANCE)
+        return dataclasses.replace(span, at=at, columns=1 + width)
+
+    return [SourceRow(tuple(place(s) for s in row.spans), row.location) for row in rows]
 
 
 def rejoin(rows: Sequence[SourceRow], breaks: Iterable[int]) -> list[SourceRow]:
@@ -92,6 +124,8 @@ def _glue(rows: list[list[Span]], first: int) -> bool:
     targets = []
     for span in below:
         found = _above(rows, last, span)
+        if found is None and not span.text.strip() and span.rows == 1:
+            continue  # an empty cell with nothing above it carries nothing
         if found is None:
             return False
         origin, index = found

@@ -26,7 +26,8 @@ class TemplateRowMissing(Rule):
 
     表格在转换中损坏时，“缺少”的行往往还在，只是不在表格里：
     行名作为一行文字出现在表格旁边（``2.其他法律行政法规禁`` /
-    ``止公开``），或者缺失处正好有一行认不出行名（或只有数据）的行。
+    ``止公开``），或者缺失处正好有一行认不出行名（或只有数据）的行，
+    或者整张表都没能作为表格读出、只从文字中读出了几行。
     这时不能断定报告缺行，降低一级报告（错误降为警告），并说明原因。
 
     Why
@@ -102,9 +103,13 @@ class TemplateRowMissing(Rule):
 
 
 def _doubt(table, run, low: int, high: int | None) -> str | None:
-    """Why the rows may be there after all: a paragraph among the table's
-    rows names one of them, or a row that could not be recognised sits
-    where they are missing (between source lines ``low`` and ``high``)."""
+    """Why the rows may be there after all: the table was not read as a
+    table at all (its rows found only as lines of text), a paragraph among
+    the table's rows names one of them, or a row that could not be
+    recognised sits where they are missing (between source lines ``low``
+    and ``high``)."""
+    if table.rows and all(r.guess == "text" for r in table.rows):
+        return f"{TABLE_NAMES[table.key]}未能作为表格读出，只从表格之外的文字中读出了部分行"
     for prefix in run:
         written = table.written_as_text(prefix)
         if written is not None:

@@ -12,7 +12,9 @@ Per page, in reading order (top to bottom):
   page and resumes at the top of the next is one table: header rows that
   the next page repeats (Word's "repeat as header row"; a tall header cell
   may be cut short there) are not read again, and a row that the page
-  break cut in two is put back together (:func:`.grid.rejoin`).
+  break cut in two is put back together (:func:`.grid.rejoin`).  A table
+  drawn without rules is read from the positions of its words
+  (:mod:`.pdfwords`), where lines end in a run of numbers.
 * **text lines** outside the tables.  Page numbers (``- 1 -``, ``— 4 —``,
   ``第 2 页``) are dropped; lines broken at the right margin are joined into
   paragraphs (:mod:`.prose`): a line continues the paragraph when the line
@@ -44,14 +46,17 @@ from typing import Iterator, Sequence
 from ...model import InputProblem, Location
 from ...normalize import compact
 from .. import ReadResult
-from ..grid import SourceRow, Span, rejoin, table
+from ..grid import SourceRow, Span, by_position, rejoin, table
 from ..prose import PAGE_NUMBER, Line, continues, paragraph
 from ..support import InputError, ReadingOrder, library, reader
+from .pdfwords import text_tables
 
 WHAT = " PDF 文件"
 #: Fewer characters than this in the whole document: there is no text layer.
 MIN_TEXT = 20
 _BARE_NUMBER = re.compile(r"^\s*\d{1,3}\s*$")
+#: Three numbers standing apart at the end of a line: maybe a row of a table drawn without rules.
+_ROW_OF_VALUES = re.compile(r"(?:\s\d[\d,.]*){3,}\s*$")
 #: Share of the page height at top and bottom where a bare number is a page number.
 _MARGIN = 0.1
 
@@ -105,7 +110,9 @@ def _read_page(page, number: int) -> _Page:
     settings = {}
     if rules:  # a table broken by the page has no rule drawn at the break: close it where its vertical rules end
         settings["explicit_horizontal_lines"] = [min(e["top"] for e in rules), max(e["bottom"] for e in rules)]
-    found = [t for t in visible.find_tables(settings) if _columns(t) > 1 and len(t.rows) > 1]
+    # A "table" of one column is prose in a box; one row of several cells is
+    # kept (the last row of a table carried over to the next page).
+    found = [t for t in visible.find_tables(settings) if _columns(t) > 1 and (len(t.rows) > 1 or _columns(t) > 2)]
     boxes = [t.bbox for t in found]
 
     def outside(obj) -> bool:
@@ -116,7 +123,14 @@ def _read_page(page, number: int) -> _Page:
 
     result = _Page(number, chars=len(page.chars), images=len(page.images))
     height = float(page.height) or 1.0
-    for line in page.filter(outside).extract_text_lines(return_chars=False):
+    lines = page.filter(outside).extract_text_lines(return_chars=False)
+    if any(_ROW_OF_VALUES.search(line["text"]) for line in lines):  # a table drawn without rules?
+        unruled = text_tables(page.filter(outside).extract_words(keep_blank_chars=True))
+        if unruled:
+            result.items += [_PageTable(t.rows, t.bbox[1]) for t in unruled]
+            boxes += [t.bbox for t in unruled]
+            lines = page.filter(outside).extract_text_lines(return_chars=False)
+    for line in lines:
         text = line["text"]
         if PAGE_NUMBER.match(text) or (_BARE_NUMBER.match(text) and not _MARGIN < line["top"] / height < 1 - _MARGIN):
             continue
@@ -153,7 +167,7 @@ def _spans(found) -> list[list[Span]]:
                 continue
             columns = sum(1 for left in lefts[c + 1:] if left < box[2] - 1)
             below = sum(1 for top in tops[r + 1:] if top < box[3] - 1)
-            spans.append(Span(texts[r][c] or "", 1 + columns, 1 + below, at=c))
+            spans.append(Span(texts[r][c] or "", 1 + columns, 1 + below, at=c, x0=box[0], x1=box[2]))
         rows.append(spans)
     return rows
 
@@ -232,7 +246,8 @@ class _Assembler:
     def _close_table(self) -> None:
         if self.rows:
             self.tables += 1
-            self.blocks.append(table(rejoin(self.rows, self.breaks), index=self.tables, layout="pdf"))
+            rows = by_position(self.rows) if self.breaks else self.rows
+            self.blocks.append(table(rejoin(rows, self.breaks), index=self.tables, layout="pdf"))
             self.rows, self.breaks = [], []
 
 
