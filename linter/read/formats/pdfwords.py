@@ -83,19 +83,17 @@ def text_tables(words: Sequence[dict]) -> list[TextTable]:
     found = [Word(w["text"].strip(), w["x0"], w["x1"], w["top"], w["bottom"]) for w in words if w["text"].strip()]
     if not found:
         return []
-    height = median(w.bottom - w.top for w in found) or 10.0
-    lines = _lines(found, height)
+    page = _Page(_lines(found, median(w.bottom - w.top for w in found) or 10.0))
     tables, index = [], 0
-    while index < len(lines):
-        if len(_values(lines[index])) < MIN_VALUES:
+    while index < len(page.lines):
+        if not page.is_row(index):
             index += 1
             continue
-        start, index = _block(lines, index, height)
-        block = lines[start:index]
-        rows = [line for line in block if len(_values(line)) >= MIN_VALUES]
-        at_edge = start == 0 or all(_page_number(line) for line in lines[index:])
-        if len(rows) >= 2 or any(len(_values(line)) >= MIN_WIDE for line in rows) or at_edge:
-            tables.append(_table(block, height))
+        start, index = page.block(index)
+        rows = [i for i in range(start, index) if page.is_row(i)]
+        at_edge = start == 0 or all(_page_number(line) for line in page.lines[index:])
+        if len(rows) >= 2 or any(len(page.runs[i]) >= MIN_WIDE for i in rows) or at_edge:
+            tables.append(page.table(start, index))
     return tables
 
 
@@ -125,81 +123,80 @@ def _values(line: list[Word]) -> list[Word]:
     return run if any(_NUMBER.fullmatch(w.text) for w in run) else []
 
 
-def _block(lines: list[list[Word]], first: int, height: float) -> tuple[int, int]:
-    """The lines ``[start, end)`` of the table holding row of values
-    ``first``.  Above the first row: header lines (words left of
-    where the values begin, or short words above them); below: rows of
-    values and the fragments their label cells wrap into — left of the
-    values and no wider than the label text of the rows (a caption or a
-    heading is wider, and ends the table)."""
-    edge = _values(lines[first])[0].x0
+class _Page:
+    """A page's lines of words, each with its run of values."""
 
-    def near(a: int, b: int) -> bool:
-        return abs(lines[a][0].top - lines[b][0].top) <= GAP * height
+    def __init__(self, lines: list[list[Word]]):
+        self.lines = lines
+        self.runs = [_values(line) for line in lines]
+        self.height = median(w.bottom - w.top for line in lines for w in line) or 10.0
 
-    def header(line: list[Word]) -> bool:
-        return all(w.x1 <= edge or (w.x0 >= edge - height and w.x1 - w.x0 <= HEADER_WORD * height) for w in line)
+    def is_row(self, index: int) -> bool:
+        """Whether line ``index`` is a row of values."""
+        return len(self.runs[index]) >= MIN_VALUES
 
-    start = first
-    while start > 0 and near(start - 1, start) and not _values(lines[start - 1]) and header(lines[start - 1]):
-        start -= 1
-    end = first + 1
-    while end < len(lines) and near(end, end - 1) and (
-            len(_values(lines[end])) >= MIN_VALUES or all(w.x1 <= edge for w in lines[end])):
-        end += 1
-    # Fragments wider than the rows' label text are not wrapped labels: the table ends before them.
-    reach = max(w.x1 for line in lines[first:end] if len(_values(line)) >= MIN_VALUES for w in line
-                if w.x1 <= edge) if any(w.x1 <= edge for w in lines[first]) else edge
-    last = first + 1
-    while last < end and (len(_values(lines[last])) >= MIN_VALUES or all(w.x1 <= reach + height / 2
-                                                                         for w in lines[last])):
-        last += 1
-    return start, last
+    def block(self, first: int) -> tuple[int, int]:
+        """The lines ``[start, end)`` of the table holding row of values
+        ``first``.  Above the first row: header lines (words left of where
+        the values begin, or short words above them); below: rows of values
+        and the fragments their label cells wrap into — left of the values
+        and no wider than the label text of the rows (a caption or a
+        heading is wider, and ends the table)."""
+        lines, height = self.lines, self.height
+        edge = self.runs[first][0].x0
 
+        def near(a: int, b: int) -> bool:
+            return abs(lines[a][0].top - lines[b][0].top) <= GAP * height
 
-def _table(block: list[list[Word]], height: float) -> TextTable:
-    rows_of_values = [line for line in block if len(_values(line)) >= MIN_VALUES]
-    values = [w for line in rows_of_values for w in _values(line)]
-    columns = _clusters([w.center for w in values], height)
-    edge = min(w.x0 for w in values) - height / 2
-    labels = _clusters([w.x0 for line in block for w in line if w.x1 <= edge], height)
-    count = len(labels) + len(columns)
+        def header(line: list[Word]) -> bool:
+            return all(w.x1 <= edge or (w.x0 >= edge - height and w.x1 - w.x0 <= HEADER_WORD * height) for w in line)
 
-    def column(word: Word) -> int:
-        if word.x1 <= edge and labels:
-            return max((i for i, x in enumerate(labels) if x <= word.x0 + height / 2), default=0)
-        return len(labels) + min(range(len(columns)), key=lambda i: abs(columns[i] - word.center))
+        start = first
+        while start > 0 and near(start - 1, start) and not self.runs[start - 1] and header(lines[start - 1]):
+            start -= 1
+        labels = [w.x1 for i in range(first, len(lines)) if self.is_row(i) for w in lines[i] if w.x1 <= edge]
+        reach = max(labels, default=edge) + height / 2
+        end = first + 1
+        while end < len(lines) and near(end, end - 1) and (
+                self.is_row(end) or all(w.x1 <= min(edge, reach) for w in lines[end])):
+            end += 1
+        return start, end
 
-    texts: list[list[str]] = []
-    header: list[str] | None = None
-    for line in block:
-        if len(_values(line)) >= MIN_VALUES or not texts:
-            if len(_values(line)) < MIN_VALUES:  # above the first row of values: the header
-                header = header or [""] * count
-                target = header
-            else:
-                texts.append([""] * count)
-                target = texts[-1]
-        else:
-            target = texts[-1]
-        for word in line:
-            i = column(word)
-            target[i] = f"{target[i]}\n{word.text}" if target[i] else word.text
-    rows = ([header] if header else []) + texts
-    places = [*labels, *columns]
-    spans = [[Span(text, at=i, x0=places[i], x1=places[i] + 1) for i, text in enumerate(row)] for row in rows]
-    every = [w for line in block for w in line]
-    bbox = (min(w.x0 for w in every), min(w.top for w in every), max(w.x1 for w in every),
-            max(w.bottom for w in every))
-    return TextTable(spans, bbox)
+    def table(self, start: int, end: int) -> TextTable:
+        """The table of lines ``[start, end)``: its columns, then its rows."""
+        height, block = self.height, self.lines[start:end]
+        values = [w for i in range(start, end) if self.is_row(i) for w in self.runs[i]]
+        columns = _clusters([w.center for w in values], height)
+        edge = min(w.x0 for w in values) - height / 2
+        labels = _clusters([w.x0 for line in block for w in line if w.x1 <= edge], height)
+
+        def column(word: Word) -> int:
+            if word.x1 <= edge and labels:
+                return max((i for i, x in enumerate(labels) if x <= word.x0 + height / 2), default=0)
+            return len(labels) + min(range(len(columns)), key=lambda i: abs(columns[i] - word.center))
+
+        rows: list[list[str]] = []
+        for index in range(start, end):
+            if self.is_row(index) or not rows:  # a row of values starts a row; lines above it are the header
+                rows.append([""] * (len(labels) + len(columns)))
+            for word in self.lines[index]:
+                i = column(word)
+                rows[-1][i] = f"{rows[-1][i]}\n{word.text}" if rows[-1][i] else word.text
+        places = [*labels, *columns]
+        spans = [[Span(text, at=i, x0=places[i], x1=places[i] + 1) for i, text in enumerate(row)] for row in rows]
+        every = [w for line in block for w in line]
+        bbox = (min(w.x0 for w in every), min(w.top for w in every), max(w.x1 for w in every),
+                max(w.bottom for w in every))
+        return TextTable(spans, bbox)
 
 
 def _clusters(xs: list[float], height: float) -> list[float]:
     """Positions grouped where they lie within a line height of each other:
     each group's smallest position, left to right."""
     out: list[float] = []
+    previous = None
     for x in sorted(xs):
-        if not out or x - last > height:
+        if previous is None or x - previous > height:
             out.append(x)
-        last = x
+        previous = x
     return out

@@ -127,7 +127,7 @@ def _line_row(paragraph: Paragraph, rows: LabelSet, current: str, after_row_labe
     while first > 0 and is_value(text[slice(*words[first - 1])]):
         first -= 1
     values = words[first:]
-    if not values or not any(classify(text[a:b])[0] == "number" for a, b in values):
+    if not values or not any(classify(text[a:b])[1] is not None for a, b in values):
         return None
     if first == 0:
         spans = values if after_row_label else []
@@ -144,9 +144,11 @@ def _line_row(paragraph: Paragraph, rows: LabelSet, current: str, after_row_labe
 def _at(paragraph: Paragraph, offset: int) -> Location:
     """Where character ``offset`` of ``paragraph`` is, with the paragraph's
     place label when it is on the paragraph's first line."""
-    where = paragraph.location_at(offset)
-    if where.line == paragraph.location.line and paragraph.location.label:
-        return Location(where.line, where.column, page=where.page, label=paragraph.location.label)
+    start = paragraph.location
+    where = paragraph.location_at(offset) if paragraph.pieces else Location(
+        start.line, start.column + offset, page=start.page)
+    if where.line == start.line and start.label:
+        return Location(where.line, where.column, page=where.page, label=start.label)
     return where
 
 
