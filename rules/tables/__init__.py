@@ -16,6 +16,7 @@ RULES: dict[str, str] = {
     "T007": "invalid_value",
     "T008": "row_label_typo",
     "T009": "old_template_label",
+    "T010": "table_unreadable",
 }
 
 

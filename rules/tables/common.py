@@ -10,8 +10,11 @@ from __future__ import annotations
 
 from typing import Iterable, Sequence
 
-from govlint.model import Location
-from govlint.recognise.templates import ColumnSpec, RowMatch, TableMatch, TableSpec, template
+from functools import lru_cache
+
+from govlint.model import Location, Section
+from govlint.normalize import compact
+from govlint.recognise.templates import ColumnSpec, RowMatch, TableMatch, TableSpec, template, templates
 from govlint.recognise.templates.labels import inner
 
 #: Template table key → the name used in messages, and the section holding it.
@@ -105,6 +108,47 @@ def collapsed_groups(table: TableMatch) -> tuple[RowMatch, ...]:
         if rows and all(p in missing for p in rows):
             found.append(r)
     return tuple(found)
+
+
+#: Labels of a table that a section's text must hold for the table to be
+#: there, flattened to text (T001 does not report it missing, T010 reports
+#: it unreadable).
+AS_TEXT = 3
+
+
+def missing_tables(doc) -> Iterable[tuple[str, Section, list[str]]]:
+    """Tables 二/三/四 not recognised whose section is there: ``(key,
+    section, labels of the table its text holds, as printed)``."""
+    if not doc.sections:
+        return
+    for key, number in TABLE_SECTIONS.items():
+        section = doc.section(number)
+        if doc.template.tables.get(key) is None and section is not None:
+            written = _labels_in(key, section.heading.text + "\n" + section.text)
+            yield key, section, written if len(written) >= AS_TEXT else []
+
+
+@lru_cache(maxsize=4)
+def _labels(key: str) -> tuple[tuple[str, str], ...]:
+    """(compacted, as printed) of the row, column, column-group and block
+    labels of table ``key`` in every template, four characters or more."""
+    found: dict[str, str] = {}
+    for t in templates().values():
+        spec = t.tables.get(key)
+        if spec is None:
+            continue
+        labels = [r.label for r in spec.rows] + [g.label for g in spec.groups] + [c.label for c in spec.columns]
+        labels += [b.caption for b in spec.blocks if b.caption] + list(spec.column_groups)
+        for label in labels:
+            if label and len(compact(label.text)) >= 4:
+                found.setdefault(compact(label.text), label.text)
+    return tuple(found.items())
+
+
+def _labels_in(key: str, text: str) -> list[str]:
+    """The labels of table ``key`` that ``text`` holds, as printed."""
+    flat = compact(text)
+    return [printed for label, printed in _labels(key) if label in flat]
 
 
 def tables(doc) -> Iterable[TableMatch]:

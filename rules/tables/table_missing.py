@@ -1,18 +1,10 @@
 """T001 table-missing: table 二, 三 or 四 not found."""
 
-from functools import lru_cache
-
 from govlint.model import Severity
-from govlint.normalize import compact
 from govlint.recognise.outline import canonical_heading
-from govlint.recognise.templates import templates
 from govlint.rule import Rule
 
-from .common import TABLE_NAMES, TABLE_SECTIONS
-
-#: Labels of the table found in the section's text from which the table is
-#: taken to be there, flattened to text.
-AS_TEXT = 3
+from .common import TABLE_NAMES, TABLE_SECTIONS, missing_tables
 
 
 class TableMissing(Rule):
@@ -29,10 +21,10 @@ class TableMissing(Rule):
 
     该部分标题本身就缺失时，由 S001 section-missing 报告，本规则不再重复。
 
-    这一部分的文字里出现了三个以上该表的行名或栏目（如“一、本年新收
-    政府信息公开申请数量”“信息内容”“本年处理决定数量”）时，表格其实
-    在，只是在转换中被压成了文字（网页正文、没有边框的 PDF 表格），
-    无法按行列读取：降低一级报告（错误降为警告），并引用找到的文字。
+    这一部分的文字里出现了该表的多个行名或栏目（如“一、本年新收
+    政府信息公开申请数量”“本年处理决定数量”）时，表格其实在，只是在
+    转换中被压成了文字，无法按行列读取：这不是缺表，由
+    T010 table-unreadable 提示。
 
     Why
     ---
@@ -62,43 +54,7 @@ class TableMissing(Rule):
     severity = Severity.ERROR
 
     def check(self, doc):
-        if not doc.sections:
-            return
-        found = doc.template
-        for key, number in TABLE_SECTIONS.items():
-            if found.tables.get(key) is not None:
-                continue
-            section = doc.section(number)
-            if section is None:
-                continue  # S001 reports the missing section
-            written = _labels_in(key, section.heading.text + "\n" + section.text)
-            if len(written) >= AS_TEXT:
-                yield self.report(section, f"“{canonical_heading(number)}”下未找到可以按行列读取的统计表"
-                                           f"（{TABLE_NAMES[key]}），无法检查", uncertain="这一部分的文字中有该表的"
-                                  f"{''.join(f'“{t}”' for t in written[:AS_TEXT])}等行名或栏目，表格可能在转换中被压成了文字")
-                continue
-            yield self.report(section, f"“{canonical_heading(number)}”下未找到统计表（{TABLE_NAMES[key]}）；"
-                                       "以图片形式发布的表格无法检查，请以文字表格发布")
-
-
-@lru_cache(maxsize=4)
-def _labels(key: str) -> tuple[tuple[str, str], ...]:
-    """(compacted, as printed) of the row, column, column-group and block
-    labels of table ``key`` in every template, four characters or more."""
-    found: dict[str, str] = {}
-    for template in templates().values():
-        spec = template.tables.get(key)
-        if spec is None:
-            continue
-        labels = [r.label for r in spec.rows] + [g.label for g in spec.groups] + [c.label for c in spec.columns]
-        labels += [b.caption for b in spec.blocks if b.caption] + list(spec.column_groups)
-        for label in labels:
-            if label and len(compact(label.text)) >= 4:
-                found.setdefault(compact(label.text), label.text)
-    return tuple(found.items())
-
-
-def _labels_in(key: str, text: str) -> list[str]:
-    """The labels of table ``key`` that ``text`` holds, as printed."""
-    flat = compact(text)
-    return [printed for label, printed in _labels(key) if label in flat]
+        for key, section, written in missing_tables(doc):
+            if not written:
+                yield self.report(section, f"“{canonical_heading(section.number)}”下未找到统计表（{TABLE_NAMES[key]}）；"
+                                           "以图片形式发布的表格无法检查，请以文字表格发布")
