@@ -148,3 +148,15 @@ def test_a_table_flattened_into_prose_is_not_missing_but_unreadable():
     assert (t010.code, t010.severity, t010.line) == ("T010", Severity.INFO, 4)
     assert t010.message == ("“四、政府信息公开行政复议、行政诉讼情况”的文字中有表四的“结果维持”“结果纠正”“其他结果”"
                             "等行名或栏目，但不是可以按行列读取的表格（可能在转换中被压成了一段文字），表四的数据未作核对")
+
+
+def test_a_short_row_next_to_numbers_broken_out_of_the_table_is_a_warning():
+    # A web page converted to Markdown: two cells of item (一) left the
+    # table as lines of their own (with the notes written in the cells).
+    report = ("# 某某市人民政府办公室2024年政府信息公开工作年度报告\n二、主动公开政府信息情况\n第二十条第（一）项\n"
+              "5\n（其中修订 2 件）\n17\n（含集中清理 12 件）\n"
+              "| 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |\n|---|---|---|---|\n"
+              "| 规章 | 5 | 96 |\n|---|---|---|\n| 行政规范性文件 | 11 | 142 |\n")
+    [t003] = findings(report, "report.md", prefix="T003")
+    assert t003.severity is Severity.WARNING
+    assert t003.message.endswith("（表格之外有单独的数字（“5”“17”），可能是在转换中脱离了表格的单元格）")

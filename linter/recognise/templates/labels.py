@@ -306,6 +306,18 @@ def resembles(text: str, label: Label) -> bool:
     return False
 
 
+def cut_short(text: str, label: Label) -> bool:
+    """True when ``text`` matches ``label`` only as a start that leaves
+    most of it out (less than :data:`RESEMBLANCE` of its core, a dropped
+    trailing parenthesis apart): ``其他`` for ``其他对外管理服务事项``."""
+    core = form(text).core
+    for alt in (label.text, *label.aliases):
+        full = form(alt).core
+        if core == _TRAILING_PAREN.sub("", full) or len(core) >= RESEMBLANCE * len(full):
+            return False
+    return True
+
+
 def names_row(text: str, label: Label) -> bool:
     """True when the paragraph ``text`` names ``label``: its core holds the
     label's core, or is a start of it of :data:`NAMES_ROW_LENGTH` characters

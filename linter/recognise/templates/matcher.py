@@ -32,7 +32,8 @@ order.
 
 Every row says how sure the mapping is: ``RowMatch.guess`` is None for a
 label matched exactly or as a known variant, else ``"typo"`` (one or two
-characters off), ``"position"`` (placed by its neighbours, above) or
+characters off), ``"partial"`` (a start of the label leaving most of it
+out), ``"position"`` (placed by its neighbours, above) or
 ``"text"`` (a line of text outside the table read as the row, see
 :mod:`.regions`); ``RowMatch.doubt`` — and each of its values'
 ``Value.doubt`` — then says so in words, for findings that rest on it.
@@ -49,7 +50,7 @@ from functools import lru_cache
 from typing import Mapping, Sequence, Union
 
 from ...model import Cell, Location, Paragraph, Row, Table
-from .labels import Label, LabelSet, Level, Match, inner, is_caption, names_row, pick, quote, resembles
+from .labels import Label, LabelSet, Level, Match, cut_short, inner, is_caption, names_row, pick, quote, resembles
 from .segments import Segment, split, trim
 from .spec import BlockSpec, ColumnSpec, GroupSpec, RowSpec, TableSpec
 from .values import Value, is_value, parse
@@ -95,7 +96,7 @@ class RowMatch:
     label (table 四's, or one named by ``caption``).  ``columns`` are the
     columns the row should fill, ``data`` the data cells found, parsed.
     ``guess`` says how the row was recognised when it is not certain
-    (``typo``, ``position``, ``text``; see the module docstring) and
+    (``typo``, ``partial``, ``position``, ``text``; see the module docstring) and
     ``doubt`` why, in words (None: certain).
     """
 
@@ -395,6 +396,8 @@ class _Matcher:
             guess = "text"
         elif guess is None and level is Level.TYPO:
             guess = "typo"
+        elif guess is None and level is Level.PARTIAL and cell is not None and cut_short(cell.text, target.label):
+            guess = "partial"
         self._add(row, table, target.prefix, "row", cell, level, caption, columns, data,
                   guess, _doubt(guess, cell, caption, row, target), at)
 
