@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Iterable, Sequence
 
+import re
 from functools import lru_cache
 
 from govlint.model import Location, Section
@@ -128,9 +129,19 @@ def missing_tables(doc) -> Iterable[tuple[str, Section, list[str]]]:
             yield key, section, written if len(written) >= AS_TEXT else []
 
 
+def _letters(text: str) -> str:
+    """``text`` compacted without digits and dots: a label still reads as
+    one where the numbers of its row broke into it (``一、本年新收政府信 3
+    息公开申请数量``, a table flattened line by line)."""
+    return _NUMBERS.sub("", compact(text))
+
+
+_NUMBERS = re.compile(r"[\d.,]+")
+
+
 @lru_cache(maxsize=4)
 def _labels(key: str) -> tuple[tuple[str, str], ...]:
-    """(compacted, as printed) of the row, column, column-group and block
+    """(letters, as printed) of the row, column, column-group and block
     labels of table ``key`` in every template, four characters or more."""
     found: dict[str, str] = {}
     for t in templates().values():
@@ -140,14 +151,14 @@ def _labels(key: str) -> tuple[tuple[str, str], ...]:
         labels = [r.label for r in spec.rows] + [g.label for g in spec.groups] + [c.label for c in spec.columns]
         labels += [b.caption for b in spec.blocks if b.caption] + list(spec.column_groups)
         for label in labels:
-            if label and len(compact(label.text)) >= 4:
-                found.setdefault(compact(label.text), label.text)
+            if label and len(_letters(label.text)) >= 4:
+                found.setdefault(_letters(label.text), label.text)
     return tuple(found.items())
 
 
 def _labels_in(key: str, text: str) -> list[str]:
     """The labels of table ``key`` that ``text`` holds, as printed."""
-    flat = compact(text)
+    flat = _letters(text)
     return [printed for label, printed in _labels(key) if label in flat]
 
 

@@ -15,9 +15,9 @@ template table the items that belong to it:
   ``### 行政复议``) switches to that table and is passed on as a
   :class:`~.matcher.Caption`;
 * inside a table's region, a line of text that is a row written out —
-  a row label followed by its values (``行政许可 97``, ``行政处罚　3``,
-  ``规章 0 0 0``), or values alone (``97``) right after a paragraph that
-  is a row label — is passed on as that row (a one-row table of layout
+  a row label followed by its values, as many as the row has cells
+  (``行政许可 97``, ``行政处罚　3``, ``规章 0 0 0``), or values alone (``97``)
+  right after a paragraph that is a row label — is passed on as that row (a one-row table of layout
   :data:`~.matcher.TEXT_LAYOUT`, each word a cell located in the
   paragraph): damaged Markdown and web-page conversions write table 二 so;
 * any other paragraph of prose ends the current table; short fragments (page
@@ -69,7 +69,8 @@ def _columns(templates: tuple[Template, ...]) -> dict[str, tuple[str, ...]]:
 def _labels(templates: tuple[Template, ...]) -> tuple[LabelSet, LabelSet, LabelSet]:
     """``(caption labels, cell labels, row labels)`` of every template.
     Caption labels (possible paragraphs) map to ``(table key, names a
-    row)``, cell and row labels to the table key."""
+    row)``, cell labels to the table key, row labels to ``(table key,
+    number of data cells)``."""
     captions: list[tuple[Label, tuple[str, bool]]] = []
     cells: list[tuple[Label, str]] = []
     for template in templates:
@@ -79,7 +80,8 @@ def _labels(templates: tuple[Template, ...]) -> tuple[LabelSet, LabelSet, LabelS
             rows = [g.label for g in spec.groups] + [r.label for r in spec.rows if r.label]
             captions += [(label, (key, False)) for label in names] + [(label, (key, True)) for label in rows]
             cells += [(label, key) for label in (*names, *rows, *(c.label for c in spec.columns))]
-    rows = [(r.label, key) for t in templates for key, spec in t.tables.items() for r in spec.rows if r.label]
+    rows = [(r.label, (key, len(r.columns))) for t in templates for key, spec in t.tables.items()
+            for r in spec.rows if r.label]
     return LabelSet(captions), LabelSet(cells), LabelSet(rows)
 
 
@@ -115,8 +117,10 @@ def split_regions(blocks: Iterable[Block], templates: Sequence[Template]) -> dic
 
 def _line_row(paragraph: Paragraph, rows: LabelSet, current: str, after_row_label: bool) -> Row | None:
     """The row a short paragraph of table ``current``'s region writes out
-    (see the module docstring), or None.  Its cells are its words: the
-    label (the words before the values), then each value."""
+    (see the module docstring), or None: a label naming a row of that
+    table followed by as many values as the row has cells (in some
+    template), or values alone after a paragraph naming a row.  Its cells
+    are its words: the label (the words before the values), then each value."""
     text = paragraph.text
     if len(compact(text)) > LINE_ROW_LENGTH:
         return None
@@ -134,7 +138,8 @@ def _line_row(paragraph: Paragraph, rows: LabelSet, current: str, after_row_labe
     else:
         label = text[words[0][0]:words[first - 1][1]]
         named = {m.target for m in rows.best(label) if m.level >= Level.PARTIAL}
-        spans = [(words[0][0], words[first - 1][1]), *values] if named == {current} else []
+        fits = {key for key, count in named if count == len(values)}
+        spans = [(words[0][0], words[first - 1][1]), *values] if fits == {current} else []
     if not spans:
         return None
     cells = tuple(Cell(text[a:b], _at(paragraph, a)) for a, b in spans)
