@@ -162,13 +162,23 @@ def _labels_in(key: str, text: str) -> list[str]:
     return [printed for label, printed in _labels(key) if label in flat]
 
 
-def tables(doc) -> Iterable[TableMatch]:
-    """The template tables found, in order 二, 三, 四."""
+def tables(doc, readable: bool = True) -> Iterable[TableMatch]:
+    """The template tables found, in order 二, 三, 四 (only those that can
+    be checked unless ``readable`` is False: see :func:`unreadable`)."""
     found = doc.template
     for key in ("t2", "t3", "t4"):
         table = found.tables.get(key)
-        if table is not None:
+        if table is not None and (not readable or not unreadable(table)):
             yield table
+
+
+def unreadable(table: TableMatch) -> bool:
+    """True for a table read only from lines of text (no row from a table)
+    most of whose rows do not have the template's number of cells: cells
+    of a crawled page, one per line, with the blank ones dropped.  Its
+    shape tells nothing about the report; T010 says it was not checked."""
+    rows = [r for r in table.rows if r.kind == "row"]
+    return bool(rows) and all(r.guess == "text" for r in rows) and sum(r.complete for r in rows) * 2 < len(rows)
 
 
 def row_ref(spec: TableSpec, prefix: str) -> str:

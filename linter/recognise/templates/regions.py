@@ -15,11 +15,15 @@ template table the items that belong to it:
   ``### 行政复议``) switches to that table and is passed on as a
   :class:`~.matcher.Caption`;
 * inside a table's region, a line of text that is a row written out —
-  a row label followed by its values, as many as the row has cells
-  (``行政许可 97``, ``行政处罚　3``, ``规章 0 0 0``), or values alone (``97``)
-  right after a paragraph that is a row label — is passed on as that row (a one-row table of layout
-  :data:`~.matcher.TEXT_LAYOUT`, each word a cell located in the
-  paragraph): damaged Markdown and web-page conversions write table 二 so;
+  a row label followed by its values (``行政许可 97``, ``行政处罚　3``,
+  ``规章 0 0 0``; not many more than the row has cells), or the values alone on
+  the lines after a paragraph naming a row (``规章`` / ``11`` / ``11`` /
+  ``11``: each cell on its own line, as crawled web pages give tables; for
+  table 四, whose row has no label, the values after its header) — is
+  passed on as that row (a one-row table of layout
+  :data:`~.matcher.TEXT_LAYOUT`, each word a cell located in its
+  paragraph).  Lines of values that do not make up a row are passed on as
+  :class:`~.matcher.Stray`;
 * any other paragraph of prose ends the current table; short fragments (page
   numbers, pieces of a broken header or label) and header lines of the
   current table flattened to text (``信息内容本年收费金额（单位：万元）``) do
@@ -45,11 +49,18 @@ from .values import classify, is_value
 FRAGMENT_LENGTH = 12
 #: Paragraphs longer than this (compacted) are never a row written as text.
 LINE_ROW_LENGTH = 60
+#: How many numbers more than a row has cells a line of text may hold and
+#: still be that row (a number split in two by the conversion).
+SPLIT_CELLS = 2
 #: Paragraphs up to this many characters (compacted) holding a column label
 #: of the current table are its header flattened to text.
 HEADER_LINE_LENGTH = 40
 _SECTION_HEADING = re.compile(r"^#*[一二三四五六七八九十]+、")
 _WORD = re.compile(r"[^\s\u3000]+")
+#: Punctuation of a sentence: a paragraph holding it is prose, not a cell.
+_SENTENCE = re.compile(r"[。，；！？]")
+#: A paragraph starting with a unit goes on from the number before it (``4`` / ``件``).
+_UNIT = re.compile(r"\s*(?:件|条|项|个|次|份|宗|人次|万元|元|%)")
 #: A label glued to its number (``行政许可97``): the label ends with a Chinese character.
 _GLUED = re.compile(r"(.*[\u3400-\u9fff）)])([+\-−]?\d[\d,]*(?:\.\d+)?)")
 
@@ -87,40 +98,118 @@ def _labels(templates: tuple[Template, ...]) -> tuple[LabelSet, LabelSet, LabelS
 
 def split_regions(blocks: Iterable[Block], templates: Sequence[Template]) -> dict[str, list[Item]]:
     """The items of each template table key found among ``blocks``."""
-    captions, cells, rows = _labels(tuple(templates))
-    columns = _columns(tuple(templates))
-    regions: dict[str, list[Item]] = defaultdict(list)
-    current: str | None = None
-    after_row_label = False  # the last item was a paragraph naming a row: values may follow alone
+    walk = _Walk(tuple(templates))
     for block in blocks:
+        walk.block(block)
+    walk.flush()
+    return dict(walk.regions)
+
+
+@lru_cache(maxsize=8)
+def _unlabelled(templates: tuple[Template, ...]) -> dict[str, frozenset[int]]:
+    """Per table key, the cell counts of its rows without label (table 四's)."""
+    found: dict[str, set[int]] = defaultdict(set)
+    for template in templates:
+        for key, spec in template.tables.items():
+            found[key].update(len(r.columns) for r in spec.rows if not r.label)
+    return {key: frozenset(counts) for key, counts in found.items()}
+
+
+class _Walk:
+    """The state of :func:`split_regions`: the current table and the values
+    met since the last paragraph naming a row (each cell on its own line)."""
+
+    def __init__(self, templates: tuple[Template, ...]):
+        self.captions, self.cells, self.rows = _labels(templates)
+        self.columns = _columns(templates)
+        self.unlabelled = _unlabelled(templates)
+        self.regions: dict[str, list[Item]] = defaultdict(list)
+        self.current: str | None = None
+        # the last paragraph if it names a row, and the cell counts that row can have (its values may follow)
+        self.label: Paragraph | None = None
+        self.counts: frozenset[int] = frozenset()
+        self.values: list[tuple[Paragraph, list[tuple[int, int]]]] = []
+
+    def block(self, block: Block) -> None:
         if isinstance(block, Table):
+            self.flush()
             for row in block.rows:
-                current = _vote(row, cells) or current
-                if current:
-                    regions[current].append(RowItem(row, block))
-            after_row_label = False
+                self.current = _vote(row, self.cells) or self.current
+                if self.current:
+                    self.regions[self.current].append(RowItem(row, block))
+            self.counts, self.label = frozenset(), None
         elif isinstance(block, Paragraph):
-            key, names_row = _caption_key(block, captions)
-            line = _line_row(block, rows, current, after_row_label) if current and not key else None
-            if key:
-                current = key
-                regions[key].append(Caption(block))
-            elif line is not None:
-                regions[current].append(RowItem(line, Table((line,), line.location, TEXT_LAYOUT)))
-            elif not _fragment(block.text) and not (current and _header_line(block.text, columns[current])):
-                current = None
-            elif current:
-                regions[current].append(Stray(block))
-            after_row_label = bool(key) and names_row
-    return dict(regions)
+            spans = _values_only(block.text) if self.current else None
+            if spans and (self.counts or self.unlabelled.get(self.current)):
+                self.values.append((block, spans))
+                return
+            key, names_row = _caption_key(block, self.captions)
+            self.flush(prose=not key and bool(_SENTENCE.search(block.text) or _UNIT.match(block.text)))
+            self._paragraph(block, key, names_row)
+
+    def _paragraph(self, paragraph: Paragraph, key: str | None, names_row: bool) -> None:
+        line = _line_row(paragraph, self.rows, self.current) if self.current and not key else None
+        self.counts, self.label = frozenset(), None
+        if key:
+            self.current = key
+            self.regions[key].append(Caption(paragraph))
+            if names_row:
+                self.counts = frozenset(n for k, n in (m.target for m in self.rows.best(paragraph.text)) if k == key)
+                self.label = paragraph
+        elif line is not None:
+            self.regions[self.current].append(RowItem(line, Table((line,), line.location, TEXT_LAYOUT)))
+        elif not _fragment(paragraph.text) and not (self.current and _header_line(paragraph.text,
+                                                                                  self.columns[self.current])):
+            self.current = None
+        elif self.current:
+            self.regions[self.current].append(Stray(paragraph))
+
+    def flush(self, prose: bool = False) -> None:
+        """The values met since the last row label: one row (the label, then
+        the values) when there are as many as that row (or the table's
+        unlabelled row) has cells and a sentence does not go on after them
+        (``prose``: a label and a number that prose broken line by line
+        gives, ``行政事业性收费`` / ``4`` / ``1994万元。``), else pieces of
+        text (see :meth:`_fits`)."""
+        if not self.values:
+            return
+        count = sum(len(spans) for _, spans in self.values)
+        if not prose and self._fits(count):
+            cells = tuple(Cell(p.text[a:b], _at(p, a)) for p, spans in self.values for a, b in spans)
+            if self.label is not None:
+                cells = (Cell(self.label.text, self.label.location), *cells)
+            row = Row(cells, cells[0].location)
+            self.regions[self.current].append(RowItem(row, Table((row,), row.location, TEXT_LAYOUT)))
+        else:
+            self.regions[self.current].extend(Stray(p) for p, _ in self.values)
+        self.values = []
 
 
-def _line_row(paragraph: Paragraph, rows: LabelSet, current: str, after_row_label: bool) -> Row | None:
+    def _fits(self, count: int) -> bool:
+        """Whether ``count`` values make the row: after a row label, up to
+        two more than the row has cells (blanks lost, a number split in
+        two: the row is then kept with the wrong count, as a table row
+        would be); exactly as many for a row without label."""
+        if self.label is None:
+            return count in self.unlabelled.get(self.current, frozenset())
+        return count <= max(self.counts) + SPLIT_CELLS
+
+
+def _values_only(text: str) -> list[tuple[int, int]] | None:
+    """The words of a paragraph that holds values only, one a number (None otherwise)."""
+    words = [(m.start(), m.end()) for m in _WORD.finditer(text)]
+    if words and all(is_value(text[a:b]) for a, b in words) and any(
+            classify(text[a:b])[1] is not None for a, b in words):
+        return words
+    return None
+
+
+def _line_row(paragraph: Paragraph, rows: LabelSet, current: str) -> Row | None:
     """The row a short paragraph of table ``current``'s region writes out
     (see the module docstring), or None: a label naming a row of that
-    table followed by as many values as the row has cells (in some
-    template), or values alone after a paragraph naming a row.  Its cells
-    are its words: the label (the words before the values), then each value."""
+    table followed by values, at most :data:`SPLIT_CELLS` more than the
+    row has cells (in some template).  Its cells are its words: the label
+    (the words before the values), then each value."""
     text = paragraph.text
     if len(compact(text)) > LINE_ROW_LENGTH:
         return None
@@ -134,14 +223,12 @@ def _line_row(paragraph: Paragraph, rows: LabelSet, current: str, after_row_labe
     if not values or not any(classify(text[a:b])[1] is not None for a, b in values):
         return None
     if first == 0:
-        spans = values if after_row_label else []
-    else:
-        label = text[words[0][0]:words[first - 1][1]]
-        named = {m.target for m in rows.best(label) if m.level >= Level.PARTIAL}
-        fits = {key for key, count in named if count == len(values)}
-        spans = [(words[0][0], words[first - 1][1]), *values] if fits == {current} else []
-    if not spans:
         return None
+    label = text[words[0][0]:words[first - 1][1]]
+    named = {m.target for m in rows.best(label) if m.level >= Level.PARTIAL}
+    if {key for key, count in named if len(values) <= count + SPLIT_CELLS} != {current}:
+        return None
+    spans = [(words[0][0], words[first - 1][1]), *values]
     cells = tuple(Cell(text[a:b], _at(paragraph, a)) for a, b in spans)
     return Row(cells, cells[0].location)
 
