@@ -120,13 +120,14 @@ AS_TEXT = 3
 def missing_tables(doc) -> Iterable[tuple[str, Section, list[str]]]:
     """Tables 二/三/四 not recognised whose section is there: ``(key,
     section, labels of the table its text holds, as printed)``."""
-    if not doc.sections:
-        return
     for key, number in TABLE_SECTIONS.items():
-        section = doc.section(number)
-        if doc.template.tables.get(key) is None and section is not None:
-            written = _labels_in(key, section.heading.text + "\n" + section.text)
-            yield key, section, written if len(written) >= AS_TEXT else []
+        sections = [s for s in doc.sections if s.number == number]
+        if doc.template.tables.get(key) is not None or not sections:
+            continue
+        # where the outline found the section twice, the table's text may be under either heading
+        found = [(s, _labels_in(key, s.heading.text + "\n" + s.text)) for s in sections]
+        section, written = max(found, key=lambda f: len(f[1]))
+        yield key, (section if len(written) >= AS_TEXT else sections[0]), (written if len(written) >= AS_TEXT else [])
 
 
 def _letters(text: str) -> str:
@@ -162,23 +163,13 @@ def _labels_in(key: str, text: str) -> list[str]:
     return [printed for label, printed in _labels(key) if label in flat]
 
 
-def tables(doc, readable: bool = True) -> Iterable[TableMatch]:
-    """The template tables found, in order 二, 三, 四 (only those that can
-    be checked unless ``readable`` is False: see :func:`unreadable`)."""
+def tables(doc) -> Iterable[TableMatch]:
+    """The template tables found, in order 二, 三, 四."""
     found = doc.template
     for key in ("t2", "t3", "t4"):
         table = found.tables.get(key)
-        if table is not None and (not readable or not unreadable(table)):
+        if table is not None:
             yield table
-
-
-def unreadable(table: TableMatch) -> bool:
-    """True for a table read only from lines of text (no row from a table)
-    most of whose rows do not have the template's number of cells: cells
-    of a crawled page, one per line, with the blank ones dropped.  Its
-    shape tells nothing about the report; T010 says it was not checked."""
-    rows = [r for r in table.rows if r.kind == "row"]
-    return bool(rows) and all(r.guess == "text" for r in rows) and sum(r.complete for r in rows) * 2 < len(rows)
 
 
 def row_ref(spec: TableSpec, prefix: str) -> str:

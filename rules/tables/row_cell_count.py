@@ -24,8 +24,6 @@ class RowCellCount(Rule):
     读取的文字，降低一级报告（错误降为警告），并说明原因；表格旁边
     另有单独成行的数字（转换时脱离表格的单元格，如 ``22`` /
     ``（其中修订 16 件）``）而这一行又少了单元格时，也是如此。
-    从一行行文字中读出、数字少于单元格的行（抓取的网页丢掉了空白单元格）
-    不在这里报告：无法知道缺的是哪几格，A000 提示其无法核对。
 
     连续多行缺同样多的单元格（通常是同一列整列丢失）合并为一条，
     位置在第一行，范围到最后一行。
@@ -82,7 +80,7 @@ class RowCellCount(Rule):
                                                 f" {len(rows)} 行，每行 {group.expected} 个数", uncertain=group.doubt)
             collapsed_ids = {id(g) for g in collapsed}
             loose = [p.text.strip() for p in table.texts if _LOOSE_NUMBER.match(compact(p.text))]
-            for run in runs(table.rows, lambda r: None if r.complete or id(r) in collapsed_ids or _blanks_lost(r)
+            for run in runs(table.rows, lambda r: None if r.complete or id(r) in collapsed_ids
                             else (r.found, r.expected)):
                 yield self._run(name, table.spec, run, loose)
 
@@ -97,14 +95,6 @@ class RowCellCount(Rule):
                            "可能是在转换中脱离了表格的单元格")
         return self.report(where(first), f"{run_name(name, spec, run, count)}；无法确定各数属于哪一栏，这些数未作核对",
                            end=end, uncertain="；".join(reasons) or None)
-
-
-def _blanks_lost(row) -> bool:
-    """A row read from lines of text with fewer numbers than cells: its
-    blank cells were most likely dropped by the conversion (a crawled page
-    writes each filled cell on a line); what each number is cannot be
-    known, and A000 says the row could not be checked."""
-    return row.guess == "text" and row.found < row.expected
 
 
 #: A paragraph among a table's rows that is a number, perhaps with a note (``22``, ``55（含自然失效29件）``).

@@ -4,7 +4,7 @@ from govlint.model import Severity
 from govlint.recognise.outline import canonical_heading
 from govlint.rule import Rule
 
-from .common import AS_TEXT, TABLE_NAMES, missing_tables, tables, unreadable
+from .common import AS_TEXT, TABLE_NAMES, missing_tables
 
 
 class TableUnreadable(Rule):
@@ -18,11 +18,6 @@ class TableUnreadable(Rule):
     被抓取成一行、单元格之间没有分隔（``规章000行政规范性文件8855698``）
     ——本工具无法确定哪个数属于哪一格。提示这张表的数据未作任何核对
     （空白、勾稽关系、与正文的对应），并引用找到的行名。
-
-    从文字中按行读出的表格（抓取的网页每个单元格一行、空白单元格被
-    丢掉），如果多数行的数据个数都与模板不符，同样无法确定各数属于哪
-    一格：也在这里提示一次，不再逐行报告单元格个数（T003）、缺行
-    （T004）等。
 
     这不是报告缺表：表格真正缺失或以图片发布时，由 T001 table-missing
     报告。
@@ -57,11 +52,3 @@ class TableUnreadable(Rule):
                 yield self.report(section, f"“{canonical_heading(section.number)}”的文字中有{TABLE_NAMES[key]}的"
                                            f"{labels}等行名或栏目，但不是可以按行列读取的表格（可能在转换中被压成了"
                                            f"一段文字），{TABLE_NAMES[key]}的数据未作核对")
-        for table in tables(doc, readable=False):
-            if unreadable(table):
-                rows = [r for r in table.rows if r.kind == "row"]
-                name = TABLE_NAMES[table.key]
-                yield self.report(rows[0].location, f"{name}只能从一行行的文字中读出，{len(rows)} 行中只有 "
-                                                    f"{sum(r.complete for r in rows)} 行的数字个数与模板相符（可能是"
-                                                    f"网页转换时丢掉了空白单元格），无法确定各数属于哪一栏，"
-                                                    f"{name}的单元格个数、缺行等未作核对")

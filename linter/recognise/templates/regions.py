@@ -28,7 +28,8 @@ template table the items that belong to it:
   numbers, pieces of a broken header or label) and header lines of the
   current table flattened to text (``信息内容本年收费金额（单位：万元）``) do
   not, and are passed on as :class:`~.matcher.Stray` (a missing row may be
-  found written there).
+  found written there); nor does the rest of a row label broken over
+  several lines (``（二）部分公开`` / ``（区分处理的，只计这一情形，不计其他情形）``).
 """
 
 from __future__ import annotations
@@ -39,8 +40,9 @@ from functools import lru_cache
 from typing import Iterable, Sequence
 
 from ...model import Block, Cell, Location, Paragraph, Row, Table
-from ...normalize import compact
-from .labels import Label, LabelSet, Level, is_caption
+from ...normalize import compact, fold
+from ...read.prose import ITEM_START
+from .labels import Label, LabelSet, Level, form, is_caption
 from .matcher import TEXT_LAYOUT, Caption, Item, RowItem, Stray
 from .spec import Template
 from .values import classify, is_value
@@ -49,6 +51,9 @@ from .values import classify, is_value
 FRAGMENT_LENGTH = 12
 #: Paragraphs longer than this (compacted) are never a row written as text.
 LINE_ROW_LENGTH = 60
+#: Most short paragraphs joined into one row label (``3.`` / ``危及`` / ``“`` /
+#: ``三安全一稳定`` / ``”``: a crawled page writes each run of text on a line).
+LABEL_PIECES = 12
 #: How many numbers more than a row has cells a line of text may hold and
 #: still be that row (a number split in two by the conversion).
 SPLIT_CELLS = 2
@@ -106,6 +111,14 @@ def split_regions(blocks: Iterable[Block], templates: Sequence[Template]) -> dic
 
 
 @lru_cache(maxsize=8)
+def _endings(templates: tuple[Template, ...]) -> tuple[tuple[str, str, str, int], ...]:
+    """Every row label as ``(full form, printed, table key, cell count)``,
+    for labels with text glued before them."""
+    return tuple((form(r.label.text).full, r.label.text, key, len(r.columns))
+                 for t in templates for key, spec in t.tables.items() for r in spec.rows if r.label)
+
+
+@lru_cache(maxsize=8)
 def _unlabelled(templates: tuple[Template, ...]) -> dict[str, frozenset[int]]:
     """Per table key, the cell counts of its rows without label (table 四's)."""
     found: dict[str, set[int]] = defaultdict(set)
@@ -116,51 +129,99 @@ def _unlabelled(templates: tuple[Template, ...]) -> dict[str, frozenset[int]]:
 
 
 class _Walk:
-    """The state of :func:`split_regions`: the current table and the values
-    met since the last paragraph naming a row (each cell on its own line)."""
+    """The state of :func:`split_regions`: the current table, the short
+    paragraphs met since the last values (a row label may be broken into
+    several: ``1.`` / ``属于国家秘密``, ``（二）部分公开`` / ``（区分处理的…）``),
+    and the values met since (each cell on its own line)."""
 
     def __init__(self, templates: tuple[Template, ...]):
+        self.templates = templates
         self.captions, self.cells, self.rows = _labels(templates)
         self.columns = _columns(templates)
         self.unlabelled = _unlabelled(templates)
         self.regions: dict[str, list[Item]] = defaultdict(list)
         self.current: str | None = None
-        # the last paragraph if it names a row, and the cell counts that row can have (its values may follow)
-        self.label: Paragraph | None = None
+        self.recent: list[Paragraph] = []
+        # the label of the row the values belong to (text, where), and the cell counts that row can have
+        self.label: tuple[str, Location] | None = None
         self.counts: frozenset[int] = frozenset()
         self.values: list[tuple[Paragraph, list[tuple[int, int]]]] = []
 
     def block(self, block: Block) -> None:
         if isinstance(block, Table):
             self.flush()
+            self.recent = []
             for row in block.rows:
                 self.current = _vote(row, self.cells) or self.current
                 if self.current:
                     self.regions[self.current].append(RowItem(row, block))
-            self.counts, self.label = frozenset(), None
         elif isinstance(block, Paragraph):
             spans = _values_only(block.text) if self.current else None
-            if spans and (self.counts or self.unlabelled.get(self.current)):
+            if spans and not self.values:
+                self.label, self.counts = self._label()
+            if spans and (self.label or self.unlabelled.get(self.current)):
                 self.values.append((block, spans))
                 return
             key, names_row = _caption_key(block, self.captions)
-            self.flush(prose=not key and bool(_SENTENCE.search(block.text) or _UNIT.match(block.text)))
+            self.flush(prose=not key and _goes_on(block.text))
             self._paragraph(block, key, names_row)
 
+    def _label(self, extra: str = "", at: Location | None = None) -> tuple[tuple[str, Location] | None, frozenset[int]]:
+        """The row label that the last few short paragraphs, then ``extra``
+        (the label part of a line, at ``at``), make: the best match among
+        the current table's rows, the fewer pieces on a tie; else a row
+        label the last piece ends with (a header glued before it:
+        ``本年收费金额（单位：万元）行政事业性收费``).  With the cell counts
+        that row can have."""
+        best, found = None, (None, frozenset())
+        for n in range(0 if extra else 1, min(LABEL_PIECES, len(self.recent)) + 1):
+            pieces = self.recent[len(self.recent) - n:]
+            text = "".join(p.text.strip() for p in pieces) + extra
+            matches = [m for m in self.rows.best(text) if m.target[0] == self.current and m.level >= Level.PARTIAL]
+            if matches and (best is None or matches[0].level > best):
+                best = matches[0].level
+                found = ((text, pieces[0].location if pieces else at), frozenset(m.target[1] for m in matches))
+        if best is None and (extra or self.recent):
+            text = extra or self.recent[-1].text.strip()
+            tail = form(text).full
+            ends = [(len(full), label, count) for full, label, key, count in _endings(self.templates)
+                    if key == self.current and tail.endswith(full) and len(tail) > len(full)]
+            if ends:
+                size = max(e[0] for e in ends)
+                label = next(label for n, label, _ in ends if n == size)
+                found = ((label, at or self.recent[-1].location), frozenset(c for n, _, c in ends if n == size))
+        return found
+
+    def _line(self, paragraph: Paragraph) -> Row | None:
+        """The row a short paragraph of the current table's region writes
+        out (see the module docstring), or None: a row label (completed by
+        the short paragraphs before it when broken) followed by values, at
+        most :data:`SPLIT_CELLS` more than the row has cells.  Its cells:
+        the label, then each value."""
+        found = _label_and_values(paragraph.text)
+        if found is None:
+            return None
+        (start, end), values = found
+        label, counts = self._label(paragraph.text[start:end], _at(paragraph, start))
+        if label is None or len(values) > max(counts) + SPLIT_CELLS:
+            return None
+        cells = (Cell(*label), *(Cell(paragraph.text[a:b], _at(paragraph, a)) for a, b in values))
+        return Row(cells, cells[0].location)
+
     def _paragraph(self, paragraph: Paragraph, key: str | None, names_row: bool) -> None:
-        line = _line_row(paragraph, self.rows, self.current) if self.current and not key else None
-        self.counts, self.label = frozenset(), None
+        # a row label with its numbers (``规章 0 0 0``, ``一、本年新收…数量0``) is that row, not a caption
+        line = self._line(paragraph) if self.current and (not key or names_row) else None
+        if line is not None:
+            self.recent = []
+            self.regions[self.current].append(RowItem(line, Table((line,), line.location, TEXT_LAYOUT)))
+            return
+        self.recent = (self.recent + [paragraph])[-LABEL_PIECES:] if len(compact(paragraph.text)) <= LINE_ROW_LENGTH else []
         if key:
             self.current = key
             self.regions[key].append(Caption(paragraph))
-            if names_row:
-                self.counts = frozenset(n for k, n in (m.target for m in self.rows.best(paragraph.text)) if k == key)
-                self.label = paragraph
-        elif line is not None:
-            self.regions[self.current].append(RowItem(line, Table((line,), line.location, TEXT_LAYOUT)))
-        elif not _fragment(paragraph.text) and not (self.current and _header_line(paragraph.text,
-                                                                                  self.columns[self.current])):
-            self.current = None
+        elif not _fragment(paragraph.text) and not (self.current and (
+                _header_line(paragraph.text, self.columns[self.current]) or self._label()[0])):
+            self.current, self.recent = None, []
         elif self.current:
             self.regions[self.current].append(Stray(paragraph))
 
@@ -177,13 +238,12 @@ class _Walk:
         if not prose and self._fits(count):
             cells = tuple(Cell(p.text[a:b], _at(p, a)) for p, spans in self.values for a, b in spans)
             if self.label is not None:
-                cells = (Cell(self.label.text, self.label.location), *cells)
+                cells = (Cell(*self.label), *cells)
             row = Row(cells, cells[0].location)
             self.regions[self.current].append(RowItem(row, Table((row,), row.location, TEXT_LAYOUT)))
         else:
             self.regions[self.current].extend(Stray(p) for p, _ in self.values)
-        self.values = []
-
+        self.values, self.recent, self.label = [], [], None
 
     def _fits(self, count: int) -> bool:
         """Whether ``count`` values make the row: after a row label, up to
@@ -195,6 +255,13 @@ class _Walk:
         return count <= max(self.counts) + SPLIT_CELLS
 
 
+def _goes_on(text: str) -> bool:
+    """Whether a paragraph goes on with the sentence before it: a unit
+    (``件``), or sentence punctuation in text that does not start a new
+    item (``1994万元。`` after ``4``, but not ``三、收到和处理…，…``)."""
+    return bool(_UNIT.match(text) or (_SENTENCE.search(text) and not ITEM_START.match(fold(text))))
+
+
 def _values_only(text: str) -> list[tuple[int, int]] | None:
     """The words of a paragraph that holds values only, one a number (None otherwise)."""
     words = [(m.start(), m.end()) for m in _WORD.finditer(text)]
@@ -204,13 +271,10 @@ def _values_only(text: str) -> list[tuple[int, int]] | None:
     return None
 
 
-def _line_row(paragraph: Paragraph, rows: LabelSet, current: str) -> Row | None:
-    """The row a short paragraph of table ``current``'s region writes out
-    (see the module docstring), or None: a label naming a row of that
-    table followed by values, at most :data:`SPLIT_CELLS` more than the
-    row has cells (in some template).  Its cells are its words: the label
-    (the words before the values), then each value."""
-    text = paragraph.text
+def _label_and_values(text: str) -> tuple[tuple[int, int], list[tuple[int, int]]] | None:
+    """A short paragraph as a row label followed by values (the label's and
+    the values' spans), or None: the words after the label are values, one
+    of them a number (``规章 0 0 0``, ``行政许可97``)."""
     if len(compact(text)) > LINE_ROW_LENGTH:
         return None
     words = [(m.start(), m.end()) for m in _WORD.finditer(text)]
@@ -220,17 +284,9 @@ def _line_row(paragraph: Paragraph, rows: LabelSet, current: str) -> Row | None:
     while first > 0 and is_value(text[slice(*words[first - 1])]):
         first -= 1
     values = words[first:]
-    if not values or not any(classify(text[a:b])[1] is not None for a, b in values):
+    if first == 0 or not values or not any(classify(text[a:b])[1] is not None for a, b in values):
         return None
-    if first == 0:
-        return None
-    label = text[words[0][0]:words[first - 1][1]]
-    named = {m.target for m in rows.best(label) if m.level >= Level.PARTIAL}
-    if {key for key, count in named if len(values) <= count + SPLIT_CELLS} != {current}:
-        return None
-    spans = [(words[0][0], words[first - 1][1]), *values]
-    cells = tuple(Cell(text[a:b], _at(paragraph, a)) for a, b in spans)
-    return Row(cells, cells[0].location)
+    return (words[0][0], words[first - 1][1]), values
 
 
 def _at(paragraph: Paragraph, offset: int) -> Location:
