@@ -609,3 +609,43 @@ def test_a_missing_row_written_as_text_near_the_table():
     assert "t3.carried" in t3.missing
     assert t3.written_as_text("t3.carried").text == "二、上年结转政府信"
     assert t3.written_as_text("t3.results.partial") is None
+
+
+def _lines(*texts: str) -> list:
+    """Blocks of a crawled page: every run of text a paragraph of its own."""
+    g = Grid()
+    return [g.paragraph(t) for t in texts]
+
+
+def test_a_crawled_page_with_each_cell_on_a_line_gives_its_rows():
+    # as the 三明/莆田 archives write a page: label pieces, values, headers, each on a line
+    blocks = _lines(
+        "二、主动公开政府信息情况", "第二十条第（一）项", "信息内容", "本年制发件数", "本年废止件数", "现行有效件数",
+        "规章", "0", "2", "5", "行政规范性文件", "487", "137", "2545",
+        "第二十条第（八）项", "信息内容", "本年收费金额（单位：万元）行政事业性收费", "19167.08326",
+        "三、收到和处理政府信息公开申请情况", "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）",
+        "一、本年新收政府信息公开申请数量", "337", "5", "0", "1", "0", "4", "347",
+        "(", "二", ")", "部分公开", "(", "区分处理的", ",", "只计这一情形", ",", "不计其他情形", ")",
+        "11", "0", "0", "0", "0", "0", "11",
+        "（三）不予公开", "1.", "属于国家秘密", "2", "1", "0", "0", "0", "0", "3",
+        "2.其他法律行政法规禁止公开0",
+        "四、政府信息公开行政复议、行政诉讼情况", "行政复议", "行政诉讼", "结果维持", "结果纠正",
+        *["3", "0", "0", "1", "4"], *["0"] * 10,
+        "五、存在的主要问题及改进情况")
+    found = recognise(blocks, 2022)
+    assert (found.number("t2.art20_1.normative_docs.in_force"), found.number("t2.art20_8.fees.amount")) == (
+        2545, Decimal("19167.08326"))
+    assert found.number("t3.new.total") == 347 and found.number("t3.results.partial.total") == 11
+    assert found.number("t3.results.deny.state_secret.business") == 1
+    partial = found.t3.row("t3.results.partial")
+    assert partial.label.text == "(二)部分公开(区分处理的,只计这一情形,不计其他情形)" and partial.guess == "text"
+    assert found.t3.row("t3.results.deny.prohibited").found == 1  # glued to its label: 1 of 7 cells
+    assert (found.number("t4.review.upheld"), found.number("t4.review.total")) == (3, 4)
+
+
+def test_a_label_and_a_number_in_prose_broken_line_by_line_are_no_row():
+    # "…收取行政事业性收费41994万元。" broken by the crawler after "4"
+    blocks = _lines("二、主动公开政府信息情况", "第二十条第（八）项", "行政事业性收费", "4", "1994万元。",
+                    "三、收到和处理政府信息公开申请情况")
+    found = recognise(blocks, 2021)
+    assert found.t2 is None or found.t2.row("t2.art20_8.fees") is None

@@ -149,7 +149,7 @@ class _Walk:
 
     def block(self, block: Block) -> None:
         if isinstance(block, Table):
-            self.flush()
+            self.flush(exact=True)
             self.recent = []
             for row in block.rows:
                 self.current = _vote(row, self.cells) or self.current
@@ -225,17 +225,18 @@ class _Walk:
         elif self.current:
             self.regions[self.current].append(Stray(paragraph))
 
-    def flush(self, prose: bool = False) -> None:
+    def flush(self, prose: bool = False, exact: bool = False) -> None:
         """The values met since the last row label: one row (the label, then
         the values) when there are as many as that row (or the table's
         unlabelled row) has cells and a sentence does not go on after them
         (``prose``: a label and a number that prose broken line by line
         gives, ``行政事业性收费`` / ``4`` / ``1994万元。``), else pieces of
-        text (see :meth:`_fits`)."""
+        text (see :meth:`_fits`).  Before a table (``exact``) the count
+        must be the row's: the row's cells may be in the table."""
         if not self.values:
             return
         count = sum(len(spans) for _, spans in self.values)
-        if not prose and self._fits(count):
+        if not prose and (count in self.counts if exact and self.label else self._fits(count)):
             cells = tuple(Cell(p.text[a:b], _at(p, a)) for p, spans in self.values for a, b in spans)
             if self.label is not None:
                 cells = (Cell(*self.label), *cells)
