@@ -8,10 +8,9 @@ template without knowing the canonical keys.
 
 from __future__ import annotations
 
-from typing import Iterable, Sequence
-
 import re
 from functools import lru_cache
+from typing import Iterable, Sequence
 
 from govlint.model import Location, Section
 from govlint.normalize import compact

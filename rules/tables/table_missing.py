@@ -4,7 +4,7 @@ from govlint.model import Severity
 from govlint.recognise.outline import canonical_heading
 from govlint.rule import Rule
 
-from .common import TABLE_NAMES, TABLE_SECTIONS, missing_tables
+from .common import TABLE_NAMES, missing_tables
 
 
 class TableMissing(Rule):

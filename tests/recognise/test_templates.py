@@ -560,7 +560,7 @@ def test_an_unknown_row_where_no_row_is_missing_stays_unknown():
         ["", "", "其中：涉密信息", *ZEROS],
         ["", "", "2.其他法律行政法规禁止公开", *ZEROS],
     ])], 2022).t3
-    assert [c.text for c in t3.unknown[0].cells if c.text.strip()][0] == "其中：涉密信息"
+    assert next(c.text for c in t3.unknown[0].cells if c.text.strip()) == "其中：涉密信息"
     assert all(r.guess is None for r in t3.rows)
 
 
