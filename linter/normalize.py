@@ -3,7 +3,14 @@
 Real extractions write the same label many ways: full-width digits and
 punctuation (``１２``, ``（一）``, ``１．``), U+3000 and no-break spaces, spaces
 that PDF extraction puts between Chinese characters and digits
-(``2023 年 1 月``), Word artefacts such as ``[bookmark: _GoBack]``.
+(``2023 年 1 月``), Word artefacts such as ``[bookmark: _GoBack]``, and the
+radical and compatibility code points PDF fonts map some characters to
+(``⼀`` U+2F00 for 一, ``⾏`` for 行, ``⻓`` for 长, ``既`` U+FA42 for 既): the
+Kangxi Radicals (U+2F00–U+2FDF) and CJK compatibility ideographs
+(U+F900–U+FAFF) by NFKC, the CJK Radicals Supplement (U+2E80–U+2EFF) by
+``govlint/data/radicals.toml`` (see there).  Every mapping is one character
+to one character.
+
 :func:`norm` maps all of these to one form so that data files and rules can
 compare text with plain ``==`` or a regex.  The original text and its
 locations are never changed.
@@ -12,7 +19,10 @@ locations are never changed.
 from __future__ import annotations
 
 import re
+import tomllib
+import unicodedata
 from functools import lru_cache
+from importlib import resources
 
 # Full-width ASCII (U+FF01–U+FF5E) to ASCII, every Unicode space to ' ',
 # zero-width characters and the BOM removed.
@@ -22,6 +32,34 @@ _TABLE.update({ord(ch): " " for ch in _SPACES})
 _TABLE.update({ord(ch): None for ch in "\u200b\u200c\u200d\u2060\ufeff\u00ad"})
 # A few look-alikes that matter for labels and numbers.
 _TABLE.update({ord("．"): ".", ord("。"): "。", ord("﹒"): ".", ord("‧"): "."})
+
+
+#: A radical's variant number in its Unicode name (``CJK RADICAL WATER ONE``).
+_VARIANT = re.compile(r" (?:ONE|TWO|THREE|FOUR)$")
+
+
+def _ideographs() -> dict[int, str]:
+    """Radical and compatibility code points → unified ideographs (see the
+    module docstring), one character each."""
+    table: dict[int, str] = {}
+    for start, end in ((0x2F00, 0x2FE0), (0xF900, 0xFB00)):
+        for cp in range(start, end):
+            mapped = unicodedata.normalize("NFKC", chr(cp))
+            if mapped != chr(cp) and len(mapped) == 1:
+                table[cp] = mapped
+    kangxi = {unicodedata.name(chr(cp), "").removeprefix("KANGXI RADICAL "): table[cp]
+              for cp in range(0x2F00, 0x2FE0) if cp in table}
+    data = tomllib.loads((resources.files("govlint.data") / "radicals.toml").read_text(encoding="utf-8"))
+    listed = {ord(k): v for k, v in data["supplement"].items()}
+    for cp in range(0x2E80, 0x2F00):
+        name = unicodedata.name(chr(cp), "").removeprefix("CJK RADICAL ")
+        mapped = listed.get(cp) or kangxi.get(name) or kangxi.get(_VARIANT.sub("", name))
+        if mapped:
+            table[cp] = mapped
+    return table
+
+
+_TABLE.update(_ideographs())
 
 ARTEFACTS = re.compile(r"\[bookmark:[^\]]*\]|\[(?:image|picture):[^\]]*\]", re.IGNORECASE)
 

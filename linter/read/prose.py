@@ -5,7 +5,8 @@ page's width.  A line continues the one before it when that line ran to
 the full width (how a reader knows this differs: the text reader guesses
 the wrap width from the widths of the lines, the PDF reader sees where the
 line ends on the page), did not end a sentence, and the new line does not
-start a new item (``（二）``, ``3.``, ``①``…).  :func:`paragraph` joins the
+start a new item (``（二）``, ``3.``, ``①``…; also when PDF extraction
+wrote its numeral as a radical, ``⼆、``).  :func:`paragraph` joins the
 lines, with :class:`~govlint.model.Piece` s mapping each part back to its
 source line.
 
@@ -19,6 +20,7 @@ import re
 from typing import Iterable, NamedTuple
 
 from ..model import Location, Paragraph, Piece
+from ..normalize import fold
 
 #: A line that is only a page number.
 PAGE_NUMBER = re.compile(
@@ -53,7 +55,7 @@ def width(text: str) -> float:
 def continues(previous: str, line: str, *, full: bool) -> bool:
     """Was ``line`` broken off ``previous`` by the page width?  ``full``:
     the previous line ran to the full width of the text."""
-    return full and not previous.strip().endswith(SENTENCE_END) and not ITEM_START.match(line)
+    return full and not previous.strip().endswith(SENTENCE_END) and not ITEM_START.match(fold(line))
 
 
 def paragraph(lines: Iterable[Line], label: str | None = None) -> Paragraph:

@@ -48,6 +48,11 @@ data-cell count is wrong so that no cell could be assigned to a column
 (``row-cells``), a group written as one row instead of its sub-rows
 (``collapsed``), a row not found (``missing``).  Otherwise the outcome is
 ``ok`` or ``violated`` with both sides' totals and the difference.
+
+A cell whose row was recognised with low confidence (``Value.doubt``: its
+label off the template, a line of text read as the row) is used, and the
+outcome says so (:attr:`Outcome.doubt`): a finding resting on it is
+reported one level lower, with the reason.
 """
 
 from __future__ import annotations
@@ -539,6 +544,11 @@ class Operand:
     def raw(self) -> str:
         return self.value.raw.strip() if self.value is not None else ""
 
+    @property
+    def doubt(self) -> str | None:
+        """Why the cell's row is uncertain (see ``Value.doubt``), None if it is not."""
+        return self.value.doubt if self.value is not None else None
+
 
 def _operand(match: TableMatch, key: str, sign: int) -> Operand:
     """The operand of ``key`` in ``match``; the same for every identity
@@ -632,6 +642,13 @@ class Outcome:
         if self.left_total is None or self.right_total is None:
             return None
         return self.left_total - self.right_total
+
+    @property
+    def doubt(self) -> str | None:
+        """Why the outcome rests on cells read with low confidence (the
+        reasons of its operands, each once), None when it does not."""
+        reasons = dict.fromkeys(o.doubt for o in self.operands if o.doubt)
+        return "；".join(reasons) if reasons else None
 
     @property
     def problems(self) -> tuple[Operand, ...]:

@@ -1,6 +1,9 @@
 """The mechanism shared by the A rules: evaluate one identity of
 ``govlint/data/identities.toml`` on the document's recognised tables and
-report the instances that do not hold."""
+report the instances that do not hold — one level lower, with the reason,
+when an instance rests on a cell whose row was recognised with low
+confidence (``Outcome.doubt``: a row label off the template, a line of
+text read as a row)."""
 
 from __future__ import annotations
 
@@ -37,7 +40,7 @@ class IdentityRule(Rule):
             return
         for outcome in self.identity().evaluate(doc.template, self.params(doc)):
             if outcome.status == "violated":
-                yield self.report(outcome.location, self.message(outcome, doc))
+                yield self.report(outcome.location, self.message(outcome, doc), uncertain=outcome.doubt)
 
     def message(self, outcome: Outcome, doc: Report) -> str:
         return outcome.describe()

@@ -70,13 +70,14 @@ class T2FeeUnit(IdentityRule):
             if unit in _TO_WAN:
                 yield self.report(outcome.location, f"{head(outcome)}“{cell.column}”写作“{cell.raw}”，"
                                                     f"单位是{unit}，模板要求以万元填写（应为 "
-                                                    f"{fmt((Decimal(cell.number) * _TO_WAN[unit]).normalize())}）")
+                                                    f"{fmt((Decimal(cell.number) * _TO_WAN[unit]).normalize())}）",
+                                  uncertain=outcome.doubt)
             elif outcome.status == "violated":
                 who = f"{organ.tier_name}“{organ.name}”" if organ.tier in GRASSROOTS else "一个机关"
                 yield self.report(outcome.location, f"{head(outcome)}“{cell.column}”为 {fmt(cell.number)}，"
                                                     f"按万元即 {_yi(cell.number)}，对{who}而言过大（提示阈值 "
                                                     f"{fmt(limit)} 万元），疑似按元填写；若单位是元，应填 "
-                                                    f"{fmt(_in_wan(cell.number))}")
+                                                    f"{fmt(_in_wan(cell.number))}", uncertain=outcome.doubt)
 
 
 def _in_wan(number) -> Decimal:

@@ -15,6 +15,8 @@ RULES: dict[str, str] = {
     "T006": "blank_cell",
     "T007": "invalid_value",
     "T008": "row_label_typo",
+    "T009": "old_template_label",
+    "T010": "table_unreadable",
 }
 
 

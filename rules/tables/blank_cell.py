@@ -3,7 +3,7 @@
 from govlint.model import Severity
 from govlint.rule import Rule
 
-from .common import TABLE_NAMES, column_list, column_name, run_name, runs, tables
+from .common import TABLE_NAMES, column_list, column_name, doubt, run_name, runs, tables
 
 _ADVICE = "；空白不等于 0，没有发生的请填 0"
 
@@ -19,7 +19,8 @@ class BlankCell(Rule):
     如“商业企业、科研机构、社会公益组织、法律服务机构、其他”；
     空着的比填了的多时，改为列出填了数的栏目（如“只有‘总计’填了数”）。
     数据单元格个数与模板不符的行由 T003 row-cell-count 报告，
-    这里不逐格检查。
+    这里不逐格检查。行名与模板不完全一致、靠近似或位置才对上的行，
+    以及表格之外按行读取的文字，降低一级报告（警告降为提示）。
 
     Why
     ---
@@ -66,7 +67,7 @@ class BlankCell(Rule):
         else:
             each = f"有 {len(blank)} 个单元格为空：{column_list([c for c, _ in blank])}"
         end = run[-1].data[0].location if len(run) > 1 else None
-        return self.report(blank[0][1].cell, run_name(name, spec, run, each) + _ADVICE, end=end)
+        return self.report(blank[0][1].cell, run_name(name, spec, run, each) + _ADVICE, end=end, uncertain=doubt(run))
 
 
 def _blank_columns(row):

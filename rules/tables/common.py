@@ -8,24 +8,18 @@ template without knowing the canonical keys.
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
 from typing import Iterable, Sequence
 
-from govlint.model import Location
-from govlint.recognise.templates import ColumnSpec, RowMatch, TableMatch, TableSpec, template
+from govlint.model import Location, Section
+from govlint.normalize import compact
+from govlint.recognise.templates import ColumnSpec, RowMatch, TableMatch, TableSpec, template, templates
+from govlint.recognise.templates.labels import inner
 
 #: Template table key → the name used in messages, and the section holding it.
 TABLE_NAMES = {"t2": "表二", "t3": "表三", "t4": "表四"}
 TABLE_SECTIONS = {"t2": 2, "t3": 3, "t4": 4}
-
-#: Longest cell text quoted in a message before it is cut with “…”.
-QUOTE_LENGTH = 40
-
-
-def quote(text: str, limit: int = QUOTE_LENGTH) -> str:
-    """``text`` on one line, cut to ``limit`` characters."""
-    flat = " ".join(text.split())
-    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
-
 
 def source_of(template_id: str) -> str:
     """``国办公开办函〔2021〕30号`` for ``"2021"``."""
@@ -33,12 +27,6 @@ def source_of(template_id: str) -> str:
         return template(template_id).source or f"{template_id}年格式"
     except KeyError:
         return f"{template_id}年格式"
-
-
-def inner(text: str) -> str:
-    """``text`` for use inside “…”: its own double quotes become single
-    (``3.危及‘三安全一稳定’``)."""
-    return text.replace("“", "‘").replace("”", "’")
 
 
 def _group_label(spec: TableSpec, prefix: str | None) -> str:
@@ -122,6 +110,58 @@ def collapsed_groups(table: TableMatch) -> tuple[RowMatch, ...]:
     return tuple(found)
 
 
+#: Labels of a table that a section's text must hold for the table to be
+#: there, flattened to text (T001 does not report it missing, T010 reports
+#: it unreadable).
+AS_TEXT = 3
+
+
+def missing_tables(doc) -> Iterable[tuple[str, Section, list[str]]]:
+    """Tables 二/三/四 not recognised whose section is there: ``(key,
+    section, labels of the table its text holds, as printed)``."""
+    for key, number in TABLE_SECTIONS.items():
+        sections = [s for s in doc.sections if s.number == number]
+        if doc.template.tables.get(key) is not None or not sections:
+            continue
+        # where the outline found the section twice, the table's text may be under either heading
+        found = [(s, _labels_in(key, s.heading.text + "\n" + s.text)) for s in sections]
+        section, written = max(found, key=lambda f: len(f[1]))
+        yield key, (section if len(written) >= AS_TEXT else sections[0]), (written if len(written) >= AS_TEXT else [])
+
+
+def _letters(text: str) -> str:
+    """``text`` compacted without digits and dots: a label still reads as
+    one where the numbers of its row broke into it (``一、本年新收政府信 3
+    息公开申请数量``, a table flattened line by line)."""
+    return _NUMBERS.sub("", compact(text))
+
+
+_NUMBERS = re.compile(r"[\d.,]+")
+
+
+@lru_cache(maxsize=4)
+def _labels(key: str) -> tuple[tuple[str, str], ...]:
+    """(letters, as printed) of the row, column, column-group and block
+    labels of table ``key`` in every template, four characters or more."""
+    found: dict[str, str] = {}
+    for t in templates().values():
+        spec = t.tables.get(key)
+        if spec is None:
+            continue
+        labels = [r.label for r in spec.rows] + [g.label for g in spec.groups] + [c.label for c in spec.columns]
+        labels += [b.caption for b in spec.blocks if b.caption] + list(spec.column_groups)
+        for label in labels:
+            if label and len(_letters(label.text)) >= 4:
+                found.setdefault(_letters(label.text), label.text)
+    return tuple(found.items())
+
+
+def _labels_in(key: str, text: str) -> list[str]:
+    """The labels of table ``key`` that ``text`` holds, as printed."""
+    flat = _letters(text)
+    return [printed for label, printed in _labels(key) if label in flat]
+
+
 def tables(doc) -> Iterable[TableMatch]:
     """The template tables found, in order 二, 三, 四."""
     found = doc.template
@@ -151,6 +191,14 @@ def runs(rows: Iterable[RowMatch], key) -> list[list[RowMatch]]:
             out.append([row])
         last = k
     return out
+
+
+def doubt(rows: Sequence[RowMatch]) -> str | None:
+    """Why a finding about ``rows`` rests on an uncertain reading: the
+    doubts of the rows recognised with low confidence, each once (None:
+    every row was recognised with certainty)."""
+    reasons = dict.fromkeys(r.doubt for r in rows if r.doubt)
+    return "；".join(reasons) if reasons else None
 
 
 def run_name(name: str, spec: TableSpec, run: Sequence[RowMatch], each: str) -> str:

@@ -1,9 +1,10 @@
 """T007 invalid-value: a data cell that is not a valid number for its column."""
 
 from govlint.model import Severity
+from govlint.recognise.templates.labels import quote
 from govlint.rule import Rule
 
-from .common import TABLE_NAMES, column_name, quote, row_ref, tables
+from .common import TABLE_NAMES, column_name, row_ref, tables
 
 _WHY = {
     "text": "不是数字",
@@ -33,6 +34,8 @@ class InvalidValue(Rule):
     用符号代替，读者无法判断是 0、不适用还是漏填。
     空白单元格由 T006 blank-cell 报告；个数与模板不符的行由
     T003 row-cell-count 报告，其单元格对不上栏目，这里不检查。
+    行名与模板不完全一致、靠近似或位置才对上的行，以及表格之外按行
+    读取的文字，降低一级报告（错误降为警告），并说明原因。
 
     Why
     ---
@@ -71,4 +74,4 @@ class InvalidValue(Rule):
                     if why is None:
                         continue
                     yield self.report(value.cell, f"{name}{row_ref(table.spec, r.prefix)}“{column_name(column)}”栏"
-                                                  f"填的是“{quote(value.raw)}”，{why}")
+                                                  f"填的是“{quote(value.raw)}”，{why}", uncertain=value.doubt)

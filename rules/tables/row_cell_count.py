@@ -1,9 +1,13 @@
 """T003 row-cell-count: a table row with more or fewer data cells than the template."""
 
+import re
+
 from govlint.model import Severity
+from govlint.normalize import compact
+from govlint.recognise.templates.labels import inner, quote
 from govlint.rule import Rule
 
-from .common import TABLE_NAMES, collapsed_groups, label_of, leaves, row_name, run_name, runs, tables, where
+from .common import TABLE_NAMES, collapsed_groups, doubt, label_of, leaves, row_name, run_name, runs, tables, where
 
 
 class RowCellCount(Rule):
@@ -16,6 +20,10 @@ class RowCellCount(Rule):
     表四 15 个，表二按各项栏目（如第二十条第（一）项 3 个）。
     个数不符的行，无法确定哪个数属于哪一栏，本工具不会移位猜测，
     这些行的数值也不参与其他核对（空白、勾稽关系）。
+    行名与模板不完全一致、靠近似或位置才对上的行，以及表格之外按行
+    读取的文字，降低一级报告（错误降为警告），并说明原因；表格旁边
+    另有单独成行的数字（转换时脱离表格的单元格，如 ``22`` /
+    ``（其中修订 16 件）``）而这一行又少了单元格时，也是如此。
 
     连续多行缺同样多的单元格（通常是同一列整列丢失）合并为一条，
     位置在第一行，范围到最后一行。
@@ -69,16 +77,25 @@ class RowCellCount(Rule):
                 first, last = (label_of(table.spec, p) for p in (rows[0], rows[-1]))
                 yield self.report(where(group), f"{name}{row_name(table.spec, group.prefix)}的 {len(rows)} 个子项"
                                                 f"被合并成了一行（{group.found} 个数据单元格）；应分“{first}”至“{last}”"
-                                                f" {len(rows)} 行，每行 {group.expected} 个数")
+                                                f" {len(rows)} 行，每行 {group.expected} 个数", uncertain=group.doubt)
             collapsed_ids = {id(g) for g in collapsed}
+            loose = [p.text.strip() for p in table.texts if _LOOSE_NUMBER.match(compact(p.text))]
             for run in runs(table.rows, lambda r: None if r.complete or id(r) in collapsed_ids
                             else (r.found, r.expected)):
-                yield self._run(name, table.spec, run)
+                yield self._run(name, table.spec, run, loose)
 
-    def _run(self, name, spec, run):
+    def _run(self, name, spec, run, loose):
         first = run[0]
         more = first.found > first.expected
         count = f"有 {first.found} 个数据单元格，{'多于' if more else '少于'}模板的 {first.expected} 个"
         end = where(run[-1]) if len(run) > 1 else None
+        reasons = [doubt(run)] if doubt(run) else []
+        if loose and not more:
+            reasons.append(f"表格之外有单独的数字（{''.join(f'“{inner(quote(t))}”' for t in loose[:3])}），"
+                           "可能是在转换中脱离了表格的单元格")
         return self.report(where(first), f"{run_name(name, spec, run, count)}；无法确定各数属于哪一栏，这些数未作核对",
-                           end=end)
+                           end=end, uncertain="；".join(reasons) or None)
+
+
+#: A paragraph among a table's rows that is a number, perhaps with a note (``22``, ``55（含自然失效29件）``).
+_LOOSE_NUMBER = re.compile(r"^\d[\d,.]*(?:[(（][^()（）]*[)）])?$")

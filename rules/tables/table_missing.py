@@ -4,7 +4,7 @@ from govlint.model import Severity
 from govlint.recognise.outline import canonical_heading
 from govlint.rule import Rule
 
-from .common import TABLE_NAMES, TABLE_SECTIONS
+from .common import TABLE_NAMES, missing_tables
 
 
 class TableMissing(Rule):
@@ -20,6 +20,11 @@ class TableMissing(Rule):
     找不到时，在应当放这张表的那一部分的标题处报告。
 
     该部分标题本身就缺失时，由 S001 section-missing 报告，本规则不再重复。
+
+    这一部分的文字里出现了该表的多个行名或栏目（如“一、本年新收
+    政府信息公开申请数量”“本年处理决定数量”）时，表格其实在，只是在
+    转换中被压成了文字，无法按行列读取：这不是缺表，由
+    T010 table-unreadable 提示。
 
     Why
     ---
@@ -49,14 +54,7 @@ class TableMissing(Rule):
     severity = Severity.ERROR
 
     def check(self, doc):
-        if not doc.sections:
-            return
-        found = doc.template
-        for key, number in TABLE_SECTIONS.items():
-            if found.tables.get(key) is not None:
-                continue
-            section = doc.section(number)
-            if section is None:
-                continue  # S001 reports the missing section
-            yield self.report(section, f"“{canonical_heading(number)}”下未找到统计表（{TABLE_NAMES[key]}）；"
-                                       "以图片形式发布的表格无法检查，请以文字表格发布")
+        for key, section, written in missing_tables(doc):
+            if not written:
+                yield self.report(section, f"“{canonical_heading(section.number)}”下未找到统计表（{TABLE_NAMES[key]}）；"
+                                           "以图片形式发布的表格无法检查，请以文字表格发布")

@@ -1,9 +1,11 @@
 """T004 template-row-missing: a row or block of the template not found in a table."""
 
 from govlint.model import Severity
+from govlint.recognise.templates.labels import inner, quote
+from govlint.recognise.templates.values import is_value
 from govlint.rule import Rule
 
-from .common import TABLE_NAMES, collapsed_groups, inner, leaves, row_name, row_ref, tables, where
+from .common import TABLE_NAMES, collapsed_groups, leaves, row_name, row_ref, tables, where
 
 
 class TemplateRowMissing(Rule):
@@ -21,6 +23,12 @@ class TemplateRowMissing(Rule):
     位置在缺失处后面的那一行（缺在表尾时在前面的那一行）。
     子项被合并成一行的分组（如“（三）不予公开”只有一行数据）
     由 T003 row-cell-count 报告，其子项不在这里逐项重复。
+
+    表格在转换中损坏时，“缺少”的行往往还在，只是不在表格里：
+    行名作为一行文字出现在表格旁边（``2.其他法律行政法规禁`` /
+    ``止公开``），或者缺失处正好有一行认不出行名（或只有数据）的行，
+    或者整张表都没能作为表格读出、只从文字中读出了几行。
+    这时不能断定报告缺行，降低一级报告（错误降为警告），并说明原因。
 
     Why
     ---
@@ -89,7 +97,31 @@ class TemplateRowMissing(Rule):
             hint = ""
         if not first.label:
             return self.report(at, f"{name}只有表头，没有找到填了数的数据行；没有发生的请填 0")
-        return self.report(at, f"{name}中未找到{_rows(spec, rows)}{hint}")
+        low = max(before, key=lambda r: order[r.prefix]).location.line if before else 0
+        high = min(after, key=lambda r: order[r.prefix]).location.line if after else None
+        return self.report(at, f"{name}中未找到{_rows(spec, rows)}{hint}", uncertain=_doubt(table, run, low, high))
+
+
+def _doubt(table, run, low: int, high: int | None) -> str | None:
+    """Why the rows may be there after all: the table was not read as a
+    table at all (its rows found only as lines of text), a paragraph among
+    the table's rows names one of them, or a row that could not be
+    recognised sits where they are missing (between source lines ``low``
+    and ``high``)."""
+    if table.rows and all(r.guess == "text" for r in table.rows):
+        return f"{TABLE_NAMES[table.key]}未能作为表格读出，只从表格之外的文字中读出了部分行"
+    for prefix in run:
+        written = table.written_as_text(prefix)
+        if written is not None:
+            return f"“{inner(quote(written.text))}”作为文字出现在表格之外，该行可能在转换中脱离了表格"
+    for row in table.unknown:
+        if low < row.location.line and (high is None or row.location.line < high):
+            cells = [c.text.strip() for c in row.cells if not c.is_blank]
+            text = inner(quote(" | ".join(cells)))
+            if all(is_value(c) for c in cells):
+                return f"缺失处有一行只有数据、没有行名（“{text}”），可能就是该行"
+            return f"缺失处有一行无法识别的行（“{text}”），可能就是该行"
+    return None
 
 
 def _rows(spec, rows) -> str:

@@ -73,4 +73,4 @@ class TemplateYearMismatch(Rule):
             if odd is None:
                 continue
             yield self.report(where(odd), f"{intro}，但{TABLE_NAMES[table.key]}{row_name(table.spec, odd.prefix)}"
-                                          f"是按{source_of(table.template)}格式填写的")
+                                          f"是按{source_of(table.template)}格式填写的", uncertain=odd.doubt)

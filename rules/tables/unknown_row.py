@@ -1,10 +1,11 @@
 """T005 unknown-row: a table row that matches no row of the template."""
 
 from govlint.model import Severity
+from govlint.recognise.templates.labels import quote
 from govlint.recognise.templates.values import is_value
 from govlint.rule import Rule
 
-from .common import TABLE_NAMES, quote, tables
+from .common import TABLE_NAMES, tables
 
 
 class UnknownRow(Rule):

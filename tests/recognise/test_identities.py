@@ -292,3 +292,13 @@ def test_no_arithmetic_error_on_the_seeds_and_uncheckable_where_cells_are_blank(
         by_seed[path.name[:3]] = [f for rule in rules for f in run_rule(rule, doc)]
     assert all(f.code == "A000" for found in by_seed.values() for f in found)
     assert {seed for seed, found in by_seed.items() if found} == {"000", "001", "002", "004"}
+
+
+def test_an_outcome_resting_on_a_row_read_with_low_confidence_says_why():
+    text = t3_report(2022, {"new": [3, 0, 0, 0, 0, 0, 3], "d7": [2, 0, 0, 0, 0, 0, 2],
+                            "total": [3, 0, 0, 0, 0, 0, 3]})
+    text = text.replace("7.属于行政执法案卷", "7.属于执法案卷")  # two characters lost: placed by position
+    bad = [o for o in outcomes("T3.2", text) if o.status == "violated"]
+    assert [o.binding["col"] for o in bad] == ["natural_person", "total"]
+    assert bad[0].doubt == "表中“7.属于执法案卷”行的行名与模板不完全一致，按“7.属于行政执法案卷”核对"
+    assert [o.doubt for o in outcomes("T3.1", text)] == [None] * 7  # T3.1 does not read that row

@@ -486,13 +486,166 @@ def test_damaged_shanghai_markdown_maps_what_is_certain():
     assert office.number("t3.new.total") == 1295
     assert office.number("t3.results.partial.total") == 2
     assert office.number("t4.litigation_after_review.total") == 22
-    assert [(r.found, r.expected) for r in office.t2.rows] == [(2, 3), (2, 3)]
+    # Table 二's rows of items (五)(六)(八) are lines of text before the table
+    # ("行政许可 0"): read as those rows, with the doubt said.
+    assert [(r.prefix.split(".")[-1], r.found, r.expected, r.guess) for r in office.t2.rows] == [
+        ("licensing", 1, 1, "text"), ("penalty", 1, 1, "text"), ("coercion", 1, 1, "text"),
+        ("fees", 1, 1, "text"), ("regulations", 2, 3, None), ("normative_docs", 2, 3, None)]
+    assert office.value("t2.art20_6.penalty.decisions").doubt == "“行政处罚 0”是表格之外的文字，按“行政处罚”行读取"
 
     stcsm = recognise(_read(REAL / "shanghai-stcsm-2024.md"), 2024)
     assert stcsm.t3.template == "2021"
     assert stcsm.t2.row("t2.art20_1.normative_docs").level is Level.VARIANT
     assert stcsm.number("t2.art20_1.normative_docs.issued") == 13
+    assert stcsm.number("t2.art20_5.licensing.decisions") == 97 and not stcsm.t2.missing
     assert stcsm.value("t3.carry_next.total").status == "blank"
     # Labels and values are scrambled there: no value is guessed.
     assert stcsm.value("t3.results.unable.not_held.total") is None
     assert stcsm.t3.unknown
+
+
+# ---------------------------------------------------------------- low confidence, position, lines of text
+
+
+def test_radicals_and_compatibility_ideographs_are_normalised_for_matching_only():
+    from govlint.normalize import compact, fold, norm
+
+    # 一 行 人 文 日 as Kangxi radicals, 长 门 见 from the Radicals Supplement,
+    # 既 as a compatibility ideograph: what pdfminer gives for some PDF fonts
+    line = "⼀、总体情况　2023年⽂件⽇常⻓期在⻔户⽹站公开、⾏政⼈员⻅证既往"
+    assert norm(line) == "一、总体情况2023年文件日常长期在门户网站公开、行政人员见证既往"
+    assert len(fold(line)) == len(line)  # one character for one: offsets into the text stay valid
+    assert compact("⻗⻘⻄") == "雨青西" and compact("\u2e9f") == "母"
+    assert Label("一、本年新收政府信息公开申请数量").level("⼀、本年新收政府信息公开申请数量") is Level.EXACT
+
+
+def test_every_radical_maps_to_a_unified_ideograph():
+    from govlint.normalize import fold
+
+    unmapped = []
+    for cp in [*range(0x2E80, 0x2E9A), *range(0x2E9B, 0x2EF4), *range(0x2F00, 0x2FD6)]:
+        mapped = fold(chr(cp))
+        if mapped == chr(cp):
+            unmapped.append(cp)
+        else:
+            assert len(mapped) == 1 and ("\u4e00" <= mapped <= "\u9fff" or "\u3400" <= mapped <= "\u4dbf"), hex(cp)
+    # no unified ideograph of the Basic or A blocks stands for these three
+    assert unmapped == [0x2E80, 0x2EB5, 0x2EB8]
+
+
+def test_rows_named_by_position_when_their_labels_are_too_far_for_a_typo():
+    # Two damaged labels in one gap (between 1. and 4.), as a PDF text layer
+    # with a lost line gives them, pair with the missing rows in order.
+    g = Grid()
+    found = recognise([g.table(T3_HEADER + [
+        ["", "（三）不予公开", "1.属于国家秘密", *ZEROS],
+        ["", "", "2.其他法律禁止公开", "1", "0", "0", "0", "0", "0", "1"],
+        ["", "", "3.危及三安全", *ZEROS],
+        ["", "", "4.保护第三方合法权益", *ZEROS],
+    ])], 2022)
+    t3 = found.t3
+    placed = {r.prefix: (r.guess, r.level) for r in t3.rows}
+    assert placed["t3.results.deny.prohibited"] == ("position", Level.TYPO)
+    assert placed["t3.results.deny.security"] == (None, Level.PARTIAL)  # the start of the label, quotes left out
+    assert not t3.unknown and not {"t3.results.deny.prohibited", "t3.results.deny.security"} & set(t3.missing)
+    value = found.value("t3.results.deny.prohibited.total")
+    assert value.number == 1 and value.doubt == "表中“2.其他法律禁止公开”行的行名与模板不完全一致，按“2.其他法律行政法规禁止公开”核对"
+    assert found.value("t3.results.deny.state_secret.total").doubt is None
+
+
+def test_an_unknown_row_where_no_row_is_missing_stays_unknown():
+    g = Grid()
+    t3 = recognise([g.table(T3_HEADER + [
+        ["", "（三）不予公开", "1.属于国家秘密", *ZEROS],
+        ["", "", "其中：涉密信息", *ZEROS],
+        ["", "", "2.其他法律行政法规禁止公开", *ZEROS],
+    ])], 2022).t3
+    assert next(c.text for c in t3.unknown[0].cells if c.text.strip()) == "其中：涉密信息"
+    assert all(r.guess is None for r in t3.rows)
+
+
+def test_a_group_label_with_a_garbled_first_row_is_not_a_collapsed_group():
+    g = Grid()
+    t3 = recognise([g.table(T3_HEADER + [
+        ["", "（一）予以公开", *ZEROS],
+        ["", "（二）部分公开", *ZEROS],
+        ["", "（三）不予公开", "1.属于国秘", *ZEROS],
+        ["", "", "2.其他法律行政法规禁止公开", *ZEROS],
+    ])], 2022).t3
+    assert [(r.prefix, r.kind, r.guess) for r in t3.rows][2] == ("t3.results.deny.state_secret", "row", "position")
+
+
+def test_lines_of_text_in_a_table_region_are_its_rows():
+    g = Grid()
+    blocks = [g.paragraph("二、主动公开政府信息情况"), g.paragraph("第二十条第（五）项"),
+              g.paragraph("信息内容本年处理决定数量"), g.paragraph("行政许可1436"),
+              g.paragraph("第二十条第（六）项"), g.paragraph("信息内容本年处理决定数量"),
+              g.paragraph("行政处罚"), g.paragraph("27"), g.paragraph("行政强制\u30000"),
+              g.paragraph("第二十条第（八）项"), g.paragraph("信息内容本年收费金额（单位：万元）"),
+              g.paragraph("行政事业性收费 12.5"),
+              g.table([["信息内容", "本年制发件数", "本年废止件数", "现行有效件数"], ["规章", "0", "0", "0"],
+                       ["行政规范性文件", "1", "0", "8"]]),
+              g.paragraph("三、收到和处理政府信息公开申请情况"),
+              g.paragraph("本年度共办理行政许可 1436 件、行政处罚 27 件。")]
+    found = recognise(blocks, 2023)
+    t2 = found.t2
+    assert not t2.missing and not t2.unknown
+    assert [(r.prefix.rsplit(".", 1)[-1], r.guess) for r in t2.rows][:4] == [
+        ("licensing", "text"), ("penalty", "text"), ("coercion", "text"), ("fees", "text")]
+    assert (found.number("t2.art20_5.licensing.decisions"), found.number("t2.art20_6.penalty.decisions"),
+            found.number("t2.art20_8.fees.amount")) == (1436, 27, Decimal("12.5"))
+    licensing = found.value("t2.art20_5.licensing.decisions")
+    assert licensing.location.line == 4 and licensing.location.column == 5  # in the paragraph, after the label
+    assert found.value("t2.art20_6.penalty.decisions").doubt == "“行政处罚 27”是表格之外的文字，按“行政处罚”行读取"
+    assert found.value("t2.art20_1.normative_docs.in_force").doubt is None
+    assert found.t3 is None  # the prose sentence with numbers is no row
+
+
+def test_a_missing_row_written_as_text_near_the_table():
+    g = Grid()
+    t3 = recognise([g.table(T3_HEADER + [["一、本年新收政府信息公开申请数量", *ZEROS]]),
+                    g.paragraph("二、上年结转政府信"), g.paragraph("息公开申请数量"),
+                    g.table([["三、本年度办理结果", "（一）予以公开", *ZEROS]])], 2022).t3
+    assert "t3.carried" in t3.missing
+    assert t3.written_as_text("t3.carried").text == "二、上年结转政府信"
+    assert t3.written_as_text("t3.results.partial") is None
+
+
+def _lines(*texts: str) -> list:
+    """Blocks of a crawled page: every run of text a paragraph of its own."""
+    g = Grid()
+    return [g.paragraph(t) for t in texts]
+
+
+def test_a_crawled_page_with_each_cell_on_a_line_gives_its_rows():
+    # as the 三明/莆田 archives write a page: label pieces, values, headers, each on a line
+    blocks = _lines(
+        "二、主动公开政府信息情况", "第二十条第（一）项", "信息内容", "本年制发件数", "本年废止件数", "现行有效件数",
+        "规章", "0", "2", "5", "行政规范性文件", "487", "137", "2545",
+        "第二十条第（八）项", "信息内容", "本年收费金额（单位：万元）行政事业性收费", "19167.08326",
+        "三、收到和处理政府信息公开申请情况", "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）",
+        "一、本年新收政府信息公开申请数量", "337", "5", "0", "1", "0", "4", "347",
+        "(", "二", ")", "部分公开", "(", "区分处理的", ",", "只计这一情形", ",", "不计其他情形", ")",
+        "11", "0", "0", "0", "0", "0", "11",
+        "（三）不予公开", "1.", "属于国家秘密", "2", "1", "0", "0", "0", "0", "3",
+        "2.其他法律行政法规禁止公开0",
+        "四、政府信息公开行政复议、行政诉讼情况", "行政复议", "行政诉讼", "结果维持", "结果纠正",
+        *["3", "0", "0", "1", "4"], *["0"] * 10,
+        "五、存在的主要问题及改进情况")
+    found = recognise(blocks, 2022)
+    assert (found.number("t2.art20_1.normative_docs.in_force"), found.number("t2.art20_8.fees.amount")) == (
+        2545, Decimal("19167.08326"))
+    assert found.number("t3.new.total") == 347 and found.number("t3.results.partial.total") == 11
+    assert found.number("t3.results.deny.state_secret.business") == 1
+    partial = found.t3.row("t3.results.partial")
+    assert partial.label.text == "(二)部分公开(区分处理的,只计这一情形,不计其他情形)" and partial.guess == "text"
+    assert found.t3.row("t3.results.deny.prohibited").found == 1  # glued to its label: 1 of 7 cells
+    assert (found.number("t4.review.upheld"), found.number("t4.review.total")) == (3, 4)
+
+
+def test_a_label_and_a_number_in_prose_broken_line_by_line_are_no_row():
+    # "…收取行政事业性收费41994万元。" broken by the crawler after "4"
+    blocks = _lines("二、主动公开政府信息情况", "第二十条第（八）项", "行政事业性收费", "4", "1994万元。",
+                    "三、收到和处理政府信息公开申请情况")
+    found = recognise(blocks, 2021)
+    assert found.t2 is None or found.t2.row("t2.art20_8.fees") is None

@@ -9,7 +9,12 @@ Per page, in reading order (top to bottom):
   a page break cuts a table no rule is drawn, so the page's table region
   is closed where its vertical rules end.  Cells spanning several columns
   or rows are mapped as Word's are (:mod:`.grid`).  A table that ends one
-  page and resumes at the top of the next is one table.
+  page and resumes at the top of the next is one table: header rows that
+  the next page repeats (Word's "repeat as header row"; a tall header cell
+  may be cut short there) are not read again, and a row that the page
+  break cut in two is put back together (:func:`.grid.rejoin`).  A table
+  drawn without rules is read from the positions of its words
+  (:mod:`.pdfwords`), where lines end in a run of numbers.
 * **text lines** outside the tables.  Page numbers (``- 1 -``, ``— 4 —``,
   ``第 2 页``) are dropped; lines broken at the right margin are joined into
   paragraphs (:mod:`.prose`): a line continues the paragraph when the line
@@ -36,18 +41,22 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from statistics import median
-from typing import Iterator
+from typing import Iterator, Sequence
 
 from ...model import InputProblem, Location
+from ...normalize import compact
 from .. import ReadResult
-from ..grid import SourceRow, Span, table
+from ..grid import SourceRow, Span, by_position, rejoin, table
 from ..prose import PAGE_NUMBER, Line, continues, paragraph
 from ..support import InputError, ReadingOrder, library, reader
+from .pdfwords import text_tables
 
 WHAT = " PDF 文件"
 #: Fewer characters than this in the whole document: there is no text layer.
 MIN_TEXT = 20
 _BARE_NUMBER = re.compile(r"^\s*\d{1,3}\s*$")
+#: Three numbers standing apart at the end of a line: maybe a row of a table drawn without rules.
+_ROW_OF_VALUES = re.compile(r"(?:\s\d[\d,.]*){3,}\s*$")
 #: Share of the page height at top and bottom where a bare number is a page number.
 _MARGIN = 0.1
 
@@ -101,7 +110,9 @@ def _read_page(page, number: int) -> _Page:
     settings = {}
     if rules:  # a table broken by the page has no rule drawn at the break: close it where its vertical rules end
         settings["explicit_horizontal_lines"] = [min(e["top"] for e in rules), max(e["bottom"] for e in rules)]
-    found = [t for t in visible.find_tables(settings) if _columns(t) > 1 and len(t.rows) > 1]
+    # A "table" of one column is prose in a box; one row of several cells is
+    # kept (the last row of a table carried over to the next page).
+    found = [t for t in visible.find_tables(settings) if _columns(t) > 1 and (len(t.rows) > 1 or _columns(t) > 2)]
     boxes = [t.bbox for t in found]
 
     def outside(obj) -> bool:
@@ -112,7 +123,14 @@ def _read_page(page, number: int) -> _Page:
 
     result = _Page(number, chars=len(page.chars), images=len(page.images))
     height = float(page.height) or 1.0
-    for line in page.filter(outside).extract_text_lines(return_chars=False):
+    lines = page.filter(outside).extract_text_lines(return_chars=False)
+    if any(_ROW_OF_VALUES.search(line["text"]) for line in lines):  # a table drawn without rules?
+        unruled = text_tables(page.filter(outside).extract_words(keep_blank_chars=True))
+        if unruled:
+            result.items += [_PageTable(t.rows, t.bbox[1]) for t in unruled]
+            boxes += [t.bbox for t in unruled]
+            lines = page.filter(outside).extract_text_lines(return_chars=False)
+    for line in lines:
         text = line["text"]
         if PAGE_NUMBER.match(text) or (_BARE_NUMBER.match(text) and not _MARGIN < line["top"] / height < 1 - _MARGIN):
             continue
@@ -149,7 +167,7 @@ def _spans(found) -> list[list[Span]]:
                 continue
             columns = sum(1 for left in lefts[c + 1:] if left < box[2] - 1)
             below = sum(1 for top in tops[r + 1:] if top < box[3] - 1)
-            spans.append(Span(texts[r][c] or "", 1 + columns, 1 + below, at=c))
+            spans.append(Span(texts[r][c] or "", 1 + columns, 1 + below, at=c, x0=box[0], x1=box[2]))
         rows.append(spans)
     return rows
 
@@ -166,6 +184,7 @@ class _Assembler:
         self.problems: list[InputProblem] = []
         self.prose: list[tuple[Line, _TextLine]] = []
         self.rows: list[SourceRow] = []
+        self.breaks: list[int] = []  # indices in rows of the first row after each page break
         self.tables = 0
         self.starts: dict[int, int] = {}  # page → its first line number
         lines = [item for page in pages for item in page.items if isinstance(item, _TextLine)]
@@ -216,15 +235,43 @@ class _Assembler:
 
     # -- tables --------------------------------------------------------
     def _table(self, item: _PageTable, page: int) -> None:
-        for spans in item.rows:
-            number = self.order.add_row(span.text for span in spans)
-            self.rows.append(SourceRow(spans, Location(number, page=page)))
+        repeated = _repeated(self.rows, item.rows) if self.rows else 0
+        if self.rows:
+            self.breaks.append(len(self.rows))
+        for number, spans in enumerate(item.rows):
+            line = self.order.add_row(span.text for span in spans)
+            if number >= repeated:
+                self.rows.append(SourceRow(spans, Location(line, page=page)))
 
     def _close_table(self) -> None:
         if self.rows:
             self.tables += 1
-            self.blocks.append(table(self.rows, index=self.tables, layout="pdf"))
-            self.rows = []
+            rows = by_position(self.rows) if self.breaks else self.rows
+            self.blocks.append(table(rejoin(rows, self.breaks), index=self.tables, layout="pdf"))
+            self.rows, self.breaks = [], []
+
+
+def _repeated(table: list[SourceRow], rows: list[list[Span]]) -> int:
+    """How many of a page's first ``rows`` repeat the first rows of the
+    ``table`` they continue (its header, repeated by Word on each page)."""
+    count = 0
+    for before, spans in zip(table, rows):
+        if not _same_row(before.spans, spans):
+            break
+        count += 1
+    return count if count < len(rows) else 0
+
+
+def _same_row(first: Sequence[Span], second: Sequence[Span]) -> bool:
+    """Same cells, texts equal or one cut short of the other (a tall header cell)."""
+    if len(first) != len(second) or not any(s.text.strip() for s in first):
+        return False
+    for a, b in zip(first, second):
+        x, y = compact(a.text), compact(b.text)
+        if (a.at, a.columns) != (b.at, b.columns) or not (x == y or (min(len(x), len(y)) >= 2 and
+                                                          (x.startswith(y) or y.startswith(x)))):
+            return False
+    return True
 
 
 def _mode(values: Iterator[float]) -> float | None:

@@ -280,6 +280,81 @@ def is_caption(text: str, level: Level, names_row: bool) -> bool:
     return level == Level.EXACT or form(text).number is not None
 
 
+#: Share of the longer core that the longest common subsequence must cover
+#: for :func:`resembles` (``其他法律行政止公开`` shares 9 of 12: 0.75).
+RESEMBLANCE = 0.6
+#: Shortest start of a label that :func:`names_row` accepts.
+NAMES_ROW_LENGTH = 4
+
+
+def _numbers_agree(a: Form, b: Form) -> bool:
+    return a.number is None or b.number is None or a.number == b.number
+
+
+def resembles(text: str, label: Label) -> bool:
+    """True when ``text`` may be ``label`` garbled beyond a typo: the
+    numbering agrees and the longest common subsequence of the cores covers
+    :data:`RESEMBLANCE` of the longer one (for any wording of the label).
+    Only evidence together with the row's position in its table."""
+    f = form(text)
+    if len(f.core) < 2:
+        return False
+    for alt in (label.text, *label.aliases):
+        g = form(alt)
+        if _numbers_agree(f, g) and _lcs(f.core, g.core) >= RESEMBLANCE * max(len(f.core), len(g.core)):
+            return True
+    return False
+
+
+def cut_short(text: str, label: Label) -> bool:
+    """True when ``text`` matches ``label`` only as a start that leaves
+    most of it out (less than :data:`RESEMBLANCE` of its core, a dropped
+    trailing parenthesis apart): ``其他`` for ``其他对外管理服务事项``."""
+    core = form(text).core
+    for alt in (label.text, *label.aliases):
+        full = form(alt).core
+        if core == _TRAILING_PAREN.sub("", full) or len(core) >= RESEMBLANCE * len(full):
+            return False
+    return True
+
+
+def names_row(text: str, label: Label) -> bool:
+    """True when the paragraph ``text`` names ``label``: its core holds the
+    label's core, or is a start of it of :data:`NAMES_ROW_LENGTH` characters
+    or more (``2.其他法律行政法规禁`` broken off the table), numbering agreeing."""
+    f = form(text)
+    for alt in (label.text, *label.aliases):
+        g = form(alt)
+        if not _numbers_agree(f, g) or not g.core:
+            continue
+        if g.core in f.core or (len(f.core) >= min(NAMES_ROW_LENGTH, len(g.core)) and g.core.startswith(f.core)):
+            return True
+    return False
+
+
+def _lcs(a: str, b: str) -> int:
+    """Length of the longest common subsequence of ``a`` and ``b``."""
+    previous = [0] * (len(b) + 1)
+    for ca in a:
+        current = [0]
+        for j, cb in enumerate(b, 1):
+            current.append(previous[j - 1] + 1 if ca == cb else max(previous[j], current[j - 1]))
+        previous = current
+    return previous[-1]
+
+
+def quote(text: str, limit: int = 40) -> str:
+    """``text`` on one line, cut to ``limit`` characters with “…”."""
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+def inner(text: str) -> str:
+    """``text`` for use inside “…”: its own double quotes become single
+    (``3.危及‘三安全一稳定’``)."""
+    return text.replace("“", "‘").replace("”", "’")
+
+
 def pick(matches: Sequence[Match[T]], prefer: Collection[T] = ()) -> Match[T] | None:
     """The single match, or the one among ``matches`` whose target is in
     ``prefer`` (context: rows of the current group); None when ambiguous."""

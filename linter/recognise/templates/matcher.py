@@ -21,6 +21,23 @@ table of values — or else the table's unlabelled row (table 四's row of
 values), or unknown.  A caption naming a column group (``### 行政复议``)
 makes the next table's values fill that group's columns only.
 
+A row whose label names no template row is *deferred*, then placed by
+its position once the whole table is read: when it sits between two
+matched rows (or before the first, after the last) whose template rows
+leave a gap, and its label resembles a template row missing in that gap
+(:func:`.labels.resembles`: the numbering agrees and most characters are
+shared — ``2.其他法律行政止公开`` for ``2.其他法律行政法规禁止公开``),
+it is that row.  Several such rows in one gap pair with the missing rows in
+order.
+
+Every row says how sure the mapping is: ``RowMatch.guess`` is None for a
+label matched exactly or as a known variant, else ``"typo"`` (one or two
+characters off), ``"partial"`` (a start of the label leaving most of it
+out), ``"position"`` (placed by its neighbours, above) or
+``"text"`` (a line of text outside the table read as the row, see
+:mod:`.regions`); ``RowMatch.doubt`` — and each of its values'
+``Value.doubt`` — then says so in words, for findings that rest on it.
+
 Values are assigned to canonical keys only when a row has exactly the
 expected number of data cells; otherwise the row is kept with its cells
 unassigned (``RowMatch.complete`` is False) and no value is guessed.
@@ -33,7 +50,7 @@ from functools import lru_cache
 from typing import Mapping, Sequence, Union
 
 from ...model import Cell, Location, Paragraph, Row, Table
-from .labels import Label, LabelSet, Level, Match, is_caption, pick
+from .labels import Label, LabelSet, Level, Match, cut_short, inner, is_caption, names_row, pick, quote, resembles
 from .segments import Segment, split, trim
 from .spec import BlockSpec, ColumnSpec, GroupSpec, RowSpec, TableSpec
 from .values import Value, is_value, parse
@@ -48,13 +65,25 @@ class Caption:
 
 @dataclass(frozen=True, slots=True)
 class RowItem:
-    """A row of a model table."""
+    """A row of a model table (of a one-row table of layout
+    :data:`TEXT_LAYOUT` for a line of text read as a row)."""
 
     row: Row
     table: Table
 
 
-Item = Union[Caption, RowItem]
+@dataclass(frozen=True, slots=True)
+class Stray:
+    """A short paragraph among the table's rows that is neither caption nor
+    row (a piece of a label broken off by the extraction)."""
+
+    paragraph: Paragraph
+
+
+Item = Union[Caption, RowItem, Stray]
+
+#: The layout of the one-row tables made of lines of text outside a table.
+TEXT_LAYOUT = "text-line"
 
 
 @dataclass(frozen=True)
@@ -66,6 +95,9 @@ class RowMatch:
     label cell matched and ``level`` how well; both None for a row without
     label (table 四's, or one named by ``caption``).  ``columns`` are the
     columns the row should fill, ``data`` the data cells found, parsed.
+    ``guess`` says how the row was recognised when it is not certain
+    (``typo``, ``partial``, ``position``, ``text``; see the module docstring) and
+    ``doubt`` why, in words (None: certain).
     """
 
     row: Row
@@ -77,6 +109,8 @@ class RowMatch:
     caption: Paragraph | None
     columns: tuple[ColumnSpec, ...]
     data: tuple[Value, ...]
+    guess: str | None = None
+    doubt: str | None = None
 
     @property
     def location(self) -> Location:
@@ -111,7 +145,10 @@ class TableMatch:
     rows (captions, column headers, group labels without data),
     ``unknown`` the rows matching nothing, ``missing`` the prefixes of
     template rows not found.  ``values`` maps canonical keys to values
-    (first occurrence; only rows with the expected cell count).
+    (first occurrence; only rows with the expected cell count).  ``texts``
+    are the paragraphs among the table's rows that were not read as rows
+    (captions, pieces of labels): where a missing row may be written as
+    text (:meth:`written_as_text`).
     """
 
     key: str
@@ -124,6 +161,7 @@ class TableMatch:
     missing: tuple[str, ...]
     values: Mapping[str, Value]
     score: int = field(default=0, compare=False)
+    texts: tuple[Paragraph, ...] = ()
     #: what readers of the match derive from it once (see :mod:`govlint.recognise.identities`)
     memo: dict = field(default_factory=dict, compare=False, repr=False)
 
@@ -149,6 +187,15 @@ class TableMatch:
     def row(self, prefix: str) -> RowMatch | None:
         """The first match of the template row or group ``prefix``."""
         return next((r for r in self.rows if r.prefix == prefix), None)
+
+    def written_as_text(self, prefix: str) -> Paragraph | None:
+        """A paragraph among the table's rows that names template row
+        ``prefix`` (its label or the start of it, four characters or more):
+        the row is there, broken out of the table by the extraction."""
+        row = next((r for r in self.spec.rows if r.prefix == prefix), None)
+        if row is None or not row.label:
+            return None
+        return next((p for p in self.texts if names_row(p.text, row.label)), None)
 
 
 @dataclass(frozen=True)
@@ -190,12 +237,15 @@ class _Matcher:
         self.block: str | None = None
         # Caption effects: armed by a caption paragraph, active for the next table.
         self.armed_restrict: Label | None = None
-        self.armed_pending: tuple[RowSpec, Paragraph] | None = None
+        self.armed_pending: tuple[RowSpec, Paragraph, Level] | None = None
         self.restrict: Label | None = None
-        self.pending: tuple[RowSpec, Paragraph] | None = None
+        self.pending: tuple[RowSpec, Paragraph, Level] | None = None
         # The last template row matched ("" before any), None once an
         # unknown row or a collapsed group broke the sequence.
         self.previous: str | None = ""
+        # Rows whose label names no template row, placed at the end (see the module docstring).
+        self.deferred: list[_Deferred] = []
+        self.texts: list[Paragraph] = []
 
     # -- labels -----------------------------------------------------------
     def _prefer(self) -> list[RowSpec | GroupSpec]:
@@ -213,7 +263,10 @@ class _Matcher:
 
     # -- items ------------------------------------------------------------
     def feed(self, item: Item) -> None:
-        if isinstance(item, Caption):
+        if isinstance(item, Stray):
+            self.texts.append(item.paragraph)
+        elif isinstance(item, Caption):
+            self.texts.append(item.paragraph)
             self._caption_paragraph(item.paragraph)
         else:
             if not self.tables or self.tables[-1] is not item.table:
@@ -234,7 +287,7 @@ class _Matcher:
             if isinstance(found.target, GroupSpec):
                 self.group = found.target.prefix
             else:
-                self.armed_pending = (found.target, paragraph)
+                self.armed_pending = (found.target, paragraph, found.level)
 
     def _row(self, row: Row, table: Table) -> None:
         texts = [c for c in row.cells if not c.is_blank]
@@ -256,11 +309,17 @@ class _Matcher:
                 continue
             for cell in reversed(labels):
                 found = self._row_label(cell.text)
+                if found and isinstance(found.target, GroupSpec) and cell is not labels[-1]:
+                    # ``（三）不予公开 | 1.属于国家XX | 0 …``: the group, then a sub-row label matching nothing
+                    self.score += 1
+                    self.group = found.target.prefix
+                    self._defer(row, table, labels[-1], segment.after(labels[-1]))
+                    break
                 if found:
                     self._labelled(row, table, cell, found, segment.after(cell))
                     break
             else:
-                self._unknown(row)
+                self._defer(row, table, labels[-1], segment.after(labels[-1]))
 
     def _caption_row(self, text: str) -> bool:
         found = self._caption(text)
@@ -311,7 +370,9 @@ class _Matcher:
         pending, self.pending = self.pending, None
         if pending and self._follows(pending[0]):
             self.score += 1
-            self._add_row(row, table, pending[0], None, None, pending[1], data)
+            target, caption, level = pending
+            guess = "text" if table.layout == TEXT_LAYOUT else "typo" if level is Level.TYPO else None
+            self._add_row(row, table, target, None, None, caption, data, guess)
         elif self.index.unlabelled:
             self.score += 1
             self._add_row(row, table, self.index.unlabelled, None, None, None, data)
@@ -326,23 +387,35 @@ class _Matcher:
         index = rows.index(target)
         return self.previous == (rows[index - 1].prefix if index else "")
 
-    def _add_row(self, row, table, target: RowSpec, cell, level, caption, data) -> None:
+    def _add_row(self, row, table, target: RowSpec, cell, level, caption, data, guess=None, at=None) -> None:
         columns = target.columns
         restricted = tuple(c for c in columns if self.restrict and c.group == self.restrict)
         if restricted and len(trim(data, table.layout, len(columns))) != len(columns):
             columns = restricted
-        self._add(row, table, target.prefix, "row", cell, level, caption, columns, data)
+        if guess is None and table.layout == TEXT_LAYOUT:
+            guess = "text"
+        elif guess is None and level is Level.TYPO:
+            guess = "typo"
+        elif guess is None and level is Level.PARTIAL and cell is not None and cut_short(cell.text, target.label):
+            guess = "partial"
+        self._add(row, table, target.prefix, "row", cell, level, caption, columns, data,
+                  guess, _doubt(guess, cell, caption, row, target), at)
 
-    def _add(self, row, table, prefix, kind, cell, level, caption, columns, data) -> None:
+    def _add(self, row, table, prefix, kind, cell, level, caption, columns, data,
+             guess=None, doubt=None, at=None) -> None:
         cells = trim(data, table.layout, len(columns))
         complete = kind == "row" and len(cells) == len(columns)
         values = tuple(
             parse(c, columns[min(i, len(columns) - 1)].kind,
-                  f"{prefix}.{columns[i].key}" if complete else None)
+                  f"{prefix}.{columns[i].key}" if complete else None, doubt)
             for i, c in enumerate(cells)
         )
-        self.rows.append(RowMatch(row, table, prefix, kind, cell, level, caption, columns, values))
-        self.previous = prefix if kind == "row" else None
+        match = RowMatch(row, table, prefix, kind, cell, level, caption, columns, values, guess, doubt)
+        if at is None:
+            self.rows.append(match)
+            self.previous = prefix if kind == "row" else None
+        else:
+            self.rows.insert(at, match)
 
     def _block_of_group(self, group: GroupSpec) -> BlockSpec:
         return next(b for b in self.spec.blocks if group in b.groups)
@@ -352,7 +425,37 @@ class _Matcher:
         if not any(r is row for r in self.unknown):
             self.unknown.append(row)
 
+    def _defer(self, row: Row, table: Table, label: Cell, data: tuple[Cell, ...]) -> None:
+        """A labelled row naming no template row: unknown unless placed later."""
+        self._unknown(row)
+        self.deferred.append(_Deferred(row, table, label, data, len(self.rows)))
+
+    def _place_deferred(self) -> None:
+        """Place deferred rows in the gaps of the template sequence (see the
+        module docstring).  Rows are inserted from the last so that the
+        positions recorded stay valid."""
+        order = {r.prefix: i for i, r in enumerate(self.spec.rows)}
+        matched = {r.prefix for r in self.rows if r.kind == "row"}
+        gaps: dict[tuple[int, int], list[_Deferred]] = {}
+        for d in self.deferred:
+            before = [order[r.prefix] for r in self.rows[:d.position] if r.kind == "row"]
+            after = [order[r.prefix] for r in self.rows[d.position:] if r.kind == "row"]
+            if before or after:
+                gaps.setdefault((before[-1] if before else -1, after[0] if after else len(order)), []).append(d)
+        placed: list[tuple[_Deferred, RowSpec]] = []
+        for (low, high), rows in gaps.items():
+            missing = [r for r in self.spec.rows[low + 1:high] if r.prefix not in matched and r.label]
+            pairs = _pair(rows, missing)
+            matched.update(r.prefix for _, r in pairs)
+            placed += pairs
+        for d, target in sorted(placed, key=lambda p: p[0].position, reverse=True):
+            self.unknown = [r for r in self.unknown if r is not d.row]
+            self.score += _WEIGHT[Level.TYPO]
+            self._add_row(d.row, d.table, target, d.label, Level.TYPO, None, d.data, "position", d.position)
+
     def result(self, template: str) -> TableMatch:
+        if self.deferred:
+            self._place_deferred()
         matched = {r.prefix for r in self.rows if r.kind == "row"}
         missing = tuple(r.prefix for r in self.spec.rows if r.prefix not in matched)
         values: dict[str, Value] = {}
@@ -371,7 +474,50 @@ class _Matcher:
             missing=missing,
             values=values,
             score=self.score,
+            texts=tuple(self.texts),
         )
+
+
+@dataclass(frozen=True, slots=True)
+class _Deferred:
+    """A row whose label names no template row, and where it was met:
+    ``position`` is the number of rows matched before it."""
+
+    row: Row
+    table: Table
+    label: Cell
+    data: tuple[Cell, ...]
+    position: int
+
+
+def _pair(rows: Sequence[_Deferred], missing: Sequence[RowSpec]) -> list[tuple[_Deferred, RowSpec]]:
+    """Deferred rows of one gap paired with the template rows missing there:
+    in order when there are as many of each, else each row with the only
+    missing row it resembles (and which no other row resembles)."""
+    if len(rows) == len(missing):
+        return [(d, r) for d, r in zip(rows, missing) if resembles(d.label.text, r.label)]
+    like = {id(d): [r for r in missing if resembles(d.label.text, r.label)] for d in rows}
+    out = []
+    for d in rows:
+        if len(like[id(d)]) == 1:
+            target = like[id(d)][0]
+            if sum(target in found for found in like.values()) == 1:
+                out.append((d, target))
+    return out
+
+
+def _doubt(guess: str | None, cell: Cell | None, caption: Paragraph | None, row: Row, target: RowSpec) -> str | None:
+    """Why a row's mapping is uncertain, in words (None: it is not)."""
+    if guess is None:
+        return None
+    label = inner(target.label.text)
+    if guess == "text":
+        line = " ".join(c.text.strip() for c in row.cells if not c.is_blank)
+        if caption is not None:
+            line = f"{caption.text.strip()} {line}"
+        return f"“{inner(quote(line))}”是表格之外的文字，按“{label}”行读取"
+    written = cell.text if cell is not None else caption.text if caption is not None else ""
+    return f"表中“{inner(quote(written))}”行的行名与模板不完全一致，按“{label}”核对"
 
 
 def match_table(items: Sequence[Item], spec: TableSpec, template: str) -> TableMatch:

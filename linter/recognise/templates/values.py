@@ -20,6 +20,9 @@ text          anything else
 
 ``number`` is set for the first three statuses: an ``int`` for ``count``
 and ``signed`` columns, a :class:`~decimal.Decimal` for ``amount``.
+``doubt`` is set when the cell's row was recognised with low confidence
+(its label off the template, or a line of text read as the row): the reason,
+for findings that rest on the value.
 Full-width digits, padding (``'　0'``, ``'0 '``), thousands separators and a
 trailing unit (``元``, ``万元``, ``件``…; kept in ``unit``) are accepted.
 """
@@ -54,7 +57,8 @@ class Value:
     ``key`` is the canonical key (None when the row's cells could not be
     assigned to columns, see :class:`~govlint.recognise.templates.matcher.RowMatch`),
     ``cell`` the model cell (its location), ``kind`` the column's kind,
-    ``raw`` the text as written.
+    ``raw`` the text as written, ``doubt`` why the cell's row is uncertain
+    (None: it is not).
     """
 
     key: str | None
@@ -64,6 +68,7 @@ class Value:
     status: str
     number: int | Decimal | None = None
     unit: str | None = None
+    doubt: str | None = None
 
     @property
     def location(self) -> Location:
@@ -75,10 +80,10 @@ class Value:
         return self.status == "number"
 
 
-def parse(cell: Cell, kind: str = "count", key: str | None = None) -> Value:
+def parse(cell: Cell, kind: str = "count", key: str | None = None, doubt: str | None = None) -> Value:
     """Read ``cell`` as a value of ``kind`` (``count``, ``signed``, ``amount``)."""
     status, number, unit = classify(cell.text, kind)
-    return Value(key, cell, kind, cell.text, status, number, unit)
+    return Value(key, cell, kind, cell.text, status, number, unit, doubt)
 
 
 @lru_cache(maxsize=16384)
