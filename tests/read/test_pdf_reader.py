@@ -278,35 +278,47 @@ def _word_report(borders: bool, header_rows: int = 0) -> bytes:
     """TAB_REPORT as a Word document: table 三 (after a few paragraphs that
     push it towards the foot of a page) in narrow label columns, with or
     without borders, its first ``header_rows`` repeated on every page."""
-    from builders import WordBuilder
+    import io
+
+    import docx
     from docx.oxml import parse_xml
     from docx.oxml.ns import nsdecls
     from docx.shared import Cm
 
     from govlint.testing import read_report
+    from govlint.testing.formats import table_block
 
     edges = "".join(f'<w:{e} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
                     for e in ("top", "left", "bottom", "right", "insideH", "insideV"))
-    builder = WordBuilder()
+    document = docx.Document()
     for block in read_report(TAB_REPORT).blocks:
-        if isinstance(block, Table):
-            if block.rows[0].cells[0].text.startswith("（本列"):
-                for _ in range(3):
-                    builder.paragraph(PROSE)
-            builder.table(block)
-            table = builder.document.tables[-1]
-            table._tbl.tblPr.append(parse_xml(f'<w:tblBorders {nsdecls("w")}>{edges if borders else ""}</w:tblBorders>'))
-            if len(block.rows[0].cells) == 2 and header_rows:
-                for row in table.rows[:header_rows]:
-                    row._tr.get_or_add_trPr().append(parse_xml(f'<w:tblHeader {nsdecls("w")}/>'))
-            if block.rows[0].cells[0].text.startswith("（本列"):
-                table.autofit = False
-                for row in table.rows:
-                    for i, cell in enumerate(row.cells):
-                        cell.width = Cm([3.0, 1.3, 1.3][min(i, 2)])
-        else:
-            builder.paragraph(block.text)
-    return builder.bytes()
+        if not isinstance(block, Table):
+            document.add_paragraph(block.text)
+            continue
+        table3 = block.rows[0].cells[0].text.startswith("（本列")
+        if table3:
+            for _ in range(3):
+                document.add_paragraph(PROSE)
+        grid = table_block(block)
+        table = document.add_table(rows=len(grid.rows), cols=grid.width)
+        for r, cells in enumerate(grid.rows):
+            for cell in cells:
+                target = table.cell(r, cell.col)
+                if cell.width > 1 or cell.height > 1:
+                    target = target.merge(table.cell(r + cell.height - 1, cell.col + cell.width - 1))
+                target.text = cell.text
+        table._tbl.tblPr.append(parse_xml(f'<w:tblBorders {nsdecls("w")}>{edges if borders else ""}</w:tblBorders>'))
+        if len(block.rows[0].cells) == 2 and header_rows:
+            for row in table.rows[:header_rows]:
+                row._tr.get_or_add_trPr().append(parse_xml(f'<w:tblHeader {nsdecls("w")}/>'))
+        if table3:
+            table.autofit = False
+            for row in table.rows:
+                for i, cell in enumerate(row.cells):
+                    cell.width = Cm([3.0, 1.3, 1.3][min(i, 2)])
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
 
 
 @pytest.fixture(scope="module")
