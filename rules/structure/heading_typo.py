@@ -1,17 +1,8 @@
-"""S005 heading-typo: a section heading one or two characters off the template."""
+"""S005 heading-typo: a key word of a section heading corrupted by one or two characters."""
 
 from govlint.model import Severity, Wording
+from govlint.recognise.outline import typo_window, uncertainty
 from govlint.rule import Rule
-
-_CONTEXT = 2
-
-
-def differing_window(written: str, expected: str) -> tuple[str, str]:
-    """The stretch of two equal-length strings that differs, with a little context."""
-    diffs = [i for i, (a, b) in enumerate(zip(written, expected)) if a != b]
-    start = max(diffs[0] - _CONTEXT, 0)
-    end = min(diffs[-1] + _CONTEXT + 1, len(written))
-    return written[start:end], expected[start:end]
 
 
 class HeadingTypo(Rule):
@@ -44,5 +35,6 @@ class HeadingTypo(Rule):
     def check(self, doc):
         for s in doc.sections:
             if s.wording is Wording.TYPO:
-                wrong, right = differing_window(s.title, s.expected)
-                yield self.report(s, f"标题疑似错别字：“{wrong}”应为“{right}”（完整写法：“{s.expected}”）")
+                wrong, right = typo_window(s.title, s.expected)
+                yield self.report(s, f"标题疑似错别字：“{wrong}”应为“{right}”（完整写法：“{s.expected}”）",
+                                  uncertain=uncertainty(s))
