@@ -66,7 +66,7 @@ from .inline import cut
 from .numbering import subitems
 from .spec import data
 from .title import organ_and_year, title as find_title
-from .wording import match, typo_window
+from .wording import matches, typo_window
 
 _CN = "一二三四五六"
 _WORDING = {"canonical": Wording.CANONICAL, "variant": Wording.VARIANT, "reworded": Wording.DEVIANT,
@@ -136,9 +136,9 @@ def build(blocks: tuple[Block, ...]) -> Outline:
     for k, (index, cand, number, score) in enumerate(heads):
         end = heads[k + 1][0] if k + 1 < len(heads) else len(new_blocks)
         content = tuple(new_blocks[index + 1:end])
-        spec = data().section(number)
-        found = match(cand.title, spec)
-        wording, expected = (_WORDING[found.kind], found.expected) if found else (Wording.DEVIANT, spec.canonical)
+        found = dict(matches(cand.title)).get(number)
+        wording, expected = ((_WORDING[found.kind], found.expected) if found
+                             else (Wording.DEVIANT, data().section(number).canonical))
         heading: Paragraph = cand.paragraph
         sections.append(Section(
             number=number, numeral=cand.numbered.numeral, numbering=cand.numbered.numbering,

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
@@ -27,6 +28,7 @@ _SENTENCE_INSIDE = regex.compile(r"[,;。]")
 _TRAILING = "。.:;"
 _TABLE_SECTIONS = (2, 3, 4)
 _NUMERAL_ONLY_LENGTH = 20
+_STRAY = 3  # characters a stray prefix may add to a heading
 
 
 @dataclass(frozen=True)
@@ -89,6 +91,21 @@ def _words(text: str, max_length: int) -> tuple[Numbered, str] | None:
     if not title or _SENTENCE_INSIDE.search(title) or spec.caption.match(title):
         return None
     return numbered, title
+
+
+@lru_cache(maxsize=16384)
+def _analyse(text: str, max_length: int) -> tuple[Numbered, str, tuple[tuple[int, float], ...]] | None:
+    """The numeral, title and context-free score for each section of a
+    paragraph's compacted ``text`` (cached: reports repeat their headings)."""
+    words = _words(text, max_length)
+    if words is None:
+        return None
+    numbered, title = words
+    scores = _section_scores(numbered, title)
+    if not scores:
+        return None
+    ending = _ending(text)
+    return numbered, title, tuple((section, value + ending) for section, value in scores.items())
 
 
 def _section_scores(numbered: Numbered, title: str) -> dict[int, float]:
@@ -158,18 +175,16 @@ def candidates(blocks: Sequence[Block]) -> list[Candidate]:
             if paragraph is None:
                 continue
             text = compact(paragraph.text)
-            words = _words(text, max_length)
-            if words is None:
+            found_words = _analyse(text, max_length) if len(text) <= max_length + _STRAY else None
+            if found_words is None:
                 if last[1] and index - last[0] == 1 and _is_caption(text):
                     last = (index, last[1])  # a caption line continues the heading's stretch
                 continue
-            numbered, title = words
+            numbered, title, base = found_words
             if numbered.numbering in (Numbering.PARENTHESISED, Numbering.ARABIC) and index in context.items:
                 continue
-            scores = _section_scores(numbered, title)
-            extra = _ending(text)
-            if inline:
-                extra += weight("layout", "inline")
+            scores = dict(base)
+            extra = weight("layout", "inline") if inline else 0.0
             gap = index - last[0]
             caption = not inline and (gap == 1 or (gap <= reach and context.table_after(index)))
             for section in scores:

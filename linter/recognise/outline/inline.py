@@ -31,6 +31,7 @@ _CN = "一二三四五六"
 _NUMERAL = regex.compile(rf"[{_CN}]、")
 _NOT_BEFORE = frozenset("第一二三四五六七八九十百零〇(（")
 _PROSE = regex.compile(r"[,;。]")
+_SPACE = regex.compile(r"\s")
 
 
 def _compact_map(text: str) -> tuple[str, list[int]]:
@@ -50,7 +51,19 @@ def spans(paragraph: Paragraph, max_length: int) -> list[tuple[int, int]]:
     text = compact(paragraph.text)
     if not _NUMERAL.search(text):
         return []
+    if len(text) <= max_length and not _PROSE.search(text) and not _SPACE.search(paragraph.text.strip()):
+        return []  # a heading as a whole, or no heading
+    if not _headings(text, max_length, None):
+        return []
     flat, where = _compact_map(paragraph.text)
+    return [(0 if at_start else where[start], where[end - 1] + 1)
+            for start, end, at_start in _headings(flat, max_length, (paragraph.text, where))]
+
+
+def _headings(flat: str, max_length: int, source: tuple[str, list[int]] | None) -> list[tuple[int, int, bool]]:
+    """``(start, end, at_start)`` in ``flat`` (the compacted text) of the
+    headings in it; ``source`` (the original text and the offset of each
+    character of ``flat`` in it) tells whether a space follows a heading."""
     found = []
     for m in _NUMERAL.finditer(flat):
         start = m.start()
@@ -65,20 +78,24 @@ def spans(paragraph: Paragraph, max_length: int) -> list[tuple[int, int]]:
             continue
         end = m.end() + length
         rest = flat[end:]
-        if at_start and not _starts_prose(paragraph.text, where, end, rest, flat, max_length):
+        if at_start and not _starts_prose(rest, len(flat) > max_length, source, end):
             continue
         if rest and rest[0] in ":：":
             end += 1
-        found.append((0 if at_start else where[start], where[end - 1] + 1))
+        found.append((start, end, at_start))
     return found
 
 
-def _starts_prose(original: str, where: list[int], end: int, rest: str, flat: str, max_length: int) -> bool:
+def _starts_prose(rest: str, long: bool, source: tuple[str, list[int]] | None, end: int) -> bool:
+    """Does the paragraph go on as prose after a heading at its start?"""
     if not rest.strip(":：。.;；"):
         return False
-    if _PROSE.search(rest) or len(flat) > max_length:
+    if _PROSE.search(rest) or long:
         return True
-    return end < len(where) and original[where[end - 1] + 1:where[end]].isspace()
+    if source is None:
+        return True  # decided on the original text
+    original, where = source
+    return original[where[end - 1] + 1:where[end]].isspace()
 
 
 def cut(paragraph: Paragraph, start: int, end: int) -> Paragraph | None:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
@@ -73,6 +74,7 @@ def split(text: str) -> Numbered:
     return Numbered(numeral, Numbering.PARENTHESISED, "()", value, rest)
 
 
+@lru_cache(maxsize=16384)
 def marker(text: str) -> tuple[str, int] | None:
     """``(style, value)`` of the sub-item marker ``text`` starts with:
     ``cn-paren`` （一）, ``arabic-paren`` （1）, ``arabic-dot`` 1. or 1、,

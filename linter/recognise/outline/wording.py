@@ -83,22 +83,29 @@ def _edits(form: str, written: str, pairs: tuple[Pair, ...]) -> list[tuple[int, 
 
 
 def _inside_key_words(form: str, written: str, pairs: tuple[Pair, ...], key_words: tuple[str, ...]) -> bool:
-    """Does every edit fall inside an occurrence of a key word of ``form``?
-    An insertion is inside when it lies strictly within the word, or doubles
-    the character at the word's edge (``政府信信息``)."""
+    """Is every edit a corruption of a key word of ``form``: inside an
+    occurrence of one (an insertion strictly within it, or doubling the
+    character at its edge: ``政府信信息``), which keeps at least half of its
+    characters and loses at most one (a key word dropped, shortened or
+    replaced whole — ``行政复议、诉讼`` — is a rewording)?"""
     spans = [(start, start + len(word)) for word in key_words
              for start in _occurrences(form, word)]
     if not spans:
         return False
+    touched: set[tuple[int, int]] = set()
+    deleted = {f for f, w in pairs if w is None}
     for at, inserted in _edits(form, written, pairs):
         if inserted is None:
-            ok = any(a <= at < b for a, b in spans)
+            hit = [(a, b) for a, b in spans if a <= at < b]
         else:
-            ok = any(a < at < b or (at == b and inserted == form[b - 1]) or (at == a and inserted == form[a])
-                     for a, b in spans)
-        if not ok:
+            hit = [(a, b) for a, b in spans
+                   if a < at < b or (at == b and inserted == form[b - 1]) or (at == a and inserted == form[a])]
+        if not hit:
             return False
-    return True
+        touched.update(hit)
+    kept = {f for f, w in pairs if f is not None and w is not None and form[f] == written[w]}
+    return all(2 * sum(1 for f in range(a, b) if f in kept) >= b - a
+               and sum(1 for f in range(a, b) if f in deleted) <= 1 for a, b in touched)
 
 
 def _occurrences(text: str, word: str) -> list[int]:
@@ -155,14 +162,13 @@ def match(title: str, spec: SectionSpec) -> Match | None:
     if not forms:
         return None
     score = max(similarity(title, form) for form in forms)
-    minimum = data().weight("wording", "unsigned-min-similarity")
-    if not signed and score < minimum:
-        return None
     if any(reworded(title, form) == form for form in spec.forms):
         return Match("reworded", spec.canonical, score, signed)
     typo = _typo_of(title, spec) or next((t for f in spec.forms if (t := _typo_of(reworded(title, f), spec))), None)
     if typo is not None:
-        return Match("typo", typo, score, signed)
+        return Match("typo", typo, score, signed)  # even when the typo hit the signature (总休情况)
+    if not signed and score < data().weight("wording", "unsigned-min-similarity"):
+        return None
     return Match("deviant", spec.canonical, score, signed)
 
 
