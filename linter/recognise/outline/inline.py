@@ -7,9 +7,10 @@ and a Word paragraph may start with its heading (``一、总体情况 2020年，
 followed by a known form of the section it numbers (exactly, or with a
 key-word typo), or else by words holding that section's signature
 (``五、政府信息公开存在的问题及改进措施（一）…``, ending where they read most
-like the section): that stretch is a heading candidate, scored like any
-other.  Only the numeral's own section is tried, so table labels
-(``四、结转下年度继续办理``) never match.  A heading at the very start of a paragraph is only split off when
+like the section), or by a known form of another section (a renumbered
+report: ``六、存在的主要问题及改进措施``): that stretch is a heading
+candidate, scored like any other.  Table labels (``四、结转下年度继续办理``)
+never match.  A heading at the very start of a paragraph is only split off when
 the paragraph goes on as prose (sentence punctuation, too long for a
 heading, or a space after an exact heading); otherwise the paragraph is a
 heading candidate as a whole.
@@ -32,6 +33,7 @@ _NUMERAL = regex.compile(rf"[{_CN}]、")
 _NOT_BEFORE = frozenset("第一二三四五六七八九十百零〇(（")
 _PROSE = regex.compile(r"[,;。]")
 _SPACE = regex.compile(r"\s")
+_STRAY = 3  # characters a stray bullet or letter before a numeral may take
 
 
 def _compact_map(text: str) -> tuple[str, list[int]]:
@@ -69,21 +71,26 @@ def _headings(flat: str, max_length: int, source: tuple[str, list[int]] | None) 
         start = m.start()
         if start and flat[start - 1] in _NOT_BEFORE:
             continue
-        lead = flat[:start]
-        at_start = not lead or not strip_stray(lead + flat[start])[:-1]
+        at_start = start == 0 or (start <= _STRAY and not strip_stray(flat[:start + 1])[:-1])
         number = _CN.index(flat[start]) + 1
         window = flat[m.end():m.end() + 40]
-        length = prefix(window, number) or loose_prefix(window, number)
+        length = prefix(window, number) or loose_prefix(window, number) or _other_section(window, number)
         if not length:
             continue
         end = m.end() + length
-        rest = flat[end:]
+        rest = flat[end:end + max_length]
         if at_start and not _starts_prose(rest, len(flat) > max_length, source, end):
             continue
         if rest and rest[0] in ":：":
             end += 1
         found.append((start, end, at_start))
     return found
+
+
+def _other_section(window: str, number: int) -> int | None:
+    """A known form of another section than the numeral's (a renumbered
+    report: ``六、存在的主要问题及改进措施``)."""
+    return next((length for other in range(1, 7) if other != number and (length := prefix(window, other))), None)
 
 
 def _starts_prose(rest: str, long: bool, source: tuple[str, list[int]] | None, end: int) -> bool:
