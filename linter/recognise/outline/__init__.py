@@ -7,9 +7,11 @@ document**, not line by line:
 
 1. **Candidates** (:mod:`.candidates`).  Every paragraph that could be a
    heading — and every heading run into a longer paragraph, as in a web
-   page saved as one line (``…x@y.com。一、总体情况2020年，…``, :mod:`.inline`)
-   — is scored, for each section it may head, by adding up evidence whose
-   weights live in ``data/outline.toml``:
+   page saved as one line (``…x@y.com。一、总体情况2020年，…``, :mod:`.inline`:
+   a Chinese numeral with ``、`` followed by a known form of its section, by
+   words carrying that section's signature, or by a known form of another
+   section) — is scored, for each section it may head, by adding up
+   evidence whose weights live in ``data/outline.toml``:
 
    * *numbering* — the section's own Chinese numeral with ``、`` (+4), with
      another separator (+3), as an Arabic numeral (``4、``, +2.5), as a
@@ -24,9 +26,10 @@ document**, not line by line:
      scores its numeral −3;
    * *layout* — a heading style or Markdown ``#`` (+1.5), a table right
      after it for sections 二–四 (+1), a sub-item ``（一）``/``1.`` right after
-     it (+0.5); ending with ``。`` (−3) or ``：`` (−1); right under a heading of
-     the same section, i.e. a table caption (−8); run into a longer
-     paragraph (−1).
+     it (+0.5); ending with ``。`` (−3) or ``：`` (−1); a table caption —
+     right under a heading of the same section, or up to three paragraphs
+     under it and right above a table (−8); run into a longer paragraph
+     (−1).
 
    Never candidates: anything longer than 45 characters, a line with
    ``，；。`` inside (a sentence is never a heading), table row labels and
@@ -38,7 +41,8 @@ document**, not line by line:
    assignment of candidates to sections with the highest total score, the
    position in the document entering through the order: a section after
    those already assigned gains its score; a repeat or a section out of
-   order gains its score less 6, so only strong evidence (a numbered
+   order is only possible for a heading whose own numeral names that
+   section, and gains its score less 6, so only strong evidence (a numbered
    heading in known words, ~8) makes one — the swapped 四 and 五 of a report
    are still found and reported, while a sentence or caption naming a
    section never displaces the real headings around it.

@@ -69,7 +69,8 @@ def _numbering(numbered: Numbered, section: int) -> float:
 def own_section(rest: str, value: int) -> bool:
     """Does ``rest`` (an item's text after its marker) read as section ``value``?"""
     title = rest.rstrip(_TRAILING)
-    return any(number == value for number, _ in matches(title)) if len(title) <= 45 else False
+    limit = data().weight("candidate", "max-length")
+    return len(title) <= limit and any(number == value for number, _ in matches(title))
 
 
 def _is_caption(text: str) -> bool:
@@ -85,10 +86,9 @@ def _words(text: str, max_length: int) -> tuple[Numbered, str] | None:
         return None
     if _is_caption(text):
         return None
-    spec = data()
     numbered = split(text)
     title = numbered.rest.rstrip(_TRAILING)
-    if not title or _SENTENCE_INSIDE.search(title) or spec.caption.match(title):
+    if not title or _SENTENCE_INSIDE.search(title) or data().caption.match(title):
         return None
     return numbered, title
 
@@ -175,16 +175,18 @@ def candidates(blocks: Sequence[Block]) -> list[Candidate]:
             if paragraph is None:
                 continue
             text = compact(paragraph.text)
-            found_words = _analyse(text, max_length) if len(text) <= max_length + _STRAY else None
-            if found_words is None:
+            analysed = _analyse(text, max_length) if len(text) <= max_length + _STRAY else None
+            if analysed is None:
                 if last[1] and index - last[0] == 1 and _is_caption(text):
                     last = (index, last[1])  # a caption line continues the heading's stretch
                 continue
-            numbered, title, base = found_words
+            numbered, title, base = analysed
             if numbered.numbering in (Numbering.PARENTHESISED, Numbering.ARABIC) and index in context.items:
                 continue
             scores = dict(base)
             extra = weight("layout", "inline") if inline else 0.0
+            # a table caption: right under a heading of the same section, or a few
+            # paragraphs under it and right above a table (outline.toml [layout])
             gap = index - last[0]
             caption = not inline and (gap == 1 or (gap <= reach and context.table_after(index)))
             for section in scores:
