@@ -22,9 +22,10 @@ from ...normalize import compact
 from .inline import cut, spans
 from .numbering import Numbered, marker, series, split, strip_stray
 from .spec import data
-from .wording import matches, score
+from .wording import match, matches, score
 
 _SENTENCE_INSIDE = regex.compile(r"[,;。]")
+_NUMERAL = regex.compile(r"[一二三四五六]、")
 _TRAILING = "。.:;"
 _TABLE_SECTIONS = (2, 3, 4)
 _NUMERAL_ONLY_LENGTH = 20
@@ -70,12 +71,13 @@ def own_section(rest: str, value: int) -> bool:
     """Does ``rest`` (an item's text after its marker) read as section ``value``?"""
     title = rest.rstrip(_TRAILING)
     limit = data().weight("candidate", "max-length")
-    return len(title) <= limit and any(number == value for number, _ in matches(title))
+    return len(title) <= limit and value in range(1, 7) and match(title, value) is not None
 
 
 def _is_caption(text: str) -> bool:
+    """A table caption or row label (``表二：…``, ``四、结转下年度继续办理``)."""
     spec = data()
-    return bool(spec.caption.match(text)) or any(word in text for word in spec.not_headings)
+    return bool(spec.caption.match(text) or spec.not_headings.search(text))
 
 
 def _words(text: str, max_length: int) -> tuple[Numbered, str] | None:
@@ -164,17 +166,22 @@ def candidates(blocks: Sequence[Block]) -> list[Candidate]:
     last: tuple[int, set[int]] = (-1, set())  # the last heading-like paragraph: its index, its sections
     reach = int(weight("layout", "caption-reach"))
     heading_like = weight("layout", "caption-under")
+    inline_weight = weight("layout", "inline")
+    caption_weight = weight("layout", "after-own-heading")
     for index, block in enumerate(blocks):
         if not isinstance(block, Paragraph):
             last = (-1, set())  # a table ends the stretch a caption may be in
             continue
-        inline = spans(block, max_length)
+        whole = compact(block.text)
+        inline = spans(block, max_length) if _NUMERAL.search(whole) else []
+        if not inline and len(whole) > max_length + _STRAY:
+            continue
         stretches = inline or [(0, len(block.text))]
         for start, end in stretches:
             paragraph = cut(block, start, end) if inline else block
             if paragraph is None:
                 continue
-            text = compact(paragraph.text)
+            text = compact(paragraph.text) if inline else whole
             analysed = _analyse(text, max_length) if len(text) <= max_length + _STRAY else None
             if analysed is None:
                 if last[1] and index - last[0] == 1 and _is_caption(text):
@@ -184,7 +191,7 @@ def candidates(blocks: Sequence[Block]) -> list[Candidate]:
             if numbered.numbering in (Numbering.PARENTHESISED, Numbering.ARABIC) and index in context.items:
                 continue
             scores = dict(base)
-            extra = weight("layout", "inline") if inline else 0.0
+            extra = inline_weight if inline else 0.0
             # a table caption: right under a heading of the same section, or a few
             # paragraphs under it and right above a table (outline.toml [layout])
             gap = index - last[0]
@@ -194,7 +201,7 @@ def candidates(blocks: Sequence[Block]) -> list[Candidate]:
                 if not inline:
                     scores[section] += context.layout(index, paragraph, section)
                 if caption and section in last[1]:
-                    scores[section] += weight("layout", "after-own-heading")
+                    scores[section] += caption_weight
             if caption and last[1] & scores.keys():
                 last = (index, last[1])  # a caption under a caption
             kept = {s: v for s, v in scores.items() if v > minimum}

@@ -107,6 +107,7 @@ def subitems(section: Section) -> list[SubItem]:
 #: Marker styles that continue one another in a run: Word numbering turns
 #: （四） into （4） in the middle of a （一）…（七） list (seed 001).
 _FAMILY = {"cn-paren": "paren", "arabic-paren": "paren", "arabic-dot": "arabic"}
+_MARKER_START = frozenset("(0123456789")
 
 
 def series(paragraphs: Sequence[Paragraph | None], own_section: Callable[[str, int], bool]) -> set[int]:
@@ -123,6 +124,8 @@ def series(paragraphs: Sequence[Paragraph | None], own_section: Callable[[str, i
         if p is None:
             continue
         text = compact(p.text)
+        if not text or text[0] not in _MARKER_START:
+            continue
         found = marker(text)
         if not found or found[0] not in _FAMILY:
             continue

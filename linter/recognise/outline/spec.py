@@ -34,7 +34,7 @@ class Data:
     """Everything the outline reads from data files."""
 
     sections: tuple[SectionSpec, ...]
-    not_headings: tuple[str, ...]
+    not_headings: regex.Pattern
     caption: regex.Pattern
     rewordings: Mapping[str, tuple[str, ...]]
     weights: Mapping[str, Mapping[str, float]]
@@ -72,7 +72,7 @@ def data() -> Data:
     title = weights.pop("title")
     return Data(
         sections=specs,
-        not_headings=tuple(sections["not-headings"]),
+        not_headings=regex.compile("|".join(map(regex.escape, sections["not-headings"]))),
         caption=regex.compile(sections["caption"]),
         rewordings={k: tuple(v) for k, v in sections["rewordings"].items()},
         weights=weights,

@@ -18,6 +18,7 @@ is wording, not a typo: only the corruption of a key word is an error.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
@@ -138,33 +139,51 @@ class Match:
     signed: bool
 
 
+@lru_cache(maxsize=64)
+def _counts(form: str) -> Counter:
+    return Counter(form)
+
+
 def _typo_of(title: str, spec: SectionSpec) -> str | None:
     """The known form ``title`` is a key-word typo of, if any."""
+    counts = Counter(title)
     for form in spec.forms:
         if len(form) < 4 or abs(len(form) - len(title)) > 2:
             continue
+        limit = 1 if len(form) < 6 else 2
+        other = _counts(form)
+        if sum(((counts - other) + (other - counts)).values()) > 2 * limit:
+            continue  # each edit changes at most two character counts
         distance, pairs = align(form, title)
-        if 1 <= distance <= (1 if len(form) < 6 else 2) and _inside_key_words(form, title, pairs, spec.key_words):
+        if 1 <= distance <= limit and _inside_key_words(form, title, pairs, spec.key_words):
             return form
     return None
 
 
-def match(title: str, spec: SectionSpec) -> Match | None:
-    """How ``title`` compares with section ``spec``; None when its words are
-    not the section's (no signature and not nearly a known form)."""
+@lru_cache(maxsize=8)
+def _char_sets(number: int) -> tuple[frozenset[str], ...]:
+    return tuple(frozenset(form) for form in data().section(number).forms)
+
+
+@lru_cache(maxsize=16384)
+def match(title: str, number: int) -> Match | None:
+    """How ``title`` compares with section ``number``; None when its words
+    are not the section's (no signature and not nearly a known form)."""
+    spec = data().section(number)
     signed = bool(spec.signature.search(title))
     if title == spec.canonical:
         return Match("canonical", spec.canonical, 1.0, signed)
     if title in spec.variants:
         return Match("variant", spec.canonical, 1.0, signed)
     chars = set(title)
-    forms = [f for f in spec.forms if signed or len(chars & set(f)) >= 0.75 * len(set(f))]
+    forms = [f for f, fc in zip(spec.forms, _char_sets(number)) if signed or len(chars & fc) >= 0.75 * len(fc)]
     if not forms:
         return None
     score = max(similarity(title, form) for form in forms)
-    if any(reworded(title, form) == form for form in spec.forms):
+    rewordings = {reworded(title, form) for form in spec.forms} - {title}
+    if rewordings & set(spec.forms):
         return Match("reworded", spec.canonical, score, signed)
-    typo = _typo_of(title, spec) or next((t for f in spec.forms if (t := _typo_of(reworded(title, f), spec))), None)
+    typo = _typo_of(title, spec) or next((t for r in rewordings if (t := _typo_of(r, spec))), None)
     if typo is not None:
         return Match("typo", typo, score, signed)  # even when the typo hit the signature (总休情况)
     if not signed and score < data().weight("wording", "unsigned-min-similarity"):
@@ -176,12 +195,7 @@ def match(title: str, spec: SectionSpec) -> Match | None:
 def matches(title: str) -> tuple[tuple[int, Match], ...]:
     """``(section number, Match)`` for every section ``title`` may head;
     cached, as every report repeats the same headings."""
-    found = []
-    for spec in data().sections:
-        m = match(title, spec)
-        if m is not None:
-            found.append((spec.number, m))
-    return tuple(found)
+    return tuple((number, m) for number in range(1, 7) if (m := match(title, number)) is not None)
 
 
 def score(m: Match) -> float:
