@@ -17,7 +17,7 @@ class HeadingNumbering(Rule):
     阿拉伯数字序号（种子报告 002 的“4、”，多为 Word 自动编号在转换文本时留下的）；
     二级序号格式（“（四）”）；序号与内容不符（第二部分写成“三、”）；
     序号后不是顿号（“一.”“一，”）。标题只凭较弱的依据认出（没有序号、措辞也与模板相去较远）时，
-    降一级报告并说明原因。
+    降一级报告并说明原因；报告年度早于全国统一格式（2019 年度）时同样降一级。
 
     Why
     ---
@@ -43,7 +43,7 @@ class HeadingNumbering(Rule):
         for s in doc.sections:
             message = self._problem(s)
             if message:
-                yield self.report(s, message, uncertain=uncertainty(s))
+                yield self.report(s, message, uncertain=uncertainty(doc, s))
 
     @staticmethod
     def _problem(s) -> str | None:

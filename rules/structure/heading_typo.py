@@ -15,7 +15,7 @@ class HeadingTypo(Rule):
     总体情况、改进、其他需要报告等，见 ``data/sections.toml`` 的 ``key-words``）时报告，
     这是打字或输入法失误的典型特征；消息中给出写错的字和正确的字。
     常见变体和合理的改写（“整改措施”“改进措施”“存在的问题及改进情况”）不是错别字，
-    由 S004 heading-wording 报告。标题只凭较弱的依据认出时降一级报告。
+    由 S004 heading-wording 报告。标题只凭较弱的依据认出、或报告年度早于全国统一格式时降一级报告。
 
     Why
     ---
@@ -43,4 +43,4 @@ class HeadingTypo(Rule):
             if s.wording is Wording.TYPO:
                 wrong, right = typo_window(s.title, s.expected)
                 yield self.report(s, f"标题疑似错别字：“{wrong}”应为“{right}”（完整写法：“{s.expected}”）",
-                                  uncertain=uncertainty(s))
+                                  uncertain=uncertainty(doc, s))

@@ -12,7 +12,7 @@ class SectionOrder(Rule):
     ------------
     按阅读顺序检查各部分标题：某部分已经出现过又再次出现（重复），
     或出现在编号更大的部分之后（顺序颠倒），均报告。标题识别把重复和颠倒只认在
-    带有本部分序号、措辞可靠的标题上；所涉标题之一只凭较弱的依据认出时降一级报告。
+    带有本部分序号、措辞可靠的标题上；所涉标题之一只凭较弱的依据认出、或报告年度早于全国统一格式时降一级报告。
 
     Why
     ---
@@ -48,11 +48,11 @@ class SectionOrder(Rule):
                 first = seen[section.number]
                 yield self.report(section, f"第{'一二三四五六'[section.number - 1]}部分{name}重复出现"
                                            f"（第 {first.start_line} 行已有）",
-                                  uncertain=uncertainty(section) or uncertainty(first))
+                                  uncertain=uncertainty(doc, section, first))
             elif highest is not None and section.number < highest.number:
                 yield self.report(section, f"章节顺序错误：{name}应排在"
                                            f"“{canonical_heading(highest.number)}”之前",
-                                  uncertain=uncertainty(section) or uncertainty(highest))
+                                  uncertain=uncertainty(doc, section, highest))
             seen.setdefault(section.number, section)
             if highest is None or section.number > highest.number:
                 highest = section

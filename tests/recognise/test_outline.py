@@ -296,3 +296,53 @@ def test_seed_with_heading_like_prose_keeps_its_structure_findings(path):
         assert [s.number for s in d.sections] == [s.number for s in base.sections]
         after = sorted((f.code, f.severity) for f in lint_document(d, STRUCTURE) if f.severity is Severity.ERROR)
         assert set(after) <= set(before) and len(after) <= len(before)
+
+
+# ---------------------------------------------------------------- line breaks that extraction made
+
+def test_numeral_alone_on_its_line_is_joined_with_the_heading():
+    # a PDF printed from a web page: the numeral and the words of a heading on two lines
+    text = ("一、\n总体情况\n2021年，我局按要求完成政府信息公开工作。\n（\n一\n）\n编制标准目录\n内容。\n（二）\n加强平台建设\n内容。\n"
+            "五、\n存在的主要问题及改进情况\n下一步，我局将逐条改进。\n")
+    d = text_doc(text)
+    assert [(s.number, s.numbering, s.start_line, s.heading.text) for s in d.sections] == [
+        (1, Numbering.CHINESE, 1, "一、总体情况"), (5, Numbering.CHINESE, 12, "五、存在的主要问题及改进情况")]
+    assert [(i.marker, i.location.line) for i in d.subitems] == [("(一)", 4), ("(二)", 9)]
+    assert [f.code for f in lint_document(d, STRUCTURE)] == ["S001"] * 4  # 二三四六: nothing else
+
+
+def test_a_citation_broken_over_lines_is_not_a_subitem():
+    d = text_doc("一、总体情况\n第二十条第\n(\n五\n)\n项\n信息内容\n")
+    assert d.subitems == ()
+
+
+def test_heading_joined_with_the_next_line_is_split_at_the_line_break():
+    # the text reader joined a heading with the caption line under it (wrapped PDF text)
+    from govlint.model import Location, Paragraph, Piece
+    from govlint.recognise.outline import build
+    joined = Paragraph("二、主动公开政府信息情况第二十条第（一）项", Location(7, 1, 8),
+                       (Piece(0, 7, 1), Piece(12, 8, 1)))
+    blocks = (Paragraph("一、总体情况", Location(5), (Piece(0, 5, 1),)),
+              Paragraph("内容。", Location(6), (Piece(0, 6, 1),)), joined)
+    found = build(blocks)
+    two = found.sections[1]
+    assert (two.heading.text, two.location.line, two.wording) == ("二、主动公开政府信息情况", 7, Wording.CANONICAL)
+    assert [(p.text, p.location.line) for p in two.paragraphs] == [("第二十条第（一）项", 8)]
+
+
+def test_a_decimal_value_alone_is_not_a_subitem():
+    d = text_doc("一、总体情况\n行政事业性收费\n88.1695\n1.2019年问题整改情况\n")
+    assert [(i.marker, i.location.line) for i in d.subitems] == [("1.", 4)]
+
+
+def test_title_stops_at_the_next_page_label():
+    d = text_doc("标题: 莆田市某某局2022年度政府信息公开工作年度报告发布时间: 2023-01-12 10:01 文号:\n一、总体情况\n内容。\n")
+    assert (d.title.text, d.organ) == ("莆田市某某局2022年度政府信息公开工作年度报告", "莆田市某某局")
+
+
+def test_report_before_the_national_format_gets_graded_structure_findings():
+    # a 2008 report: seven parts in the old outline; the current format's findings are hints
+    text = ("莆田市2008年度政府信息公开工作年度报告\n一、概述\n内容。\n二、主动公开政府信息的情况\n内容。\n"
+            "六、政府信息公开工作存在的主要问题及改进情况\n内容。\n七、需要说明的事项与附表\n无\n")
+    found = lint_document(text_doc(text), STRUCTURE)
+    assert found and all(f.severity is not Severity.ERROR and "2008年度报告早于全国统一格式" in f.message for f in found)

@@ -53,9 +53,10 @@ document**, not line by line:
    by its numeral alone or by loose wording below ½.  Structure rules grade
    the findings that rest on a weak heading (:func:`uncertainty`).
 
-Headings run into a paragraph are cut out of it (:func:`.inline.cut`); the
-:attr:`Outline.blocks` are the reader's blocks with those paragraphs split,
-every location still pointing into the original file.
+Headings run into a paragraph are cut out of it, and a numeral alone on its
+line is joined with the line after it (:mod:`.inline`); the
+:attr:`Outline.blocks` are the reader's blocks so repaired, every location
+still pointing into the original file.
 """
 
 from __future__ import annotations
@@ -63,10 +64,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ...model import Block, Paragraph, Section, SubItem, Table, Title, Wording
+from ...model import Block, Document, Paragraph, Section, SubItem, Table, Title, Wording
+from ..templates import templates
 from .candidates import Candidate, candidates
 from .decide import choose, confidence
-from .inline import cut
+from .inline import cut, join_markers
 from .numbering import subitems
 from .spec import data
 from .title import organ_and_year, title as find_title
@@ -133,6 +135,7 @@ def _last_line(block: Block) -> int:
 
 def build(blocks: tuple[Block, ...]) -> Outline:
     """Find title, organ, year, sections and sub-items among ``blocks``."""
+    blocks = tuple(join_markers(blocks))
     new_blocks, heads = _split(blocks, choose(candidates(blocks)))
     first = heads[0][0] if heads else len(new_blocks)
     preamble = tuple(new_blocks[:first])
@@ -164,10 +167,17 @@ def canonical_heading(number: int) -> str:
     return f"{_CN[number - 1]}、{data().section(number).canonical}"
 
 
-def uncertainty(section: Section) -> str | None:
-    """Why a finding resting on ``section``'s heading is not conclusive —
-    the heading was found on weak evidence — or None when it was not."""
-    if section.confidence >= data().weight("confidence", "uncertain-below"):
+def uncertainty(doc: Document, *sections: Section) -> str | None:
+    """Why a structure finding about ``doc`` resting on ``sections``' headings
+    is not conclusive, or None when it is: the report predates the national
+    format (its year is before the first template's), or a heading was
+    found on weak evidence (confidence below ``uncertain-below``)."""
+    first = min(t.first_year for t in templates().values())
+    if doc.year is not None and doc.year < first:
+        return f"口径可能不同：{doc.year}年度报告早于全国统一格式（{first}年度起适用），按现行格式检查仅供参考"
+    threshold = data().weight("confidence", "uncertain-below")
+    weak = next((s for s in sections if s.confidence < threshold), None)
+    if weak is None:
         return None
-    return (f"标题识别把握不大：第 {section.start_line} 行“{section.heading.text.strip()}”"
-            f"认作“{canonical_heading(section.number)}”的依据较弱")
+    return (f"标题识别把握不大：第 {weak.start_line} 行“{weak.heading.text.strip()}”"
+            f"认作“{canonical_heading(weak.number)}”的依据较弱")

@@ -1,4 +1,4 @@
-"""Headings run into the text around them.
+"""Headings run into the text around them, and headings broken over lines.
 
 A web page saved as text may hold the whole report on one line
 (``…电子邮箱：x@y.com。一、总体情况2020年，本局…二、主动公开政府信息情况第二十条…``),
@@ -12,18 +12,26 @@ report: ``六、存在的主要问题及改进措施``): that stretch is a headi
 candidate, scored like any other.  Table labels (``四、结转下年度继续办理``)
 never match.  A heading at the very start of a paragraph is only split off when
 the paragraph goes on as prose (sentence punctuation, too long for a
-heading, or a space after an exact heading); otherwise the paragraph is a
-heading candidate as a whole.
+heading) or after a space or a line break (lines that extraction joined);
+otherwise the paragraph is a heading candidate as a whole.
 
-:func:`cut` makes a paragraph of a stretch of another, its pieces (and so
-every location) still pointing into the original file.
+:func:`join_markers` does the opposite for a numeral that extraction put
+on a line of its own (``一、`` / ``总体情况``, ``（`` / ``一`` / ``）`` / ``编制标准目录``):
+it is joined with the paragraph after it.
+
+:func:`cut` and :func:`join` make a paragraph of a stretch of another, or
+of several, their pieces (and so every location) still pointing into the
+original file.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
+
 import regex
 
-from ...model import Location, Paragraph, Piece
+from ...model import Block, Location, Paragraph, Piece
 from ...normalize import compact
 from .numbering import strip_stray
 from .wording import loose_prefix, prefix
@@ -34,6 +42,12 @@ _NOT_BEFORE = frozenset("第一二三四五六七八九十百零〇(（")
 _PROSE = regex.compile(r"[,;。]")
 _SPACE = regex.compile(r"\s")
 _STRAY = 3  # characters a stray bullet or letter before a numeral may take
+#: A heading numeral or a bracketed sub-item marker standing alone on its line.
+_LONE_MARKER = regex.compile(r"^(?:[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十\d]{1,3}\))$")
+#: The start of a bracketed marker broken over lines: ``（`` / ``一`` / ``）``.
+_PARTIAL_MARKER = regex.compile(r"^\((?:[一二三四五六七八九十\d]{1,3})?$")
+#: What follows the bracketed number of a legal citation (``第二十条第`` / ``（五）`` / ``项``).
+_CITATION = regex.compile(r"^[项款条目号]")
 
 
 def _compact_map(text: str) -> tuple[str, list[int]]:
@@ -53,19 +67,36 @@ def spans(paragraph: Paragraph, max_length: int) -> list[tuple[int, int]]:
     text = compact(paragraph.text)
     if not _NUMERAL.search(text):
         return []
-    if len(text) <= max_length and not _PROSE.search(text) and not _SPACE.search(paragraph.text.strip()):
+    if (len(text) <= max_length and not _PROSE.search(text) and not _SPACE.search(paragraph.text.strip())
+            and len(paragraph.pieces) < 2):
         return []  # a heading as a whole, or no heading
     if not _headings(text, max_length, None):
         return []
     flat, where = _compact_map(paragraph.text)
+    source = _Source(paragraph.text, where, frozenset(p.offset for p in paragraph.pieces))
     return [(0 if at_start else where[start], where[end - 1] + 1)
-            for start, end, at_start in _headings(flat, max_length, (paragraph.text, where))]
+            for start, end, at_start in _headings(flat, max_length, source)]
 
 
-def _headings(flat: str, max_length: int, source: tuple[str, list[int]] | None) -> list[tuple[int, int, bool]]:
+@dataclass(frozen=True)
+class _Source:
+    """The original text of a paragraph, the offset in it of each character
+    of its compacted text, and the offsets where its source lines start."""
+
+    text: str
+    where: list[int]
+    line_starts: frozenset[int]
+
+    def breaks_after(self, end: int) -> bool:
+        """Is there a space, or the end of a source line, after compacted character ``end - 1``?"""
+        after, following = self.where[end - 1] + 1, self.where[end]
+        return self.text[after:following].isspace() or following in self.line_starts
+
+
+def _headings(flat: str, max_length: int, source: _Source | None) -> list[tuple[int, int, bool]]:
     """``(start, end, at_start)`` in ``flat`` (the compacted text) of the
-    headings in it; ``source`` (the original text and the offset of each
-    character of ``flat`` in it) tells whether a space follows a heading."""
+    headings in it; ``source`` tells whether a space or a line break
+    follows a heading (None: assume it does, to be decided on the source)."""
     found = []
     for m in _NUMERAL.finditer(flat):
         start = m.start()
@@ -93,16 +124,15 @@ def _other_section(window: str, number: int) -> int | None:
     return next((length for other in range(1, 7) if other != number and (length := prefix(window, other))), None)
 
 
-def _starts_prose(rest: str, long: bool, source: tuple[str, list[int]] | None, end: int) -> bool:
-    """Does the paragraph go on as prose after a heading at its start?"""
+def _starts_prose(rest: str, long: bool, source: _Source | None, end: int) -> bool:
+    """Does the paragraph go on after a heading at its start: as prose, or
+    after a space or the end of a line (a heading joined with the line
+    after it: ``主动公开政府信息情况`` / ``第二十条第（一）项``)?"""
     if not rest.strip(":：。.;；"):
         return False
     if _PROSE.search(rest) or long:
         return True
-    if source is None:
-        return True  # decided on the original text
-    original, where = source
-    return original[where[end - 1] + 1:where[end]].isspace()
+    return source is None or source.breaks_after(end)
 
 
 def cut(paragraph: Paragraph, start: int, end: int) -> Paragraph | None:
@@ -123,3 +153,36 @@ def cut(paragraph: Paragraph, start: int, end: int) -> Paragraph | None:
     end_line = last if old.end_line is not None or last != first.line else None
     location = Location(first.line, first.column, end_line, page=old.page, label=old.label)
     return Paragraph(text[start:end], location, tuple(pieces), paragraph.heading_level if start == 0 else None)
+
+
+def join_markers(blocks: Sequence[Block]) -> list[Block]:
+    """``blocks`` with each numeral standing alone on its line (or broken
+    over a few lines) joined with the paragraph that follows it."""
+    out: list[Block] = []
+    i = 0
+    while i < len(blocks):
+        j, text = i, compact(blocks[i].text) if isinstance(blocks[i], Paragraph) else ""
+        while _PARTIAL_MARKER.match(text) and j + 1 < len(blocks) and isinstance(blocks[j + 1], Paragraph):
+            j += 1
+            text += compact(blocks[j].text)
+        if (text and _LONE_MARKER.match(text) and j + 1 < len(blocks) and isinstance(blocks[j + 1], Paragraph)
+                and not _CITATION.match(compact(blocks[j + 1].text))):
+            out.append(join(blocks[i:j + 2]))
+            i = j + 2
+        else:
+            out.append(blocks[i])
+            i += 1
+    return out
+
+
+def join(paragraphs: Sequence[Paragraph]) -> Paragraph:
+    """One paragraph of several consecutive ones, their texts run together."""
+    text, pieces = "", []
+    for p in paragraphs:
+        own = p.pieces or (Piece(0, p.location.line, p.location.column),)
+        pieces += [Piece(len(text) + piece.offset, piece.line, piece.column) for piece in own]
+        text += p.text
+    first, last = paragraphs[0].location, paragraphs[-1]
+    location = Location(first.line, first.column, last.lines[-1], page=first.page, label=first.label)
+    level = next((p.heading_level for p in paragraphs if p.heading_level), None)
+    return Paragraph(text, location, tuple(pieces), level)

@@ -33,7 +33,8 @@ _HEADING_NUMBER = regex.compile(
     rf"|\((?P<paren>[{_CN}\d]{{1,3}})\))\s*"
 )
 _SUBITEM = regex.compile(
-    rf"^(?:\((?P<cnp>[{_CN}]{{1,3}})\)|\((?P<arp>\d{{1,2}})\)|(?P<ard>\d{{1,2}})\s*[.、](?!\d{{1,3}}(?!\d))|(?P<circ>[①-⑳]))"
+    rf"^(?:\((?P<cnp>[{_CN}]{{1,3}})\)|\((?P<arp>\d{{1,2}})\)|(?P<ard>\d{{1,2}})\s*[.、](?!\d{{1,3}}(?!\d)|\d+$)"
+    rf"|(?P<circ>[①-⑳]))"
 )
 
 

@@ -40,6 +40,7 @@ class Data:
     weights: Mapping[str, Mapping[str, float]]
     title_label: regex.Pattern
     metadata_label: regex.Pattern
+    metadata_inside: regex.Pattern
 
     def section(self, number: int) -> SectionSpec:
         return self.sections[number - 1]
@@ -52,9 +53,9 @@ def _read(name: str) -> dict:
     return tomllib.loads(resources.files("govlint.data").joinpath(name).read_text("utf-8"))
 
 
-def _label_pattern(words: list[str], tail: str) -> regex.Pattern:
+def _label_pattern(words: list[str], tail: str, anchored: bool = True) -> regex.Pattern:
     spaced = "|".join(r"\s*".join(map(regex.escape, word)) for word in words)
-    return regex.compile(rf"^\s*(?:{spaced})\s*{tail}")
+    return regex.compile(rf"{'^' if anchored else ''}\s*(?:{spaced})\s*{tail}")
 
 
 @lru_cache(maxsize=1)
@@ -78,4 +79,5 @@ def data() -> Data:
         weights=weights,
         title_label=_label_pattern(title["labels"], r"[:：]\s*"),
         metadata_label=_label_pattern(title["metadata"], r"[:：]"),
+        metadata_inside=_label_pattern(title["metadata"], r"[:：]", anchored=False),
     )

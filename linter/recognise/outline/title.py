@@ -38,13 +38,22 @@ def _label_end(paragraph: Paragraph) -> int:
     return m.end() if m else 0
 
 
+def _labelled(paragraph: Paragraph) -> tuple[int, int]:
+    """The stretch of ``paragraph.text`` after a ``标题:`` label and before
+    the next metadata label (lines of a saved page that extraction joined:
+    ``标题: …年度报告发布时间: 2023-01-12``)."""
+    start = _label_end(paragraph)
+    after = data().metadata_inside.search(paragraph.text, start) if start else None
+    return start, after.start() if after else len(paragraph.text)
+
+
 def title(preamble: Sequence[Block]) -> Title | None:
     """The report title (see the module docstring)."""
     paragraphs = [b for b in preamble[:_SCAN] if isinstance(b, Paragraph)
                   and not data().metadata_label.match(b.text)]
     for i, p in enumerate(paragraphs):
-        start = _label_end(p)
-        text = compact(p.text[start:])
+        start, end = _labelled(p)
+        text = compact(p.text[start:end])
         if _TITLE_SKIP.match(text) or not _TITLE_WORDS.search(text) or len(text) > _MAX_TITLE:
             continue
         where = p.location_at(start) if start else p.location
