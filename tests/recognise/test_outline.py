@@ -237,6 +237,10 @@ def test_stray_letter_before_a_numeral_is_dropped():
     d = text_doc("一、总体情况\n内容。\n●收到和处理政府信息公开申请情况\n	申请人情况\n")
     [finding] = [f for f in lint_document(d, STRUCTURE) if f.code == "S003"]
     assert finding.message == "章节标题缺少序号：应为“三、收到和处理政府信息公开申请情况”"
+    d = text_doc("四、政府信息公开行政复议、行政诉讼情况\n内容。\nl六、存在的主要问题及改进情况\n内容。\n")
+    [finding] = [f for f in lint_document(d, STRUCTURE) if f.code == "S003"]
+    assert finding.message == ("章节序号“六、”与内容不符：“存在的主要问题及改进情况”是第五部分，"
+                               "应为“五、存在的主要问题及改进情况”")
 
 
 def test_weakly_found_heading_gives_graded_findings():
