@@ -84,7 +84,8 @@ __all__ = ["Outline", "build", "canonical_heading", "typo_window", "uncertainty"
 @dataclass(frozen=True)
 class Outline:
     """What :func:`build` finds.  ``blocks`` are the reader's blocks with the
-    headings run into a paragraph cut out of it."""
+    headings run into a paragraph cut out of it and the numerals alone on
+    their line joined with the line after them (what the Report keeps)."""
 
     title: Title | None
     organ: str | None

@@ -133,18 +133,18 @@ class _Context:
     def table_after(self, index: int) -> bool:
         return isinstance(self.block(index + 1), Table)
 
-    def layout(self, index: int, paragraph: Paragraph, section: int) -> float:
-        """The layout evidence for the whole paragraph ``index`` heading ``section``."""
+    def layout(self, index: int, paragraph: Paragraph) -> tuple[float, float]:
+        """The layout evidence for the whole paragraph ``index`` as a heading:
+        (for any section, for a section with a table)."""
         weight = data().weight
         after = self.block(index + 1)
         value = 0.0
         if paragraph.heading_level:
             value += weight("layout", "heading-level")
-        if self.table_after(index) and section in _TABLE_SECTIONS:
-            value += weight("layout", "followed-by-table")
         if isinstance(after, Paragraph) and (found := marker(compact(after.text))) and found[1] == 1:
             value += weight("layout", "followed-by-subitem")
-        return value
+        table = weight("layout", "followed-by-table") if isinstance(after, Table) else 0.0
+        return value, value + table
 
 
 def _ending(text: str) -> float:
@@ -196,10 +196,9 @@ def candidates(blocks: Sequence[Block]) -> list[Candidate]:
             # paragraphs under it and right above a table (outline.toml [layout])
             gap = index - last[0]
             caption = not inline and (gap == 1 or (gap <= reach and context.table_after(index)))
+            plain, tabled = (0.0, 0.0) if inline else context.layout(index, paragraph)
             for section in scores:
-                scores[section] += extra
-                if not inline:
-                    scores[section] += context.layout(index, paragraph, section)
+                scores[section] += extra + (tabled if section in _TABLE_SECTIONS else plain)
                 if caption and section in last[1]:
                     scores[section] += caption_weight
             if caption and last[1] & scores.keys():

@@ -46,6 +46,8 @@ _STRAY = 3  # characters a stray bullet or letter before a numeral may take
 _LONE_MARKER = regex.compile(r"^(?:[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十\d]{1,3}\))$")
 #: The start of a bracketed marker broken over lines: ``（`` / ``一`` / ``）``.
 _PARTIAL_MARKER = regex.compile(r"^\((?:[一二三四五六七八九十\d]{1,3})?$")
+_MARKER_FIRST = frozenset("(一二三四五六七八九十")
+_MARKER_LENGTH = 5
 #: What follows the bracketed number of a legal citation (``第二十条第`` / ``（五）`` / ``项``).
 _CITATION = regex.compile(r"^[项款条目号]")
 
@@ -161,16 +163,22 @@ def join_markers(blocks: Sequence[Block]) -> list[Block]:
     out: list[Block] = []
     i = 0
     while i < len(blocks):
-        j, text = i, compact(blocks[i].text) if isinstance(blocks[i], Paragraph) else ""
+        block = blocks[i]
+        text = compact(block.text) if isinstance(block, Paragraph) else ""
+        if not text or text[0] not in _MARKER_FIRST or len(text) > _MARKER_LENGTH:
+            out.append(block)
+            i += 1
+            continue
+        j = i
         while _PARTIAL_MARKER.match(text) and j + 1 < len(blocks) and isinstance(blocks[j + 1], Paragraph):
             j += 1
             text += compact(blocks[j].text)
-        if (text and _LONE_MARKER.match(text) and j + 1 < len(blocks) and isinstance(blocks[j + 1], Paragraph)
+        if (_LONE_MARKER.match(text) and j + 1 < len(blocks) and isinstance(blocks[j + 1], Paragraph)
                 and not _CITATION.match(compact(blocks[j + 1].text))):
             out.append(join(blocks[i:j + 2]))
             i = j + 2
         else:
-            out.append(blocks[i])
+            out.append(block)
             i += 1
     return out
 
