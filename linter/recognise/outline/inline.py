@@ -99,10 +99,10 @@ def _headings(flat: str, max_length: int, source: _Source | None) -> list[tuple[
     """``(start, end, at_start)`` in ``flat`` (the compacted text) of the
     headings in it; ``source`` tells whether a space or a line break
     follows a heading (None: assume it does, to be decided on the source)."""
-    found = []
+    found: list[tuple[int, int, bool]] = []
     for m in _NUMERAL.finditer(flat):
         start = m.start()
-        if start and flat[start - 1] in _NOT_BEFORE:
+        if (start and flat[start - 1] in _NOT_BEFORE) or (found and start < found[-1][1]):
             continue
         at_start = start == 0 or (start <= _STRAY and not strip_stray(flat[:start + 1])[:-1])
         number = _CN.index(flat[start]) + 1

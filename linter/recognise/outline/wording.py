@@ -234,7 +234,7 @@ def prefix(text: str, number: int) -> int | None:
     return best[1] if best else None
 
 
-_BREAK = regex.compile(r"[\d(（《“\"。,，:：;；\s]")
+_BREAK = regex.compile(r"[\d(（《“\"。,，:：;；\s]|[一二三四五六七八九十]、")
 _SIGNATURE_REACH = 24
 _LOOSE_EXTENT = 8
 
