@@ -199,6 +199,13 @@ def test_headings_inline_in_one_line_text_are_found_where_they_are():
     assert (d.title.location.line, d.title.location.column) == (1, 5)
 
 
+def test_inline_headings_in_other_words_end_before_the_next_heading():
+    d = text_doc("一、总体情况2020年，我局推进公开。五、存在问题六、其他需要报告的事项 无\n")
+    assert [(s.number, s.heading.text, s.location.column) for s in d.sections] == [
+        (1, "一、总体情况", 1), (5, "五、存在问题", 20), (6, "六、其他需要报告的事项", 26)]
+    assert [p.text for p in d.section(6).paragraphs] == ["无"]
+
+
 def test_page_labels_are_not_part_of_title_or_organ():
     text = ("索 引 号：001-2021-000123\n标  题：某某市生态环境局2020年度政府信息公开工作年度报告\n"
             "发布日期：2021-01-28\n一、总体情况\n内容。\n")
