@@ -213,6 +213,7 @@ class Section:
     blocks: tuple[Block, ...]
     end_line: int
     level: int = 1
+    confidence: float = 1.0
 
     @property
     def location(self) -> Location:

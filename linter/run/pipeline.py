@@ -121,7 +121,7 @@ def document_from(path: str, result: ReadResult) -> Report:
         path=path,
         format=result.format,
         lines=result.lines,
-        blocks=result.blocks,
+        blocks=found.blocks,
         sections=found.sections,
         subitems=found.subitems,
         title=found.title,

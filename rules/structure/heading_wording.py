@@ -1,6 +1,7 @@
 """S004 heading-wording: a section heading worded otherwise than the template."""
 
 from govlint.model import Severity, Wording
+from govlint.recognise.outline import uncertainty
 from govlint.rule import Rule
 
 
@@ -13,7 +14,9 @@ class HeadingWording(Rule):
     实际报告中常见的可接受变体（如条例原文的
     “因政府信息公开工作被申请行政复议、提起行政诉讼的情况”、
     “……改进措施”），以及其他能认出是哪一部分但措辞不同的写法，
-    都会报告并给出模板写法。仅一两个字之差的错别字由 S005 heading-typo 报告。
+    都会报告并给出模板写法；用可接受的替换词改写的标题（“整改措施”代替“改进情况”）也在此报告。
+    关键词（行政复议、主动公开等）中一两个字的错别字由 S005 heading-typo 报告。
+    标题只凭较弱的依据认出、或报告年度早于全国统一格式时降一级报告。
 
     Why
     ---
@@ -38,6 +41,6 @@ class HeadingWording(Rule):
     def check(self, doc):
         for s in doc.sections:
             if s.wording is Wording.VARIANT:
-                yield self.report(s, f"标题“{s.title}”是常见变体，模板写法为“{s.expected}”")
+                yield self.report(s, f"标题“{s.title}”是常见变体，模板写法为“{s.expected}”", uncertain=uncertainty(doc, s))
             elif s.wording is Wording.DEVIANT:
-                yield self.report(s, f"标题“{s.title}”与模板不一致，模板写法为“{s.expected}”")
+                yield self.report(s, f"标题“{s.title}”与模板不一致，模板写法为“{s.expected}”", uncertain=uncertainty(doc, s))

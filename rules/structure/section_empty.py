@@ -2,7 +2,7 @@
 
 from govlint.model import Severity, Table
 from govlint.normalize import is_blank
-from govlint.recognise.outline import canonical_heading
+from govlint.recognise.outline import canonical_heading, uncertainty
 from govlint.rule import Rule
 
 
@@ -12,7 +12,7 @@ class SectionEmpty(Rule):
     What it does
     ------------
     某部分标题之后紧接着下一个标题（或报告结束），既无段落也无表格时报告。
-    只写了“无”的部分不算空（第六部分可以只写“无”）。
+    只写了“无”的部分不算空（第六部分可以只写“无”）。标题只凭较弱的依据认出、或报告年度早于全国统一格式时降一级报告。
 
     Why
     ---
@@ -41,4 +41,4 @@ class SectionEmpty(Rule):
         for s in doc.sections:
             if not any(isinstance(b, Table) or not is_blank(b.text) for b in s.blocks):
                 yield self.report(s, f"“{canonical_heading(s.number)}”下没有任何内容"
-                                     "（表格是否以图片形式发布或在转换中丢失？）")
+                                     "（表格是否以图片形式发布或在转换中丢失？）", uncertain=uncertainty(doc, s))

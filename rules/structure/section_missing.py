@@ -1,7 +1,7 @@
 """S001 section-missing: a required section is not in the report."""
 
 from govlint.model import Location, Severity
-from govlint.recognise.outline import canonical_heading
+from govlint.recognise.outline import canonical_heading, uncertainty
 from govlint.rule import Rule
 
 
@@ -14,7 +14,8 @@ class SectionMissing(Rule):
     三、收到和处理政府信息公开申请情况 · 四、政府信息公开行政复议、行政诉讼情况 ·
     五、存在的主要问题及改进情况 · 六、其他需要报告的事项。标题按序号和措辞两方面识别，
     丢了序号或使用常见变体写法的标题同样算数。问题定位在该部分应出现的位置
-    （其后找到的第一个部分标题处，或报告末尾）。
+    （其后找到的第一个部分标题处，或报告末尾）。若缺失部分前后相邻的标题只凭较弱的依据认出
+    （该处的标题可能被认错），或报告年度早于全国统一格式（2019 年度起适用），降一级报告并说明原因。
 
     Why
     ---
@@ -41,7 +42,8 @@ class SectionMissing(Rule):
         if not doc.sections:
             where = doc.title.location if doc.title else Location(1)
             yield self.report(where, "未找到任何标准章节标题（一、总体情况 … 六、其他需要报告的事项），"
-                                     "这可能不是政府信息公开工作年度报告，或标题格式无法识别")
+                                     "这可能不是政府信息公开工作年度报告，或标题格式无法识别",
+                              uncertain=uncertainty(doc))
             return
         found = {s.number for s in doc.sections}
         last_line = max(len(doc.lines), 1)
@@ -49,5 +51,8 @@ class SectionMissing(Rule):
             if number in found:
                 continue
             following = [s for s in doc.sections if s.number > number]
+            before = [s for s in doc.sections if s.number < number]
             where = following[0].location if following else Location(last_line)
-            yield self.report(where, f"缺少第{'一二三四五六'[number - 1]}部分“{canonical_heading(number)}”")
+            neighbours = before[-1:] + following[:1]  # where the missing heading would be
+            yield self.report(where, f"缺少第{'一二三四五六'[number - 1]}部分“{canonical_heading(number)}”",
+                              uncertain=uncertainty(doc, *neighbours))

@@ -1,7 +1,7 @@
 """S002 section-order: a section appears twice or out of order."""
 
-from govlint.model import Severity
-from govlint.recognise.outline import canonical_heading
+from govlint.model import Section, Severity
+from govlint.recognise.outline import canonical_heading, uncertainty
 from govlint.rule import Rule
 
 
@@ -11,7 +11,8 @@ class SectionOrder(Rule):
     What it does
     ------------
     按阅读顺序检查各部分标题：某部分已经出现过又再次出现（重复），
-    或出现在编号更大的部分之后（顺序颠倒），均报告。
+    或出现在编号更大的部分之后（顺序颠倒），均报告。标题识别把重复和颠倒只认在
+    带有本部分序号、措辞可靠的标题上；所涉标题之一只凭较弱的依据认出、或报告年度早于全国统一格式时降一级报告。
 
     Why
     ---
@@ -39,15 +40,19 @@ class SectionOrder(Rule):
     severity = Severity.ERROR
 
     def check(self, doc):
-        seen: dict[int, int] = {}
-        highest = 0
+        seen: dict[int, Section] = {}
+        highest: Section | None = None
         for section in doc.sections:
             name = f"“{canonical_heading(section.number)}”"
             if section.number in seen:
+                first = seen[section.number]
                 yield self.report(section, f"第{'一二三四五六'[section.number - 1]}部分{name}重复出现"
-                                           f"（第 {seen[section.number]} 行已有）")
-            elif section.number < highest:
+                                           f"（第 {first.start_line} 行已有）",
+                                  uncertain=uncertainty(doc, section, first))
+            elif highest is not None and section.number < highest.number:
                 yield self.report(section, f"章节顺序错误：{name}应排在"
-                                           f"“{canonical_heading(highest)}”之前")
-            seen.setdefault(section.number, section.start_line)
-            highest = max(highest, section.number)
+                                           f"“{canonical_heading(highest.number)}”之前",
+                                  uncertain=uncertainty(doc, section, highest))
+            seen.setdefault(section.number, section)
+            if highest is None or section.number > highest.number:
+                highest = section

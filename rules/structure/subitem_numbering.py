@@ -2,6 +2,7 @@
 
 from govlint.model import Severity
 from govlint.read.numerals import int_to_chinese
+from govlint.recognise.outline import uncertainty
 from govlint.rule import Rule
 
 
@@ -25,6 +26,7 @@ class SubitemNumbering(Rule):
     重复、同一上级下重新从 1 开始、从大于 1 的编号开始，
     或与同级写法不一致（``（一）（二）（三）（4）（五）``：Word 自动编号在转换时变成了阿拉伯数字）。
     含有表格的部分不检查：那里带编号的短行是被转换拆散的表格标签，不是正文编号。
+    报告年度早于全国统一格式（各部分的划分随之不同）时降一级报告。
 
     Why
     ---
@@ -50,6 +52,7 @@ class SubitemNumbering(Rule):
     severity = Severity.WARNING
 
     def check(self, doc):
+        reason = uncertainty(doc)
         section = None
         stack: list[list] = []  # [style, last value] from outer to inner level
         with_tables = {s.number for s in doc.sections if s.tables}
@@ -64,18 +67,19 @@ class SubitemNumbering(Rule):
                     and value == stack[styles.index("cn-paren")][1] + 1):
                 yield self.report(item, f"序号“{marker(style, value)}”与同级的“{marker('cn-paren', value - 1)}”"
                                         f"写法不一致，应为“{marker('cn-paren', value)}”"
-                                        "（可能是 Word 自动编号在转换时留下的）")
+                                        "（可能是 Word 自动编号在转换时留下的）", uncertain=reason)
                 style = "cn-paren"
             if style in styles:
                 del stack[styles.index(style) + 1:]
                 last = stack[-1][1]
                 message = self._sequence_problem(style, last, value)
                 if message:
-                    yield self.report(item, message)
+                    yield self.report(item, message, uncertain=reason)
                 stack[-1][1] = value
             else:
                 if value != 1:
-                    yield self.report(item, f"序号从“{marker(style, value)}”开始，缺少“{marker(style, 1)}”")
+                    yield self.report(item, f"序号从“{marker(style, value)}”开始，缺少“{marker(style, 1)}”",
+                                      uncertain=reason)
                 stack.append([style, value])
 
     @staticmethod

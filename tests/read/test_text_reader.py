@@ -137,3 +137,40 @@ def test_binary_is_fatal():
     result = read_text(b"\x00\x01\x02PK\x03\x04" * 100, "x.txt")
     assert [(p.kind, p.fatal) for p in result.problems] == [("binary", True)]
     assert result.blocks == ()
+
+
+# A report converted to Markdown and saved as .txt (class 2 of issue 12).
+MARKDOWN_TXT = """\
+# 某某区司法局2024年政府信息公开工作年度报告
+
+## 一、总体情况
+
+2024年，区司法局认真贯彻落实《条例》。
+
+## 二、主动公开政府信息情况
+
+| 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |
+|---|---|---|---|
+| 规章 | 0 | 0 | 0 |
+| 行政规范性文件 | 2 | 0 | 5 |
+"""
+
+
+def test_markdown_structure_in_a_txt_file_is_read_as_markdown():
+    result = read_text(MARKDOWN_TXT.encode(), "x.txt")
+    assert result.format == "text"
+    heading = paragraph_at(result, 3)
+    assert (heading.text, heading.heading_level, heading.location.column) == ("一、总体情况", 2, 4)
+    [table] = tables(result)
+    assert (table.layout, len(table.rows), table.rows[2].cells[1].location.column) == ("markdown", 3, 13)
+    assert [c.text for c in table.rows[2].cells] == ["行政规范性文件", "2", "0", "5"]
+
+
+@pytest.mark.parametrize("text", [
+    "一、总体情况\n# 本段以井号开头，不是标题\n内容。\n",      # one '#' line is no Markdown
+    "规章|0|0\n一、总体情况\n",                               # a bar without a separator row
+])
+def test_plain_text_with_a_stray_hash_or_bar_stays_plain(text):
+    result = read_text(text.encode(), "x.txt")
+    assert all(getattr(b, "heading_level", None) is None for b in result.blocks)
+    assert tables(result) == []

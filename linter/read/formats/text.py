@@ -9,7 +9,8 @@ One file may mix them:
   a label cell that follows a number starts a new row.
 * **tab-rows** (PDF → text, seed 004): one row per line, cells separated by
   tabs, some leading (empty) cells lost.
-* **markdown**: ``#`` headings and ``|`` pipe tables.
+* **markdown**: ``#`` headings and ``|`` pipe tables — in a ``.md`` file, and
+  in a ``.txt`` file that is written in Markdown (:func:`looks_markdown`).
 * **prose**: a paragraph per line, or lines broken mid-sentence at a fixed
   width by PDF extraction, which are joined back into one paragraph (with
   :class:`~govlint.model.Piece` s mapping each part to its source line; the
@@ -37,6 +38,9 @@ _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _WORD_CELL = re.compile(r"^[ \u3000\u00a0]*\t(?!.*\t)")
 _MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s*(.*?)\s*#*\s*$")
 _MD_ROW = re.compile(r"^\s*\|")
+#: A Markdown ATX heading as a ``.txt`` file must write it to count as one: ``#`` then a space.
+_MD_ATX = re.compile(r"^\s{0,3}#{1,6}[ \t]+\S")
+_MD_MIN_HEADINGS = 2
 _MD_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _NUMBER = re.compile(r"^[+\-]?\d[\d,]*(?:\.\d+)?\s*(?:元|万元|件|个|条|%)?$")
 # Continuation lines of a cell are short and never look like a heading.
@@ -44,13 +48,29 @@ _MAX_CONTINUATION = 30
 
 
 def read_text(data: bytes, path: str) -> ReadResult:
-    """Read a ``.txt`` report."""
+    """Read a ``.txt`` report (as Markdown when it is written in Markdown, see :func:`looks_markdown`)."""
     return _read(data, "text")
 
 
 def read_markdown(data: bytes, path: str) -> ReadResult:
     """Read a ``.md`` report (the text layouts plus ``#`` headings and pipe tables)."""
     return _read(data, "markdown")
+
+
+def looks_markdown(lines: tuple[str, ...]) -> bool:
+    """Is a ``.txt`` file written in Markdown: a pipe table (a ``|`` row
+    followed by its ``|---|`` separator row), or at least two ``#`` heading
+    lines?  Then it is read as Markdown is (a report converted to Markdown
+    and saved as ``.txt``)."""
+    headings = 0
+    for previous, line in zip(("",) + lines, lines):
+        if _MD_SEPARATOR.match(line) and "|" in line and _MD_ROW.match(previous):
+            return True
+        if _MD_ATX.match(line):
+            headings += 1
+            if headings >= _MD_MIN_HEADINGS:
+                return True
+    return False
 
 
 def _read(data: bytes, fmt: str) -> ReadResult:
@@ -68,7 +88,7 @@ def _read(data: bytes, fmt: str) -> ReadResult:
     lines = tuple(_LINE_BREAK.split(decoded.text))
     if lines and lines[-1] == "":
         lines = lines[:-1]
-    blocks = _Builder(lines, markdown=(fmt == "markdown")).build()
+    blocks = _Builder(lines, markdown=(fmt == "markdown" or looks_markdown(lines))).build()
     return ReadResult(fmt, lines, tuple(blocks), tuple(problems))
 
 
