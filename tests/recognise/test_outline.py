@@ -263,8 +263,6 @@ def test_weakly_found_heading_gives_graded_findings():
     assert all("标题识别把握不大：第 7 行“五、下一步工作打算”" in f.message for f in found)
 
 
-@pytest.mark.xfail(reason="needs the Kangxi/CJK radical normalisation of linter/normalize.py "
-                          "(another part of issue 12); the outline matches through compact()", strict=False)
 def test_kangxi_radicals_from_pdf_extraction_match():
     d = text_doc("⼀、总体情况\n内容。\n四、政府信息公开⾏政复议、⾏政诉讼情况\n内容。\n")
     assert [(s.number, s.wording) for s in d.sections] == [(1, Wording.CANONICAL), (4, Wording.CANONICAL)]

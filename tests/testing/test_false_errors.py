@@ -12,10 +12,8 @@ by construction, so any error finding is a false one.  The same reports
 that reproduce it, the finding, the report as read around it and the
 generated sentences there.
 
-The assertion is split by rule family, so that a class of false errors
-known today is an expected failure of its family alone (``KNOWN``, each
-with the class it is; issue 12 fixes them in other branches, and a family
-that passes again shows as XPASS).  ``bench/false_errors.py`` measures the
+The assertion is split by rule family, so that a failure names the family
+of rules it is about.  ``bench/false_errors.py`` measures the
 same on 200 reports per layout.  The .pdf layout is printed from .docx by
 LibreOffice and is skipped where ``soffice`` is not installed.
 """
@@ -37,24 +35,6 @@ COUNT = {"pdf": 16}
 DEFAULT_COUNT = 50
 #: Rule families the assertion is split by, with the code prefixes of each.
 FAMILIES = {"structure": ("S",), "tables": ("T", "A"), "claims": ("C",), "metadata": ("M",), "input": ("E",)}
-#: False errors the generator provokes on this branch, by (layout, family):
-#: the class each is (issue 12), fixed elsewhere.
-CLASS_HEADINGS = ("issue 12 class 1: prose taken for section headings — sub-items of 总体情况 titled like "
-                  "sections (（二）依申请公开政府信息情况, 2.收到和处理政府信息公开申请情况, 行政复议、行政诉讼情况) "
-                  "and sentences naming a section's subject give S002 (order, duplicate) and S007")
-CLASS_CLAIMS = ("issue 12 class 3: claims mis-read — the slogan 办结一件申请、解决一个问题 and the outcome label "
-                "区分处理后公开数N件 read as handled counts (C003); 因本机关不掌握…而无法提供的N件 compared with "
-                "the whole （四）无法提供 group (C006)")
-CLASS_PAGE_BREAK = ("issue 12 class 5: a PDF table split at a page break — table 四's header rows alone at the "
-                    "foot of a page read as a table without data rows (T004)")
-CLASS_HANGING = ("; in PDFs also a paragraph whose last line fills the width loses its 。 (hanging punctuation) "
-                 "and is rejoined with the next paragraph, so a claim reads across both (C002, C008)")
-KNOWN = {
-    **{(layout, "structure"): CLASS_HEADINGS for layout in LAYOUTS},
-    **{(layout, "claims"): CLASS_CLAIMS for layout in LAYOUTS},
-    ("pdf", "claims"): CLASS_CLAIMS + CLASS_HANGING,
-    ("pdf", "tables"): CLASS_PAGE_BREAK,
-}
 NO_PRINTER = ("LibreOffice (soffice) is not installed: the .pdf layout is printed from .docx with "
               "`soffice --headless --convert-to pdf` (Debian: libreoffice-writer-nogui fonts-noto-cjk)")
 
@@ -76,10 +56,7 @@ def linted(tmp_path_factory):
 
 
 def cases() -> list:
-    return [pytest.param(layout, family, id=f"{layout}-{family}",
-                         marks=[pytest.mark.xfail(reason=KNOWN[layout, family], strict=False)]
-                         if (layout, family) in KNOWN else [])
-            for layout in LAYOUTS for family in FAMILIES]
+    return [pytest.param(layout, family, id=f"{layout}-{family}") for layout in LAYOUTS for family in FAMILIES]
 
 
 @pytest.mark.parametrize("layout,family", cases())

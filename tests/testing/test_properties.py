@@ -208,10 +208,6 @@ def test_changed_number_is_found_with_realistic_prose(layout):
     assert not missed, "\n".join(missed)
 
 
-@pytest.mark.xfail(strict=False, reason=(
-    "issue 12 class 1: a sub-item of 总体情况 titled like the removed section (### 行政复议、行政诉讼情况 in "
-    "Markdown, seed 9 without 四) is taken for it, so the section is not reported missing (S003, S004 and T001 "
-    "instead of S001)"))
 @pytest.mark.parametrize("layout", LAYOUTS)
 def test_removed_section_is_found_with_realistic_prose(layout):
     missed = []
