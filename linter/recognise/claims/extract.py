@@ -232,6 +232,8 @@ class _Sentence:
     def _phrase_claims(self, i: int) -> Iterator[tuple[Claim, int]]:
         trigger = self.tags[i]
         rest = self._rest_of_clause(i, before_number=True)
+        if trigger == NEGATION:
+            rest = self._negation_scope(rest)
         subjects = self._subjects(rest)
         if not subjects:
             return
@@ -242,6 +244,16 @@ class _Sentence:
             for last in self._phrase_matches(frame, i, subjects):
                 if LIMIT not in self.tags[i:last]:
                     yield self._phrase_claim(frame, i, last), last
+
+    def _negation_scope(self, rest: range) -> range:
+        """``rest`` up to the noun that closes what a negation denies
+        (``[negation]`` in patterns.toml), unless a list goes on after it."""
+        for k in rest:
+            if self.tokens[k].text in self.pats.negation_ends:
+                following = self.tokens[k + 1].text if k + 1 < len(self.tokens) else ""
+                if following not in self.pats.negation_goes_on:
+                    return range(rest.start, k + 1)
+        return rest
 
     def _phrase_matches(self, frame: PhraseFrame, i: int, subjects: list[int]) -> Iterator[int]:
         gap = self.pats.max_gap

@@ -59,6 +59,8 @@ class Patterns:
     tags: dict[str, str]
     subject_tags: frozenset[str]
     max_gap: int
+    negation_ends: frozenset[str]
+    negation_goes_on: frozenset[str]
     number: regex.Pattern
     date_units: frozenset[str]
     count_units: frozenset[str]
@@ -141,6 +143,8 @@ def patterns() -> Patterns:
         tags=tags,
         subject_tags=frozenset(data["subject-tags"]),
         max_gap=int(data["max-gap"]),
+        negation_ends=frozenset(data["negation"]["ends"]),
+        negation_goes_on=frozenset(data["negation"]["goes-on"]),
         number=_number_pattern(numbers),
         date_units=frozenset(numbers["date-units"]),
         count_units=frozenset(numbers["qualifier"]["units"]),
