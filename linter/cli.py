@@ -18,6 +18,7 @@ from typing import Iterable
 
 import click
 
+from . import limits
 from .model import Severity
 from .output import baseline, htmlreport
 from .output.formatters import FORMATTERS, render
@@ -29,7 +30,7 @@ from .run.atomic import write_atomic
 from .run.config import ConfigError, display_path
 from .run.engine import LintError, Options, lint
 from .run.localrules import plugins_for
-from .run.pipeline import MAX_BYTES, read_document
+from .run.pipeline import read_document
 from .run.plugins import Plugins
 
 
@@ -148,7 +149,7 @@ def check(paths, output_format, fail_level, stdin_filename, baseline_file, write
     options = _options(fail_level=Severity.parse(fail_level) if fail_level else None,
                        stdin_filename=stdin_filename, **selection)
     plugins = _plugins(paths, options)
-    stdin = sys.stdin.buffer.read(MAX_BYTES + 1) if "-" in paths else None  # more is E005 anyway
+    stdin = sys.stdin.buffer.read(limits.MAX_BYTES + 1) if "-" in paths else None  # more is E005 anyway
     result = lint(paths, options, plugins=plugins, stdin=stdin, warn=_warn, progress=progress_bar())
     if not result.files:
         _warn("没有找到可检查的报告文件")
