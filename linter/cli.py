@@ -30,6 +30,7 @@ from .run.atomic import write_atomic
 from .run.config import ConfigError, display_path
 from .run.engine import LintError, Options, lint
 from .run.localrules import plugins_for
+from .run.parallel import Interrupts
 from .run.pipeline import read_document
 from .run.plugins import Plugins
 
@@ -44,11 +45,14 @@ class Failure(click.ClickException):
 
 
 class _Group(click.Group):
-    """Turns any unexpected exception into ``govlint: 内部错误：…`` and exit 2."""
+    """Turns any unexpected exception into ``govlint: 内部错误：…`` and exit 2;
+    tells the user's Ctrl-C from a KeyboardInterrupt of plugin code
+    (:class:`~govlint.run.parallel.Interrupts`) from loading the plugins on."""
 
     def invoke(self, ctx: click.Context):
         try:
-            return super().invoke(ctx)
+            with Interrupts.watching():
+                return super().invoke(ctx)
         except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
             raise
         except (ConfigError, LintError) as exc:
@@ -107,8 +111,15 @@ def _selection_options(command):
 
 
 def _run_options(command):
-    """How a run goes (``check``, ``report``): processes and cache; the
-    values map onto :class:`Options` ``jobs`` and ``cache``."""
+    """How a run goes (``check``, ``report``): processes, cache, the
+    watchdog's budget per file; the values map onto :class:`Options`
+    ``jobs``, ``cache``, ``time_limit`` and ``memory_limit``."""
+    command = click.option("--memory-limit", type=click.FloatRange(min=0), metavar="MB",
+                           help=f"检查每个文件可用的内存上限（MB，默认 {limits.MEMORY_LIMIT}；0 表示不限），"
+                                "超出时报告 E009")(command)
+    command = click.option("--time-limit", type=click.FloatRange(min=0), metavar="SECONDS",
+                           help=f"检查每个文件的时间上限（秒，默认 {limits.TIME_LIMIT:g}；0 表示不限），"
+                                "超出时报告 E009")(command)
     command = click.option("--no-cache", "cache", flag_value=False,
                            default=lambda: not os.environ.get("GOVLINT_NO_CACHE"),
                            help="不读取也不写入结果缓存（.govlint_cache/；环境变量 GOVLINT_NO_CACHE=1 同此）")(command)

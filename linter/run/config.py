@@ -19,6 +19,8 @@ Keys (kebab-case)::
     S003 = "info"
     rule-paths = ["local-rules"]     # folders of rule modules (govlint.run.localrules)
     rules-files = ["rules.toml"]     # declarative rules (govlint.run.declarative)
+    time-limit = 60                  # seconds per file (0: none), govlint.run.parallel.watchdog
+    memory-limit = 1024              # MB per file (0: none)
 
 ``rule-paths`` and ``rules-files`` are relative to the configuration file's
 directory; the rules they add apply only to the files this configuration
@@ -59,7 +61,7 @@ _EXACT = 100
 _PREFIX = re.compile(r"[A-Z]{1,3}\d{0,3}")
 _TOML_POSITION = re.compile(r"\s*\(at (?:line (\d+), column \d+|end of document)\)$")
 CORE_KEYS = frozenset({"select", "extend-select", "ignore", "per-file-ignores", "severity", "fail-level",
-                       "rule-paths", "rules-files"})
+                       "rule-paths", "rules-files", "time-limit", "memory-limit"})
 
 
 class ConfigError(Exception):
@@ -82,6 +84,9 @@ class Config:
     values: Mapping[str, Any] = field(default_factory=dict)
     rule_paths: tuple[Path, ...] = ()
     rules_files: tuple[Path, ...] = ()
+    #: the watchdog's budget per file (None: the default of govlint.limits)
+    time_limit: float | None = None
+    memory_limit: float | None = None
 
     @property
     def root(self) -> Path:
@@ -137,6 +142,14 @@ def parse_config(data: Mapping[str, Any], path: Path | None, rules: Sequence[typ
         except ValueError as exc:
             raise ConfigError(f"{where}: {key}：{exc}") from None
 
+    def amount(key: str, unit: str) -> float | None:
+        value = data.get(key)
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
+            raise ConfigError(f"{where}: {key} 应为非负数（{unit}；0 表示不限）")
+        return float(value)
+
     def table(key: str) -> Mapping[str, Any]:
         value = data.get(key, {})
         if not isinstance(value, dict):
@@ -159,6 +172,8 @@ def parse_config(data: Mapping[str, Any], path: Path | None, rules: Sequence[typ
         values={k: v for k, v in data.items() if k not in CORE_KEYS},
         rule_paths=rule_sources(data, path, "rule-paths"),
         rules_files=rule_sources(data, path, "rules-files"),
+        time_limit=amount("time-limit", "秒"),
+        memory_limit=amount("memory-limit", "MB"),
     )
 
 
@@ -242,6 +257,10 @@ class Options:
     jobs: int | None = 1
     #: use the results cache (:mod:`govlint.run.cache`; the command line does by default)
     cache: bool = False
+    #: the watchdog's budget per file, overriding the configuration's (``--time-limit``,
+    #: ``--memory-limit``; None: the configuration's, else :data:`govlint.limits.TIME_LIMIT`…)
+    time_limit: float | None = None
+    memory_limit: float | None = None
 
 
 class ConfigFinder:
@@ -289,6 +308,9 @@ class Settings:
     root: Path = field(default_factory=Path.cwd)
     fail_level: Severity = Severity.ERROR
     values: Mapping[str, Any] = field(default_factory=dict)
+    #: the configuration's watchdog budget (None: not set there)
+    time_limit: float | None = None
+    memory_limit: float | None = None
 
     def ignored_for(self, path: str) -> frozenset[str]:
         """Codes ``per-file-ignores`` switches off for ``path`` (see the
@@ -327,6 +349,8 @@ def build_settings(rules: Sequence[type[Rule]], config: Config | None = None,
         root=file_config.root,
         fail_level=(command_line and command_line.fail_level) or file_config.fail_level or Severity.ERROR,
         values={**(defaults or {}), **file_config.values},
+        time_limit=file_config.time_limit,
+        memory_limit=file_config.memory_limit,
     )
 
 

@@ -21,6 +21,7 @@ from ..normalize import is_blank
 from ..read import Reader, ReadResult
 from ..recognise import outline
 from ..recognise.report import Report
+from .parallel import BudgetExceeded, Interrupts
 
 _NONBLOCK = getattr(os, "O_NONBLOCK", 0)
 
@@ -98,7 +99,16 @@ def read_document(path: str, data: bytes | None = None, *, readers: Sequence[Rea
         return failed(path, reader.name, "empty", "文件为空")
     try:
         return document_from(path, reader.read(data, path))
-    except Exception as exc:  # a reader must never take the run down (RecursionError, MemoryError too)
+    except MemoryError:
+        return failed(path, reader.name, "budget",
+                      "读取所需内存超过上限，未读取：确属正常报告的，可用 --memory-limit 或配置项 memory-limit 调高上限")
+    except BudgetExceeded:
+        raise
+    except KeyboardInterrupt:
+        if Interrupts.from_user():
+            raise
+        return failed(path, reader.name, "unreadable", f"读取失败（{reader.name}）：读取器引发了 KeyboardInterrupt")
+    except BaseException as exc:  # a reader must never take the run down (RecursionError, a plugin's SystemExit too)
         return failed(path, reader.name, "unreadable", f"读取失败（{reader.name}）：{type(exc).__name__}: {exc}")
 
 
