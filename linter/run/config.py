@@ -53,6 +53,7 @@ from pathlib import Path
 from typing import Any, Iterable, Mapping, Sequence
 
 from ..model import Severity
+from ..output.escape import unicode
 from ..rule import Rule
 
 CONFIG_FILES = (".govlint.toml", "govlint.toml", "pyproject.toml")
@@ -401,9 +402,12 @@ def _codes(refs: Iterable[str], rules: Sequence[type[Rule]]) -> frozenset[str]:
 
 def display_path(path: str | os.PathLike) -> str:
     """``path`` as shown to the user: posix-style and relative to the
-    current directory when under it, else as given."""
+    current directory when under it, else as given; bytes of the name that
+    are not UTF-8 written as ``\xb1`` (:func:`govlint.output.escape.unicode`),
+    so that every output format can carry it."""
     absolute = Path(os.path.abspath(path))
     try:
-        return absolute.relative_to(Path.cwd()).as_posix()
+        shown = absolute.relative_to(Path.cwd()).as_posix()
     except ValueError:
-        return Path(path).as_posix()
+        shown = Path(path).as_posix()
+    return unicode(shown)
