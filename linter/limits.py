@@ -29,6 +29,13 @@ MAX_BYTES = 64 * MIB
 #: (about 2 s and 40 MB per MB of text); a real report is a few hundred KB
 SIZE_LIMITS = {"text": 2 * MIB, "markdown": 2 * MIB, "html": 16 * MIB}
 
+# -- text of a document, whatever its format (E009) ------------------------
+
+#: characters of text a document may hold once read (a long report has some
+#: 50,000; recognising text costs up to 7 µs and 200 bytes per character,
+#: on text of one endless line); more refuses the file before recognition
+TEXT_CHARS = 1_000_000
+
 # -- zip archives (.docx), E001 -------------------------------------------
 
 #: a report has a few dozen parts (XML, relationships, media)
@@ -68,7 +75,7 @@ HTML_HARD_DEPTH = 1024
 #: tags, end tags, comments and runs of text in a page (a report saved
 #: from Word has some tens of thousands; each costs about 10 µs and, for
 #: elements, 1 KB); a page with more is refused (E009)
-HTML_NODES = 400_000
+HTML_NODES = 200_000
 #: attributes of one tag (counted as its ``=`` signs and spaces: a long
 #: ``style`` has a few dozen); a tag with more refuses the page (E009)
 HTML_ATTRIBUTES = 2000

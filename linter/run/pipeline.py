@@ -118,9 +118,23 @@ def _has_text(block: Block) -> bool:
     return not is_blank(block.text)
 
 
+def _characters(block: Block) -> int:
+    if isinstance(block, Table):
+        return sum(len(cell.text) for row in block.rows for cell in row.cells)
+    return len(block.text)
+
+
 def document_from(path: str, result: ReadResult) -> Report:
-    """Build the Report (outline included) from a reader's result."""
+    """Build the Report (outline included) from a reader's result; one
+    holding more text than :data:`govlint.limits.TEXT_CHARS` is refused
+    (E009) before anything is recognised in it."""
     problems = result.problems
+    if not any(p.fatal for p in problems):
+        characters = sum(map(_characters, result.blocks))
+        if characters > limits.TEXT_CHARS:
+            return failed(path, result.format, "budget",
+                          f"文件的文字超过 {limits.TEXT_CHARS} 个字符（上限，现有 {characters} 个），"
+                          "远多于任何一份年度报告，未检查")
     if not any(p.fatal for p in problems) and not any(map(_has_text, result.blocks)):
         problems = problems + (InputProblem("empty", "文件中没有任何文字内容", fatal=True),)
     found = outline.build(result.blocks)
