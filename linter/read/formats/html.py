@@ -153,8 +153,11 @@ _BIT = {word: 1 << bit for bit, word in enumerate(_REPORT_TABLE)}
 
 def _words(text: str) -> int:
     """The bit mask of the words of :data:`_REPORT_TABLE` in ``text``."""
+    first = _WORD.search(text)
+    if first is None:
+        return 0
     mask = 0
-    for found in _WORD.finditer(text):
+    for found in _WORD.finditer(text, first.start()):
         mask |= _BIT[found.group()]
     return mask
 

@@ -60,6 +60,7 @@ BLOCK = frozenset(
 )
 _TABLE_SCOPE = frozenset({"table", "td", "th"})
 _TABLE_PARTS = frozenset({"tr", "tbody", "thead", "tfoot"})
+_P_SCOPE = _TABLE_SCOPE | {"div", "li"}
 _STRUCTURE = frozenset("table thead tbody tfoot tr td th p li ul ol h1 h2 h3 h4 h5 h6".split())
 _META_CHARSET = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 _GB = {"gb2312", "gbk", "x-gbk", "gb_2312-80", "csgb2312", "cp936", "ms936", "euc-cn", "hz-gb-2312"}
@@ -261,7 +262,7 @@ class _Builder(HTMLParser):
     # -- implied end tags ----------------------------------------------
     def _close_implied(self, tag: str) -> None:
         if tag in BLOCK:
-            self._close_to("p", stop=_TABLE_SCOPE | {"div", "li"})
+            self._close_to("p", stop=_P_SCOPE)
         if tag == "li":
             self._close_to("li", stop={"ul", "ol", *_TABLE_SCOPE})
         elif tag in ("td", "th"):
@@ -274,18 +275,22 @@ class _Builder(HTMLParser):
     def _close_to(self, *tags: str, stop: Iterable[str]) -> None:
         """Close the topmost open element of ``tags`` (and all above it),
         unless an element of ``stop`` is open above it."""
-        depth = self._topmost(tags)
-        if depth and depth > self._topmost(stop):
-            self._close(depth)
-
-    def _topmost(self, tags: Iterable[str]) -> int:
-        """The depth of the topmost open element of ``tags`` (0: none)."""
-        top = 0
+        stack, open_ = self.stack, self.open
+        if len(stack) > 1 and stack[-1].tag in tags:  # the common case: it is on top
+            self._close(len(stack) - 1)
+            return
+        depth = 0
         for tag in tags:
-            depths = self.open.get(tag)
-            if depths and depths[-1] > top:
-                top = depths[-1]
-        return top
+            depths = open_.get(tag)
+            if depths and depths[-1] > depth:
+                depth = depths[-1]
+        if not depth:
+            return
+        for tag in stop:
+            depths = open_.get(tag)
+            if depths and depths[-1] > depth:
+                return
+        self._close(depth)
 
     def _close(self, depth: int) -> None:
         """Close the open elements from ``depth`` up."""
