@@ -24,10 +24,22 @@ from pathlib import Path
 
 import pytest
 from builders import to_docx, to_html
-from hostile import (HOSTILE_NAMES, big5_text, binary_as_gb18030, bzip2_docx, colspan_html, grid_span_docx,
-                     inline_run_html, lying_entry_docx, many_parts_docx, nested_tables_html, rowspan_grid_html,
-                     xml_bomb_docx)
+from hostile import (
+    HOSTILE_NAMES,
+    big5_text,
+    binary_as_gb18030,
+    bzip2_docx,
+    colspan_html,
+    grid_span_docx,
+    inline_run_html,
+    lying_entry_docx,
+    many_parts_docx,
+    nested_tables_html,
+    rowspan_grid_html,
+    xml_bomb_docx,
+)
 
+from govlint import limits
 from govlint.run.engine import Options, lint
 from govlint.run.pipeline import read_document
 from govlint.run.plugins import load_plugins
@@ -233,33 +245,21 @@ class Hostile(Rule):
         return ()
 '''
 
-REGEX_RULES = '''
-[[rule]]
-code = "L001"
-name = "catastrophic"
-message = "匹配：{match}"
-forbidden = "(a|aa)+$"
-regex = true
-'''
-
-
 @pytest.fixture(scope="module")
 def misbehaving(tmp_path_factory) -> Path:
     top = tmp_path_factory.mktemp("misbehaving")
     (top / "rules").mkdir()
     (top / "rules" / "hostile.py").write_text(RULES, encoding="utf-8")
-    (top / "govlint.toml").write_text('rule-paths = ["rules"]\nrules-files = ["rules.toml"]\n', encoding="utf-8")
-    (top / "rules.toml").write_text(REGEX_RULES, encoding="utf-8")
+    (top / "govlint.toml").write_text('rule-paths = ["rules"]\n', encoding="utf-8")
     seed = (SEEDS / "000_b08920702986320c.txt").read_bytes()
     for name in ("good", "loops", "hungry", "exits", "interrupts"):
         (top / f"{name}.txt").write_bytes(seed)
-    (top / "catastrophic.txt").write_bytes(seed + b"\n" + b"a" * 40 + b"!\n")
     return top
 
 
 @pytest.fixture(scope="module", params=["1", "2"], ids=["serial", "jobs 2"])
 def misbehaving_run(request, misbehaving) -> Run:
-    return Run(misbehaving, "--format", "json", "--time-limit", "3", "--memory-limit", "300",
+    return Run(misbehaving, "--format", "json", "--time-limit", "1.5", "--memory-limit", "300",
                "--jobs", request.param, ".")
 
 
@@ -267,21 +267,39 @@ def test_a_file_over_its_time_or_memory_budget_is_e009_and_the_run_goes_on(misbe
     findings = misbehaving_run.json()
     e009 = {f["path"]: f["message"] for f in findings if f["code"] == "E009"}
     assert set(e009) == {"loops.txt", "hungry.txt"}
-    assert "时间上限（3 秒）" in e009["loops.txt"] and "停在规则 X901" in e009["loops.txt"]
+    assert "时间上限（1.5 秒）" in e009["loops.txt"] and "停在规则 X901" in e009["loops.txt"]
     assert "内存超过上限（300 MB）" in e009["hungry.txt"]
-    for name in ("good.txt", "exits.txt", "interrupts.txt", "catastrophic.txt"):
+    for name in ("good.txt", "exits.txt", "interrupts.txt"):
         assert any(f["path"] == name and f["code"][0] in "SM" for f in findings), name
     assert misbehaving_run.seconds < SECONDS and misbehaving_run.megabytes < MEGABYTES
 
 
-def test_system_exit_keyboard_interrupt_and_a_runaway_regex_are_rule_crashes(misbehaving_run):
+def test_system_exit_and_a_keyboard_interrupt_from_a_rule_are_rule_crashes(misbehaving_run):
     assert misbehaving_run.code == 2
     errors = misbehaving_run.stderr.splitlines()
     assert "govlint: 规则 X901 在 exits.txt 上出错：SystemExit: 0" in errors
     assert any(line.startswith("govlint: 规则 X901 在 interrupts.txt 上出错：KeyboardInterrupt") for line in errors)
-    assert any(line.startswith("govlint: 规则 L001 在 catastrophic.txt 上出错：RegexTimeout: 正则表达式 '(a|aa)+$'")
-               for line in errors)
     assert "Traceback" not in misbehaving_run.stderr
+
+
+def test_a_runaway_declarative_regex_is_an_error_of_its_rule_and_the_run_goes_on(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "govlint.toml").write_text('rules-files = ["rules.toml"]\n', encoding="utf-8")
+    (tmp_path / "rules.toml").write_text(
+        '[[rule]]\ncode = "L001"\nname = "catastrophic"\nmessage = "匹配：{match}"\nforbidden = "(a|aa)+$"\n'
+        'regex = true\n[[rule]]\ncode = "L002"\nname = "fine"\nmessage = "匹配：{match}"\nforbidden = "a+!"\n'
+        'regex = true\n', encoding="utf-8")
+    seed = (SEEDS / "000_b08920702986320c.txt").read_bytes()
+    (tmp_path / "good.txt").write_bytes(seed)
+    (tmp_path / "catastrophic.txt").write_bytes(seed + b"\n" + b"a" * 40 + b"!\n")
+    warnings: list[str] = []
+    with limits.overridden({"REGEX_SECONDS": 0.3}):
+        result = lint(["."], Options(), warn=warnings.append)
+    assert result.exit_code == 2
+    assert [w.split("：")[0] for w in warnings] == ["规则 L001 在 catastrophic.txt 上出错"]
+    assert "RegexTimeout: 正则表达式 '(a|aa)+$' 在此文件上匹配超过 0.3 秒（上限）" in warnings[0]
+    assert ("catastrophic.txt", "L002") in {(f.path, f.code) for f in result.findings}  # the other rule ran
+    assert any(f.path == "good.txt" and f.code[0] in "SM" for f in result.findings)
 
 
 # -- names and text that try to break or forge the output -------------------------------
@@ -298,17 +316,22 @@ def names(tmp_path_factory) -> Path:
     return top
 
 
-def _run_names(names: Path, fmt: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "govlint", "check", "--no-config", "--no-cache", "--format", fmt,
-                           "."], cwd=names, capture_output=True, timeout=120)
+def _run_names(names: Path, fmt: str, monkeypatch) -> subprocess.CompletedProcess:
+    from click.testing import CliRunner
+
+    from govlint.cli import main
+
+    monkeypatch.chdir(names)
+    result = CliRunner().invoke(main, ["check", "--no-config", "--no-cache", "--format", fmt, "."])
+    return subprocess.CompletedProcess([], result.exit_code, result.stdout_bytes, result.stderr_bytes)
 
 
 CONTROL = re.compile(rb"[\x00-\x08\x0b-\x1f\x7f]|\xc2[\x80-\x9f]|\xe2\x80[\xa8-\xae]")
 
 
 @pytest.mark.parametrize("fmt", ["json", "sarif", "junit", "github", "text"])
-def test_every_format_parses_for_hostile_names_and_text(names, fmt):
-    result = _run_names(names, fmt)
+def test_every_format_parses_for_hostile_names_and_text(names, fmt, monkeypatch):
+    result = _run_names(names, fmt, monkeypatch)
     assert result.returncode == 1, result.stderr
     out = result.stdout.decode("utf-8")  # valid UTF-8, whatever the names' bytes
     expected = {"gbk \\xb1\\xa8\\xb8\\xe6.txt", "new\nline.txt", "escape \x1b[2J\x1b]0;title\x07.txt",
@@ -416,11 +439,70 @@ def test_an_output_file_that_is_a_symlink_is_written_through(tmp_path, run_govli
 
 
 def test_the_readme_states_every_limit_with_its_value():
-    from govlint import limits
-
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     section = readme.split("## Reliability", 1)[1].split("\n## ", 1)[0]
-    for name in ("MAX_BYTES", "ZIP_ENTRIES", "ZIP_DECLARED", "ZIP_RATIO", "ZIP_CHUNK", "DOCX_XML", "MAX_SPAN",
-                 "TABLE_CELLS", "HTML_DEPTH", "HTML_HARD_DEPTH", "HTML_NODES", "HTML_ATTRIBUTES", "REGEX_SECONDS",
-                 "CACHE_ENTRY_BYTES", "TIME_LIMIT", "MEMORY_LIMIT"):
-        assert f"`{name}`" in section, name
+    rows = {line.split("`")[1]: line for line in section.splitlines() if line.startswith("| `")}
+
+    def shown(name: str, value) -> str:
+        if name in ("ZIP_CHUNK",):
+            return f"{value // limits.KIB} KB"
+        if name.endswith(("BYTES", "DECLARED", "XML", "FLOOR")):
+            return f"{value // limits.MIB} MB"
+        if name == "REGEX_SECONDS" or name == "TIME_LIMIT":
+            return f"{value:g} s"
+        if name == "MEMORY_LIMIT":
+            return f"{value:,} MB"
+        if name == "ZIP_RATIO":
+            return f"{value}:1"
+        return f"{value:,}"
+
+    names = [n for n in vars(limits) if n.isupper() and n not in ("KIB", "MIB")]
+    for name in names:
+        value = getattr(limits, name)
+        row = next((line for key, line in rows.items() if name in key.replace(" ", "").split("/")
+                    or f"`{name}`" in line), None)
+        assert row is not None, f"{name} is not in the README's Reliability table"
+        if isinstance(value, dict):
+            assert all(f"{v // limits.MIB} MB" in row for v in value.values()), name
+        else:
+            assert shown(name, value) in row, (name, shown(name, value), row)
+
+
+def test_cache_entries_are_validated_before_they_are_believed(tmp_path):
+    from govlint.findings import Finding
+    from govlint.model import Severity
+    from govlint.run.cache import Cache, Entry
+
+    cache = Cache(tmp_path, "fingerprint")
+    key = "ab" + "0" * 62
+    entry = Entry((Finding("r.txt", 1, 1, "S001", "section-missing", Severity.ERROR, "m"),), None)
+    cache.put(key, entry)
+    path = tmp_path / "ab" / f"{key}.json"
+    good = path.read_text("utf-8")
+    assert cache.get(key) == entry
+    data = json.loads(good)
+    for damaged in (good.replace('"line": 1', '"line": "1"'), good.replace('"line": 1', '"line": true'),
+                    good.replace('"severity": 3', '"severity": 99'), json.dumps({**data, "extra": 1}),
+                    json.dumps({**data, "findings": [[[[[]]]]]}), "\xff", "[" * 50):
+        path.write_text(damaged, encoding="utf-8")
+        assert cache.get(key) is None and not path.exists(), damaged[:40]
+    target = tmp_path / "elsewhere.json"
+    target.write_text(good, encoding="utf-8")
+    path.symlink_to(target)
+    assert cache.get(key) is None  # a link is never followed
+    cache.put(key, entry)
+    assert not path.is_symlink() and target.read_text("utf-8") == good and cache.get(key) == entry
+
+
+def test_write_atomic_writes_through_links_and_refuses_what_is_not_a_file(tmp_path):
+    from govlint.run.atomic import unwritable, write_atomic
+
+    os.symlink(tmp_path / "target.json", tmp_path / "dangling.json")
+    write_atomic(tmp_path / "dangling.json", "x", follow_symlinks=True)
+    assert (tmp_path / "dangling.json").is_symlink() and (tmp_path / "target.json").read_text() == "x"
+    os.mkfifo(tmp_path / "pipe")
+    assert unwritable(tmp_path / "pipe") == "它不是普通文件"
+    with pytest.raises(FileExistsError):
+        write_atomic(tmp_path / "pipe", "x", follow_symlinks=True)
+    assert unwritable(tmp_path / "missing" / "x.json").endswith("不存在")
+    assert unwritable(tmp_path / "new.json") is None
