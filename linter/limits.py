@@ -93,12 +93,14 @@ CACHE_ENTRY_BYTES = 16 * MIB
 
 # -- the watchdog: every file is checked under a budget (E009) --------------
 
-#: seconds of checking per file (reading, recognising, the rules);
-#: ``--time-limit`` / ``time-limit`` change it, 0 turns it off
-TIME_LIMIT = 60.0
+#: seconds of checking per file (reading, recognising, the rules: a report
+#: takes well under a second, a long PDF a few); ``--time-limit`` /
+#: ``time-limit`` change it, 0 turns it off
+TIME_LIMIT = 30.0
 #: MB of memory a file's check may allocate beyond what the process held
-#: before it; ``--memory-limit`` / ``memory-limit`` change it, 0 turns it off
-MEMORY_LIMIT = 1024
+#: before it (a report needs some tens, a .docx at DOCX_XML about 200);
+#: ``--memory-limit`` / ``memory-limit`` change it, 0 turns it off
+MEMORY_LIMIT = 512
 
 
 @contextmanager

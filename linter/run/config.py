@@ -19,8 +19,8 @@ Keys (kebab-case)::
     S003 = "info"
     rule-paths = ["local-rules"]     # folders of rule modules (govlint.run.localrules)
     rules-files = ["rules.toml"]     # declarative rules (govlint.run.declarative)
-    time-limit = 60                  # seconds per file (0: none), govlint.run.parallel.watchdog
-    memory-limit = 1024              # MB per file (0: none)
+    time-limit = 30                  # seconds per file (0: none), govlint.run.parallel.watchdog
+    memory-limit = 512               # MB per file (0: none)
 
 ``rule-paths`` and ``rules-files`` are relative to the configuration file's
 directory; the rules they add apply only to the files this configuration

@@ -12,8 +12,8 @@ class BudgetExceeded(InputRule):
     而不只是看文件自己声明的大小。超出任一上限时报告本问题，不再检查此文件，
     其余文件照常检查：
 
-    * 检查一个文件超过时间上限（默认 60 秒，``--time-limit`` 或配置项 ``time-limit``）
-      或内存上限（默认 1024 MB，``--memory-limit`` 或配置项 ``memory-limit``）；
+    * 检查一个文件超过时间上限（默认 30 秒，``--time-limit`` 或配置项 ``time-limit``）
+      或内存上限（默认 512 MB，``--memory-limit`` 或配置项 ``memory-limit``）；
     * 读出的文字超过 1000000 个字符；
     * Word 文档（.docx）的 XML 部分解压后超过 8 MB；
     * 表格的合并单元格展开后超过 20000 个单元格；
@@ -35,9 +35,9 @@ class BudgetExceeded(InputRule):
 
         报告.docx:1:1: E009 error Word 文档（.docx）的 XML 部分解压后超过 8 MB（上限），远大于任何一份年度报告，未读取
 
-    一个文件检查了 60 秒仍未结束::
+    一个文件检查了 30 秒仍未结束::
 
-        报告.pdf:1:1: E009 error 检查超过时间上限（60 秒），已停止检查此文件……
+        报告.pdf:1:1: E009 error 检查超过时间上限（30 秒），已停止检查此文件……
 
     References
     ----------

@@ -137,7 +137,7 @@ def test_the_budget_comes_from_the_command_line_else_the_configuration_else_the_
     assert finding.code == "E009" and "0.2 秒" in finding.message and "X913" in finding.message
     overridden = lint([str(tmp_path / "r.txt")], Options(time_limit=5), plugins=plugins)
     assert not [f for f in overridden.findings if f.code == "E009"]
-    assert limits.TIME_LIMIT == 60 and limits.MEMORY_LIMIT == 1024
+    assert limits.TIME_LIMIT == 30 and limits.MEMORY_LIMIT == 512
 
 
 @pytest.mark.parametrize("text", ['time-limit = "fast"', "memory-limit = -1", "time-limit = true"])
