@@ -18,18 +18,21 @@ from typing import Iterable
 
 import click
 
+from . import limits
 from .model import Severity
 from .output import baseline, htmlreport
+from .output.escape import visible
 from .output.formatters import FORMATTERS, render
 from .output.progress import progress_bar
 from .output.serialize import document_data
 from .output.summary import summarise, text as summary_text
 from .output.texttable import table
-from .run.atomic import write_atomic
+from .run.atomic import unwritable, write_atomic
 from .run.config import ConfigError, display_path
 from .run.engine import LintError, Options, lint
 from .run.localrules import plugins_for
-from .run.pipeline import MAX_BYTES, read_document
+from .run.parallel import Interrupts
+from .run.pipeline import read_document
 from .run.plugins import Plugins
 
 
@@ -43,11 +46,14 @@ class Failure(click.ClickException):
 
 
 class _Group(click.Group):
-    """Turns any unexpected exception into ``govlint: 内部错误：…`` and exit 2."""
+    """Turns any unexpected exception into ``govlint: 内部错误：…`` and exit 2;
+    tells the user's Ctrl-C from a KeyboardInterrupt of plugin code
+    (:class:`~govlint.run.parallel.Interrupts`) from loading the plugins on."""
 
     def invoke(self, ctx: click.Context):
         try:
-            return super().invoke(ctx)
+            with Interrupts.watching():
+                return super().invoke(ctx)
         except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
             raise
         except (ConfigError, LintError) as exc:
@@ -60,7 +66,7 @@ class _Group(click.Group):
 
 
 def _warn(message: str) -> None:
-    click.echo(f"govlint: {message}", err=True)
+    click.echo(f"govlint: {visible(message)}", err=True)
 
 
 def _plugins(paths: Iterable[str] = (), options: Options = Options(), *, walk: bool = True) -> Plugins:
@@ -106,8 +112,15 @@ def _selection_options(command):
 
 
 def _run_options(command):
-    """How a run goes (``check``, ``report``): processes and cache; the
-    values map onto :class:`Options` ``jobs`` and ``cache``."""
+    """How a run goes (``check``, ``report``): processes, cache, the
+    watchdog's budget per file; the values map onto :class:`Options`
+    ``jobs``, ``cache``, ``time_limit`` and ``memory_limit``."""
+    command = click.option("--memory-limit", type=click.FloatRange(min=0), metavar="MB",
+                           help=f"检查每个文件可用的内存上限（MB，默认 {limits.MEMORY_LIMIT}；0 表示不限），"
+                                "超出时报告 E009")(command)
+    command = click.option("--time-limit", type=click.FloatRange(min=0), metavar="SECONDS",
+                           help=f"检查每个文件的时间上限（秒，默认 {limits.TIME_LIMIT:g}；0 表示不限），"
+                                "超出时报告 E009")(command)
     command = click.option("--no-cache", "cache", flag_value=False,
                            default=lambda: not os.environ.get("GOVLINT_NO_CACHE"),
                            help="不读取也不写入结果缓存（.govlint_cache/；环境变量 GOVLINT_NO_CACHE=1 同此）")(command)
@@ -147,19 +160,32 @@ def check(paths, output_format, fail_level, stdin_filename, baseline_file, write
         raise Failure("请给出要检查的文件或目录（- 表示标准输入）")
     options = _options(fail_level=Severity.parse(fail_level) if fail_level else None,
                        stdin_filename=stdin_filename, **selection)
+    _writable(write_baseline, "基线文件")
     plugins = _plugins(paths, options)
-    stdin = sys.stdin.buffer.read(MAX_BYTES + 1) if "-" in paths else None  # more is E005 anyway
+    stdin = sys.stdin.buffer.read(limits.MAX_BYTES + 1) if "-" in paths else None  # more is E005 anyway
     result = lint(paths, options, plugins=plugins, stdin=stdin, warn=_warn, progress=progress_bar())
     if not result.files:
         _warn("没有找到可检查的报告文件")
+    exit_code = None
     if write_baseline:
-        _warn(f"已将 {baseline.write(write_baseline, result.findings)} 个问题写入基线 {write_baseline}")
-        baseline_file = write_baseline
+        try:
+            _warn(f"已将 {baseline.write(write_baseline, result.findings)} 个问题写入基线 {write_baseline}")
+            baseline_file = write_baseline
+        except OSError as exc:  # checked before the run; changed since
+            _warn(f"无法写入基线文件 {write_baseline}：{exc.strerror or exc}（以下是全部问题）")
+            exit_code = 2
     if baseline_file:
         result = baseline.apply(result, baseline_file)
     color = output_format == "text" and sys.stdout.isatty()
     click.echo(render(result, output_format, color=color, rules=plugins.rules))
-    click.get_current_context().exit(result.exit_code)
+    click.get_current_context().exit(exit_code or result.exit_code)
+
+
+def _writable(path: str | None, what: str) -> None:
+    """Failure (before any work) when output file ``path`` cannot be written."""
+    reason = unwritable(path) if path else None
+    if reason is not None:
+        raise Failure(f"无法写入{what} {path}：{reason}")
 
 
 @main.command()
@@ -173,13 +199,17 @@ def report(paths, html_file, baseline_file, **selection) -> None:
     if not paths or "-" in paths:
         raise Failure("请给出要汇总的文件或目录（不支持标准输入）")
     options = _options(report_info=True, **selection)
+    _writable(html_file, " HTML 页面")
     plugins = _plugins(paths, options)
     result = lint(paths, options, plugins=plugins, warn=_warn, progress=progress_bar())
     if baseline_file:
         result = baseline.apply(result, baseline_file)
     summary = summarise(result, plugins.rules)
     if html_file:
-        write_atomic(html_file, htmlreport.render(summary))
+        try:
+            write_atomic(html_file, htmlreport.render(summary), follow_symlinks=True)
+        except OSError as exc:
+            raise Failure(f"无法写入 HTML 页面 {html_file}：{exc.strerror or exc}") from None
     click.echo(summary_text(summary))
     click.get_current_context().exit(2 if result.errors else 0)
 

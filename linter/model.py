@@ -274,8 +274,9 @@ class InputProblem:
     """Something wrong with the file itself (reported by the E rules).
 
     ``kind`` is one of ``unreadable``, ``empty``, ``binary``, ``encoding``,
-    ``too-large``, ``unsupported``, ``needs-ocr``, ``encrypted``; ``fatal`` problems mean there is no report
-    to check, so only input rules run.
+    ``too-large``, ``unsupported``, ``needs-ocr``, ``encrypted``, ``budget``
+    (more work than :mod:`govlint.limits` allows); ``fatal`` problems mean
+    there is no report to check, so only input rules run.
     """
 
     kind: str

@@ -73,7 +73,7 @@ def write(path: str | os.PathLike, findings: Iterable[Finding]) -> int:
         for p, c, fp in sorted(counts)
     ]
     data = {"govlint-baseline": VERSION, "findings": entries}
-    write_atomic(target, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    write_atomic(target, json.dumps(data, ensure_ascii=False, indent=2) + "\n", follow_symlinks=True)
     return sum(counts.values())
 
 

@@ -18,6 +18,7 @@ import govlint
 
 from ..findings import Finding
 from ..model import Severity
+from .escape import visible
 from .summary import SEVERITIES, Summary
 
 COLORS = {Severity.ERROR: "#c62828", Severity.WARNING: "#ef8f00", Severity.INFO: "#1e6fb8"}
@@ -80,7 +81,8 @@ SCRIPT = """
 
 
 def _e(value: object) -> str:
-    return escape(str(value), quote=True)
+    """``value`` as HTML text, its control characters written out (``\\x1b``)."""
+    return escape(visible(str(value)), quote=True)
 
 
 def _sev(severity: Severity) -> str:

@@ -13,6 +13,7 @@ from ..findings import Finding
 from ..model import Severity
 from ..rule import Rule
 from ..run.engine import FileResult, LintResult
+from .escape import visible
 from .texttable import table
 
 #: severities from the most serious down, as summaries list them
@@ -97,8 +98,8 @@ def text(summary: Summary) -> str:
     """The two tables for the terminal, and a total line."""
     severity_heads = tuple(s.chinese for s in SEVERITIES)
     reports = table(("文件", "机关", "年度", "模板", *severity_heads, "合计"), [
-        (r.path, r.organ or "—", r.year or "—", r.template or "—", *(str(r.counts[s]) for s in SEVERITIES),
-         str(r.total)) for r in summary.reports
+        (visible(r.path, keep=""), visible(r.organ or "—", keep=""), r.year or "—", r.template or "—",
+         *(str(r.counts[s]) for s in SEVERITIES), str(r.total)) for r in summary.reports
     ])
     rules = table(("代码", "名称", "默认级别", "违反的报告数", "问题数"), [
         (r.code, r.name, r.severity.label, str(r.reports), str(r.findings)) for r in summary.rules

@@ -7,6 +7,8 @@
   the E rules.
 * :func:`library`: the third-party library a format needs, imported only
   when such a file is read, with the install command when it is missing.
+* :func:`table_cells`: the layout budget of a table with merged cells
+  (:data:`~govlint.limits.TABLE_CELLS`), checked before :mod:`.grid` lays it out.
 * :class:`ReadingOrder`: for formats without source lines (.docx, .pdf),
   ``line`` is the position of a paragraph line or table row in the
   document's reading order; this numbers them and keeps their text as the
@@ -18,8 +20,9 @@ from __future__ import annotations
 import functools
 import importlib
 from types import ModuleType
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Sequence
 
+from .. import limits
 from ..model import InputProblem
 from . import ReadResult
 
@@ -64,6 +67,26 @@ def library(module: str, package: str, what: str) -> ModuleType:
             f"读取{what}需要 Python 包 {package}，当前环境未安装：请执行 "
             f"python3 -m pip install {package}（或在 govlint 目录重新执行 python3 -m pip install -e .）",
         ) from None
+
+
+def table_cells(rows: Sequence, what: str) -> int:
+    """How many cells the table of ``rows`` (:class:`~.grid.SourceRow` s)
+    has once laid out: each row's own cells and a blank for every cell
+    that covers it from above.  InputError (``budget``, E009) over
+    :data:`~govlint.limits.TABLE_CELLS`; linear in the cells given."""
+    ending: dict[int, int] = {}
+    covering = total = 0
+    for number, row in enumerate(rows):
+        covering -= ending.pop(number, 0)
+        total += len(row.spans) + covering
+        if total > limits.TABLE_CELLS:
+            raise InputError("budget", f"{what}合并单元格展开后超过 {limits.TABLE_CELLS} 个单元格（上限），"
+                                       "远多于任何一份年度报告的表格，未读取")
+        for span in row.spans:
+            if span.rows > 1:
+                covering += 1
+                ending[number + span.rows] = ending.get(number + span.rows, 0) + 1
+    return total
 
 
 class ReadingOrder:

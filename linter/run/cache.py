@@ -19,11 +19,18 @@ skipped when linting directories (it is hidden).
 
 Safety: an entry is written to a temporary file and renamed into place, so
 a reader never sees half an entry, and concurrent runs (two terminals, the
-``--jobs`` workers) at worst write the same entry twice.  An entry that
-cannot be read or parsed, or that stores another key, is a miss and is
-rewritten; a cache directory that cannot be created or written is not
-used, silently (the run is only slower).  Checks during which a rule
-crashed are not cached, so the error is reported again next time.
+``--jobs`` workers) at worst write the same entry twice.  Nothing in the
+cache directory can break or block a run: an entry is opened without
+following a symbolic link and without waiting (a FIFO or device is never
+read), read only if it is a regular file of at most
+:data:`govlint.limits.CACHE_ENTRY_BYTES`, its JSON nested at most
+:data:`MAX_DEPTH` deep (checked before it is parsed) and of exactly the
+shape :meth:`Cache.put` writes (every field of the right type).  Anything
+else is a miss; a damaged entry is deleted and rewritten, a non-regular
+file replaced by the rewritten entry.  A cache directory that cannot be
+created or written is not used, silently (the run is only slower).  Checks
+during which a rule crashed are not cached, so the error is reported again
+next time.
 """
 
 from __future__ import annotations
@@ -31,6 +38,8 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
+import stat
 import sys
 from dataclasses import dataclass
 from functools import lru_cache
@@ -39,6 +48,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any, Iterable
 
+from .. import limits
 from ..findings import Finding
 from ..model import Severity
 from ..recognise.reportinfo import ReportInfo
@@ -51,6 +61,10 @@ DIRECTORY = ".govlint_cache"
 SUBDIRECTORY = "results"
 #: bumped when the entry format changes; old entries are then never read
 FORMAT = "1"
+#: an entry's JSON is an object holding a list of objects holding at most a list: deeper is damage
+MAX_DEPTH = 4
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0)
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 _TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# This directory is govlint's results cache.\n"
 
 
@@ -96,16 +110,22 @@ class Cache:
         return self.directory / key[:2] / f"{key}.json"
 
     def get(self, key: str) -> Entry | None:
-        """The entry stored under ``key``; None when there is none or it is unusable."""
+        """The entry stored under ``key``; None when there is none or it is
+        unusable (a damaged one is deleted; see the module docstring)."""
+        path = self._path(key)
         try:
-            data = json.loads(self._path(key).read_text(encoding="utf-8"))
-            if data["key"] != key:
-                return None
-            findings = tuple(_finding(f) for f in data["findings"])
-            info = ReportInfo(**data["info"]) if data["info"] is not None else None
-        except (OSError, ValueError, KeyError, TypeError):
+            text = _read_entry(path)
+        except OSError:
             return None
-        return Entry(findings, info)
+        if text is None:
+            return None  # not a regular file: put() replaces it
+        entry = _entry(text, key)
+        if entry is None:
+            try:
+                os.unlink(path)
+            except OSError:
+                pass
+        return entry
 
     def put(self, key: str, entry: Entry) -> None:
         """Store ``entry`` (atomically; failures are ignored)."""
@@ -134,6 +154,88 @@ def root_for(config: str | None) -> Path:
 
 
 # ---------------------------------------------------------------- entries
+
+
+def _read_entry(path: Path) -> str | None:
+    """The text of the entry file ``path``; None when it is not a regular
+    file (never waiting on a FIFO, never following a link); OSError when
+    it cannot be read; "" when it is too large or not UTF-8 (damaged)."""
+    fd = os.open(path, os.O_RDONLY | _NONBLOCK | _NOFOLLOW)
+    with os.fdopen(fd, "rb") as handle:
+        info = os.fstat(handle.fileno())
+        if not stat.S_ISREG(info.st_mode):
+            return None
+        if info.st_size > limits.CACHE_ENTRY_BYTES:
+            return ""
+        data = handle.read(limits.CACHE_ENTRY_BYTES + 1)
+    try:
+        return data.decode("utf-8") if len(data) <= limits.CACHE_ENTRY_BYTES else ""
+    except UnicodeDecodeError:
+        return ""
+
+
+_STRING = re.compile(r'"(?:[^"\\]++|\\.)*+"')  # possessive: constant memory on any string
+_BRACKETS = re.compile(r"[\[\]{}]")
+
+
+def _depth(text: str) -> int:
+    """How deep the arrays and objects of JSON ``text`` nest (strings skipped)."""
+    depth = deepest = 0
+    for bracket in _BRACKETS.findall(_STRING.sub("", text)):
+        depth += 1 if bracket in "[{" else -1
+        deepest = max(deepest, depth)
+    return deepest
+
+
+def _entry(text: str, key: str) -> Entry | None:
+    """The Entry ``text`` holds for ``key``, None when it is damaged or of another key."""
+    if not text or _depth(text) > MAX_DEPTH:
+        return None
+    try:
+        data = json.loads(text)
+    except (ValueError, RecursionError):
+        return None
+    if not (isinstance(data, dict) and set(data) == {"key", "findings", "info"} and data["key"] == key
+            and isinstance(data["findings"], list)):
+        return None
+    findings = []
+    for item in data["findings"]:
+        finding = _finding_or_none(item)
+        if finding is None:
+            return None
+        findings.append(finding)
+    info = data["info"]
+    if info is None:
+        return Entry(tuple(findings), None)
+    if not (isinstance(info, dict) and set(info) == set(_INFO_TYPES)
+            and all(_is(info[name], kinds) for name, kinds in _INFO_TYPES.items())):
+        return None
+    return Entry(tuple(findings), ReportInfo(**info))
+
+
+_NONE = type(None)
+#: what each field of a stored finding must be
+_FIELD_TYPES: dict[str, tuple[type, ...]] = {
+    "path": (str,), "line": (int,), "column": (int,), "code": (str,), "name": (str,), "message": (str,),
+    "end_line": (int, _NONE), "end_column": (int, _NONE), "source": (str,), "page": (int, _NONE),
+    "location": (str, _NONE), "certain": (bool,), "severity": (int,),
+}
+_INFO_TYPES: dict[str, tuple[type, ...]] = {"organ": (str, _NONE), "year": (int, _NONE), "template": (str, _NONE),
+                                            "format": (str,)}
+_SEVERITIES = frozenset(int(s) for s in Severity)
+
+
+def _is(value: Any, kinds: tuple[type, ...]) -> bool:
+    """``isinstance`` where a bool is not an int."""
+    return isinstance(value, kinds) and (not isinstance(value, bool) or bool in kinds)
+
+
+def _finding_or_none(item: Any) -> Finding | None:
+    if not isinstance(item, dict) or set(item) != set(_FIELD_TYPES):
+        return None
+    if not all(_is(item[name], kinds) for name, kinds in _FIELD_TYPES.items()) or item["severity"] not in _SEVERITIES:
+        return None
+    return _finding(item)
 
 _FIELDS = ("path", "line", "column", "code", "name", "message", "end_line", "end_column", "source", "page",
            "location", "certain")

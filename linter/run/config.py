@@ -19,6 +19,8 @@ Keys (kebab-case)::
     S003 = "info"
     rule-paths = ["local-rules"]     # folders of rule modules (govlint.run.localrules)
     rules-files = ["rules.toml"]     # declarative rules (govlint.run.declarative)
+    time-limit = 30                  # seconds per file (0: none), govlint.run.parallel.watchdog
+    memory-limit = 512               # MB per file (0: none)
 
 ``rule-paths`` and ``rules-files`` are relative to the configuration file's
 directory; the rules they add apply only to the files this configuration
@@ -51,6 +53,7 @@ from pathlib import Path
 from typing import Any, Iterable, Mapping, Sequence
 
 from ..model import Severity
+from ..output.escape import unicode
 from ..rule import Rule
 
 CONFIG_FILES = (".govlint.toml", "govlint.toml", "pyproject.toml")
@@ -59,7 +62,7 @@ _EXACT = 100
 _PREFIX = re.compile(r"[A-Z]{1,3}\d{0,3}")
 _TOML_POSITION = re.compile(r"\s*\(at (?:line (\d+), column \d+|end of document)\)$")
 CORE_KEYS = frozenset({"select", "extend-select", "ignore", "per-file-ignores", "severity", "fail-level",
-                       "rule-paths", "rules-files"})
+                       "rule-paths", "rules-files", "time-limit", "memory-limit"})
 
 
 class ConfigError(Exception):
@@ -82,6 +85,9 @@ class Config:
     values: Mapping[str, Any] = field(default_factory=dict)
     rule_paths: tuple[Path, ...] = ()
     rules_files: tuple[Path, ...] = ()
+    #: the watchdog's budget per file (None: the default of govlint.limits)
+    time_limit: float | None = None
+    memory_limit: float | None = None
 
     @property
     def root(self) -> Path:
@@ -137,6 +143,14 @@ def parse_config(data: Mapping[str, Any], path: Path | None, rules: Sequence[typ
         except ValueError as exc:
             raise ConfigError(f"{where}: {key}：{exc}") from None
 
+    def amount(key: str, unit: str) -> float | None:
+        value = data.get(key)
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
+            raise ConfigError(f"{where}: {key} 应为非负数（{unit}；0 表示不限）")
+        return float(value)
+
     def table(key: str) -> Mapping[str, Any]:
         value = data.get(key, {})
         if not isinstance(value, dict):
@@ -159,6 +173,8 @@ def parse_config(data: Mapping[str, Any], path: Path | None, rules: Sequence[typ
         values={k: v for k, v in data.items() if k not in CORE_KEYS},
         rule_paths=rule_sources(data, path, "rule-paths"),
         rules_files=rule_sources(data, path, "rules-files"),
+        time_limit=amount("time-limit", "秒"),
+        memory_limit=amount("memory-limit", "MB"),
     )
 
 
@@ -242,6 +258,10 @@ class Options:
     jobs: int | None = 1
     #: use the results cache (:mod:`govlint.run.cache`; the command line does by default)
     cache: bool = False
+    #: the watchdog's budget per file, overriding the configuration's (``--time-limit``,
+    #: ``--memory-limit``; None: the configuration's, else :data:`govlint.limits.TIME_LIMIT`…)
+    time_limit: float | None = None
+    memory_limit: float | None = None
 
 
 class ConfigFinder:
@@ -289,6 +309,9 @@ class Settings:
     root: Path = field(default_factory=Path.cwd)
     fail_level: Severity = Severity.ERROR
     values: Mapping[str, Any] = field(default_factory=dict)
+    #: the configuration's watchdog budget (None: not set there)
+    time_limit: float | None = None
+    memory_limit: float | None = None
 
     def ignored_for(self, path: str) -> frozenset[str]:
         """Codes ``per-file-ignores`` switches off for ``path`` (see the
@@ -327,6 +350,8 @@ def build_settings(rules: Sequence[type[Rule]], config: Config | None = None,
         root=file_config.root,
         fail_level=(command_line and command_line.fail_level) or file_config.fail_level or Severity.ERROR,
         values={**(defaults or {}), **file_config.values},
+        time_limit=file_config.time_limit,
+        memory_limit=file_config.memory_limit,
     )
 
 
@@ -377,9 +402,12 @@ def _codes(refs: Iterable[str], rules: Sequence[type[Rule]]) -> frozenset[str]:
 
 def display_path(path: str | os.PathLike) -> str:
     """``path`` as shown to the user: posix-style and relative to the
-    current directory when under it, else as given."""
+    current directory when under it, else as given; bytes of the name that
+    are not UTF-8 written as ``\xb1`` (:func:`govlint.output.escape.unicode`),
+    so that every output format can carry it."""
     absolute = Path(os.path.abspath(path))
     try:
-        return absolute.relative_to(Path.cwd()).as_posix()
+        shown = absolute.relative_to(Path.cwd()).as_posix()
     except ValueError:
-        return Path(path).as_posix()
+        shown = Path(path).as_posix()
+    return unicode(shown)

@@ -28,7 +28,12 @@ Kinds:
   (:mod:`govlint.recognise.identities` parses and evaluates it; no scope).
 
 With ``regex = true`` the phrase (or ``wrong``) is a Python regular
-expression.  Phrases and text are compared in matching form
+expression, compiled with the ``regex`` module (the syntax of ``re``) and
+matched under a time budget: a pattern that backtracks catastrophically
+(``(a|aa)+$``) stops after :data:`govlint.limits.REGEX_SECONDS` per file
+and is reported as an error of the rule that declares it, naming the rule,
+the pattern and the file (exit 2); the other rules and files are checked
+as usual.  Phrases and text are compared in matching form
 (:func:`govlint.normalize.norm`: full-width to half-width, spaces around
 Chinese dropped).  ``{match}`` in a message is replaced by the text found,
 ``{right}`` by a substitution's right form; a formula finding's message is
@@ -43,10 +48,14 @@ from __future__ import annotations
 
 import difflib
 import re
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, ClassVar, Iterator
 
+import regex as guarded_re
+
+from .. import limits
 from ..findings import Finding
 from ..model import Cell, Location, Paragraph, Severity, Title
 from ..normalize import norm
@@ -151,20 +160,39 @@ class DeclarativeRule(Rule):
         return fill_message(self.message, **values)
 
 
+class RegexTimeout(RuntimeError):
+    """A declared regular expression took longer than its budget."""
+
+
 class _PatternRule(DeclarativeRule):
     pattern: ClassVar[re.Pattern] = re.compile("")
+    #: a user's regular expression (``regex = true``): matched under a time budget
+    guarded: ClassVar[bool] = False
 
     def matches(self, doc: Report) -> Iterator[tuple[Location, str]]:
         """Each occurrence of ``pattern`` in the scope: where, and the text."""
         found = self.scope.find(doc)
         return self.occurrences(found[1] if found else [])
 
+    def _finditer(self, text: str, deadline: float | None) -> Iterator:
+        if deadline is None:
+            return self.pattern.finditer(text)
+        return self._timed(text, deadline)
+
+    def _timed(self, text: str, deadline: float) -> Iterator:
+        try:
+            yield from self.pattern.finditer(text, timeout=max(deadline - time.monotonic(), 0.001))
+        except TimeoutError:
+            raise RegexTimeout(f"正则表达式 {self.pattern.pattern!r} 在此文件上匹配超过 {limits.REGEX_SECONDS:g} 秒"
+                               "（上限），已停止：请简化此规则的正则表达式（避免 (a|aa)+ 这类嵌套重复）") from None
+
     def occurrences(self, units: list[Unit]) -> Iterator[tuple[Location, str]]:
+        deadline = time.monotonic() + limits.REGEX_SECONDS if self.guarded else None
         for unit in units:
             normal = norm(unit.text)
             skip = self.skipped(normal)
             raw_from = 0
-            for m in self.pattern.finditer(normal):
+            for m in self._finditer(normal, deadline):
                 if not m.group() or any(a <= m.start() and m.end() <= b for a, b in skip):
                     continue
                 offset = unit.text.find(m.group(), raw_from)
@@ -269,8 +297,8 @@ class _Checker:
     def regex(self, field: str, value: str) -> re.Pattern:
         if self.choice("regex", _boolean, False):
             try:
-                return re.compile(value)
-            except re.error as exc:
+                return guarded_re.compile(value)
+            except (guarded_re.error, ValueError, OverflowError, RecursionError) as exc:
                 raise self.error(field, f"正则表达式有误：{exc}") from None
         return re.compile(re.escape(norm(value)))
 
@@ -335,11 +363,13 @@ def _pattern(checker: _Checker, kind: str, value: Any) -> _Kind:
             raise checker.error(kind, "wrong 与 right 应为非空字符串")
         phrase, attrs["right"] = value["wrong"], value["right"]
         attrs["pattern"] = checker.regex("substitution.wrong", phrase)
+        attrs["guarded"] = checker.choice("regex", _boolean, False)
         return _Kind(SubstitutionRule, attrs, f"{scope.chinese}中的“{phrase}”应写作“{value['right']}”。",
                      {"match": phrase, "right": value["right"]})
     if not isinstance(value, str) or not value:
         raise checker.error(kind, "应为非空字符串")
     attrs["pattern"] = checker.regex(kind, value)
+    attrs["guarded"] = checker.choice("regex", _boolean, False)
     if kind == "required":
         return _Kind(RequiredRule, attrs, f"{scope.chinese}必须出现“{value}”。", {"match": value})
     return _Kind(ForbiddenRule, attrs, f"{scope.chinese}不得出现“{value}”。", {"match": value})

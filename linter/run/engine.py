@@ -17,7 +17,14 @@ no cache).  Everything the command line does, a Python caller can do here::
 
 Problems that are not findings (a rule that crashed, a file the pipeline
 could not handle, a worker process that died) go to ``warn`` (stderr by
-default), in file order, and make the exit code 2; the run goes on.
+default), in file order, and make the exit code 2; the run goes on.  A rule
+crashes whatever it raises: SystemExit, or a KeyboardInterrupt the user did
+not cause (:class:`~govlint.run.parallel.Interrupts`), is a crash like any
+exception.  Each file is checked under the watchdog
+(:func:`~govlint.run.parallel.watchdog`, ``Options.time_limit`` and
+``memory_limit`` or the configuration's ``time-limit``/``memory-limit``): a
+file over its budget gets an E009 finding instead of its findings, and is
+not cached.  A directory that cannot be listed gets an E001 finding.
 """
 
 from __future__ import annotations
@@ -25,10 +32,12 @@ from __future__ import annotations
 import dataclasses
 import os
 import sys
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
+from .. import limits
 from ..findings import Finding
 from ..model import Document, Severity
 from ..recognise.report import Report
@@ -50,9 +59,9 @@ from .config import (
     read_config,
 )
 from .localrules import plugins_for
-from .parallel import cpu_count
+from .parallel import Budget, BudgetExceeded, Interrupts, cpu_count, watchdog
 from .paths import STDIN, LintError, expand_paths
-from .pipeline import read_document, read_source
+from .pipeline import failed, read_document, read_source
 from .plugins import Plugins
 
 #: from this many files on, a run uses every core unless told otherwise
@@ -105,6 +114,10 @@ def warn_stderr(message: str) -> None:
     print(f"govlint: {message}", file=sys.stderr)
 
 
+#: the rule running in this thread (named when the watchdog stops a file)
+_running = threading.local()
+
+
 def lint_document(doc: Document, rules: Iterable[type[Rule]], settings: Settings | None = None, *,
                   path: str | None = None, warn: Warn = warn_stderr) -> list[Finding]:
     """Run the enabled ``rules`` on ``doc``: sorted findings with ``path``
@@ -121,14 +134,23 @@ def lint_document(doc: Document, rules: Iterable[type[Rule]], settings: Settings
         rules = [r for r in rules if r.code.startswith("E")]
     findings = []
     for rule in rules:
+        _running.rule = rule.code
         try:
             instance = rule()
             if settings is not None:
                 instance.config = settings.values
             found = list(instance.check(doc))
-        except Exception as exc:  # a broken rule must not stop the run
+        except (BudgetExceeded, MemoryError):
+            raise  # the watchdog's: the file, not the rule, is over budget
+        except KeyboardInterrupt:
+            if Interrupts.from_user():
+                raise
+            warn(f"规则 {rule.code} 在 {path} 上出错：KeyboardInterrupt（由规则代码引发，不是用户中断）")
+            continue
+        except BaseException as exc:  # a broken rule must not stop the run, not even with SystemExit
             warn(f"规则 {rule.code} 在 {path} 上出错：{type(exc).__name__}: {exc}")
             continue
+        _running.rule = None
         severity = settings.severities.get(rule.code) if settings else None
         findings.extend(
             dataclasses.replace(
@@ -146,14 +168,22 @@ def lint(paths: Sequence[str], options: Options = Options(), *, plugins: Plugins
     LintError or ConfigError (before reading any report) for bad paths or
     configuration; everything else is a finding or goes to ``warn``.
     ``progress(done, total)`` is called before each file and at the end."""
-    plugins = plugins or plugins_for(paths, options)
-    files = expand_paths(paths, plugins.extensions)
+    with Interrupts.watching():
+        return _lint(paths, options, plugins or plugins_for(paths, options), stdin, warn, progress)
+
+
+def _lint(paths: Sequence[str], options: Options, plugins: Plugins, stdin: bytes | None, warn: Warn,
+          progress: Callable[[int, int], None] | None) -> LintResult:
+    unlisted: dict[str, str] = {}  # directories that could not be listed → why
+    files = expand_paths(paths, plugins.extensions, unreadable=lambda directory, why: unlisted.setdefault(
+        os.path.abspath(directory), why))
+    files += sorted(unlisted)
     settings_for = _SettingsResolver(plugins, options)
     tasks = [(file, settings_for(_config_path(file, options))) for file in files]
     cache = Cache.open(cache_root(options.config), plugins) if options.cache else None
     sets = ReportSetPhase(plugins, [settings for _, settings in tasks],
                           cache_root(options.config) if options.cache else None)
-    check = _Checker(plugins, options, stdin, cache, sets)
+    check = _Checker(plugins, options, stdin, cache, sets, unlisted)
     jobs = options.jobs or (cpu_count() if len(tasks) >= PARALLEL_MIN_FILES else 1)
 
     def crashed(file: str) -> _Checked:
@@ -181,8 +211,15 @@ def lint(paths: Sequence[str], options: Options = Options(), *, plugins: Plugins
             sets.add(one.result.path, settings, one.profile)
     if progress is not None:
         progress(len(tasks), len(tasks))
-    results = sets.finish(sorted((one.result for one in checked if one.result is not None), key=lambda r: r.path),
-                          report)
+    results = sorted((one.result for one in checked if one.result is not None), key=lambda r: r.path)
+    try:
+        results = sets.finish(results, report)
+    except KeyboardInterrupt:
+        if Interrupts.from_user():
+            raise
+        report("跨报告规则出错：KeyboardInterrupt（由规则代码引发，不是用户中断）")
+    except BaseException as exc:  # a report-set rule's SystemExit: the per-file findings still count
+        report(f"跨报告规则出错：{type(exc).__name__}: {exc}")
     return LintResult(tuple(results), tuple(errors))
 
 
@@ -202,19 +239,32 @@ class _Checker:
     the rules.  Never raises."""
 
     def __init__(self, plugins: Plugins, options: Options, stdin: bytes | None, cache: Cache | None,
-                 sets: ReportSetPhase):
+                 sets: ReportSetPhase, unlisted: dict[str, str] | None = None):
         self.plugins, self.options, self.stdin, self.cache, self.sets = plugins, options, stdin, cache, sets
+        self.unlisted = unlisted or {}
 
     def shown(self, file: str) -> str:
         """``file`` as findings name it."""
         return (self.options.stdin_filename or STDIN) if file == STDIN else display_path(file)
 
+    def budget(self, settings: Settings) -> Budget:
+        """The watchdog's budget for a file: the command line's, else the configuration's, else the default."""
+        def pick(given: float | None, configured: float | None, default: float) -> float:
+            return given if given is not None else configured if configured is not None else default
+
+        return Budget(pick(self.options.time_limit, settings.time_limit, limits.TIME_LIMIT),
+                      pick(self.options.memory_limit, settings.memory_limit, limits.MEMORY_LIMIT))
+
     def __call__(self, file: str, settings: Settings) -> _Checked:
         shown = self.shown(file)
         messages: list[str] = []
+        path = (self.options.stdin_filename or STDIN_DEFAULT_NAME) if file == STDIN else file
+        budget = self.budget(settings)
         try:
-            path = (self.options.stdin_filename or STDIN_DEFAULT_NAME) if file == STDIN else file
-            source = (self.stdin or b"") if file == STDIN else read_source(file, self.plugins.readers)
+            if file in self.unlisted:
+                source: bytes | Report = failed(path, "directory", "unreadable", self.unlisted[file])
+            else:
+                source = (self.stdin or b"") if file == STDIN else read_source(file, self.plugins.readers)
             key = None
             if self.cache is not None and isinstance(source, bytes):
                 key = self.cache.key(path, shown, source, settings, self.options.report_info)
@@ -222,15 +272,37 @@ class _Checker:
                 if entry is not None:
                     return _Checked(FileResult(shown, entry.findings, settings.fail_level, entry.info), (),
                                     self.sets.profile(path, source, None, settings))
-            doc = source if isinstance(source, Document) else read_document(path, source, readers=self.plugins.readers)
-            findings = tuple(lint_document(doc, self.plugins.rules, settings, path=shown, warn=messages.append))
-            info = ReportInfo.of(doc) if self.options.report_info else None
-            profile = self.sets.profile(path, source, doc, settings)
+            with watchdog(budget):
+                doc = source if isinstance(source, Document) else read_document(path, source,
+                                                                                readers=self.plugins.readers)
+                findings = tuple(lint_document(doc, self.plugins.rules, settings, path=shown, warn=messages.append))
+                info = ReportInfo.of(doc) if self.options.report_info else None
+                profile = self.sets.profile(path, source, doc, settings)
+        except BudgetExceeded as exc:
+            return self._over_budget(path, shown, settings, budget, exc, messages)
         except Exception as exc:  # the pipeline promises not to raise; if it does, go on
             return _Checked(None, (*messages, f"检查 {shown} 时出错：{type(exc).__name__}: {exc}"))
         if key is not None and not messages:
             self.cache.put(key, Entry(findings, info))
         return _Checked(FileResult(shown, findings, settings.fail_level, info), tuple(messages), profile)
+
+    def _over_budget(self, path: str, shown: str, settings: Settings, budget: Budget, exc: BudgetExceeded,
+                     messages: list[str]) -> _Checked:
+        """The result of a file the watchdog stopped: its E009 finding (never cached)."""
+        rule = getattr(_running, "rule", None)
+        _running.rule = None
+        where = f"（停在规则 {rule}）" if rule else ""
+        if exc.kind == "memory":
+            limit = f"{budget.megabytes:g} MB" if budget.megabytes else "本机可用内存"
+            message = (f"检查所需内存超过上限（{limit}），已停止检查此文件{where}：确属正常报告的，"
+                       "可用 --memory-limit 或配置项 memory-limit 调高上限")
+        else:
+            message = (f"检查超过时间上限（{budget.seconds:g} 秒），已停止检查此文件{where}：确属正常报告的，"
+                       "可用 --time-limit 或配置项 time-limit 调高上限")
+        reader = next((r.name for r in self.plugins.readers if path.lower().endswith(r.extensions)), "unknown")
+        doc = failed(path, reader, "budget", message)
+        findings = tuple(lint_document(doc, self.plugins.rules, settings, path=shown, warn=messages.append))
+        return _Checked(FileResult(shown, findings, settings.fail_level), tuple(messages))
 
 
 def _config_path(file: str, options: Options) -> str:

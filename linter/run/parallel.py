@@ -1,4 +1,5 @@
-"""Checking many files on several processes (``govlint check --jobs N``).
+"""Checking files in bounded work: on several processes (``govlint check
+--jobs N``), each file under a watchdog (time and memory budget).
 
 :func:`run` calls ``work(i)`` for every index and returns the results in
 index order, whatever order the workers finish in, so a parallel run
@@ -15,13 +16,43 @@ hostile file) never takes the other files' results with it: the chunks it
 had are run again one file per task, and a file that kills its worker
 when run alone gets ``crashed(i)`` as its result.  Workers ignore Ctrl-C
 (the calling process handles it), so no worker prints a traceback.
+
+**The watchdog** (:func:`watchdog`) holds the checking of one file to a
+:class:`Budget`, in a serial run and in every worker alike:
+
+* time: on Unix a ``SIGALRM`` timer (``setitimer``) raises
+  :class:`BudgetExceeded` in the checking code when the time is up; where
+  there is no such timer (Windows, or a check outside the main thread) a
+  timer thread raises it asynchronously (``PyThreadState_SetAsyncExc``).
+  Either way it is raised between two steps of Python code: a library call
+  that never returns is interrupted only when it does.  So in a worker the
+  kernel also stops the process once it has used twice the budget of CPU
+  time (``RLIMIT_CPU``), and the file is reported as its worker's death;
+* memory: on Linux the data segment may grow by at most the budget while
+  the file is checked (``RLIMIT_DATA``, set from the process's size before
+  the file and restored after it): an allocation beyond it fails, Python
+  raises MemoryError, and that is the budget exceeded.  Elsewhere memory is
+  not limited (best effort: a MemoryError is still reported as such).
+
+:class:`BudgetExceeded` derives from BaseException, so ``except Exception``
+in a reader or a plugin does not swallow it.
 """
 
 from __future__ import annotations
 
 import os
 import signal
-from typing import Callable, Generic, Sequence, TypeVar
+import sys
+import threading
+import time
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Callable, Generic, Iterator, Sequence, TypeVar
+
+try:
+    import resource
+except ImportError:  # Windows
+    resource = None  # type: ignore[assignment]
 
 R = TypeVar("R")
 
@@ -104,9 +135,209 @@ def run(count: int, work: Callable[[int], R], jobs: int, *, crashed: Callable[[i
 
 
 def _quiet() -> None:
+    """Set up a worker: Ctrl-C is the calling process's business; no core
+    file if the CPU-time backstop ends it."""
+    global _IN_WORKER
+    _IN_WORKER = True
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if resource is not None:
+        try:
+            resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+        except (OSError, ValueError):
+            pass
 
 
 def _run_chunk(chunk: Sequence[int]) -> list:
     assert _work is not None
     return [_work(i) for i in chunk]
+
+
+# -- the watchdog --------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Budget:
+    """What checking one file may take: ``seconds`` of time and
+    ``megabytes`` of memory beyond what the process held before (0: no limit)."""
+
+    seconds: float = 0
+    megabytes: float = 0
+
+
+class BudgetExceeded(BaseException):
+    """The file's budget ran out: ``kind`` is ``"time"`` or ``"memory"``."""
+
+    kind = "time"
+
+
+class _TimeUp(BudgetExceeded):
+    """Raised by the timer (asynchronously: it must be made without arguments)."""
+
+
+class _MemoryOut(BudgetExceeded):
+    kind = "memory"
+
+
+class Interrupts:
+    """Tells the user's Ctrl-C from a KeyboardInterrupt that plugin code
+    raises: while :meth:`watching`, the main thread's SIGINT handler notes
+    that the user pressed it.  A KeyboardInterrupt the user did not cause
+    is a crash of the code that raised it, not the end of the run."""
+
+    active = False
+    by_user = False
+
+    @classmethod
+    @contextmanager
+    def watching(cls) -> Iterator[None]:
+        main = threading.current_thread() is threading.main_thread()
+        if not main or signal.getsignal(signal.SIGINT) is not signal.default_int_handler:
+            yield  # someone else handles Ctrl-C: every KeyboardInterrupt counts as the user's
+            return
+
+        def pressed(signum, frame):
+            cls.by_user = True
+            raise KeyboardInterrupt
+
+        previous = signal.signal(signal.SIGINT, pressed)
+        cls.active, cls.by_user = True, False
+        try:
+            yield
+        finally:
+            signal.signal(signal.SIGINT, previous)
+            cls.active = False
+
+    @classmethod
+    def from_user(cls) -> bool:
+        """Whether a KeyboardInterrupt now being handled may be the user's."""
+        return cls.by_user or not cls.active
+
+
+_IN_WORKER = False  # set in the workers: the CPU-time backstop applies there
+_PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
+
+
+@contextmanager
+def watchdog(budget: Budget) -> Iterator[None]:
+    """Run the ``with`` block under ``budget`` (see the module docstring):
+    BudgetExceeded when it runs out, a MemoryError included."""
+    timer = _timer(budget.seconds) if budget.seconds > 0 else None
+    memory = _memory_limit(budget.megabytes) if budget.megabytes > 0 else None
+    cpu = _cpu_backstop(budget.seconds) if budget.seconds > 0 and _IN_WORKER else None
+    try:
+        if timer is not None:
+            timer.start()
+        yield
+    except MemoryError:
+        raise _MemoryOut() from None
+    finally:
+        if timer is not None:
+            timer.cancel()
+        if memory is not None:
+            memory()
+        if cpu is not None:
+            cpu()
+
+
+class _Timer:
+    """Raises _TimeUp in this thread after ``seconds``, until cancelled."""
+
+    def __init__(self, seconds: float):
+        self.seconds = seconds
+        self.armed = False
+
+    def start(self) -> None:
+        self.armed = True
+
+    def cancel(self) -> None:
+        self.armed = False
+
+
+class _AlarmTimer(_Timer):
+    """A ``SIGALRM`` interval timer (Unix, main thread)."""
+
+    def start(self) -> None:
+        self.previous = signal.signal(signal.SIGALRM, self._ring)
+        if self.previous is None:  # installed outside Python
+            self.previous = signal.SIG_DFL
+        super().start()
+        signal.setitimer(signal.ITIMER_REAL, self.seconds)
+
+    def _ring(self, signum, frame) -> None:
+        if self.armed:
+            self.armed = False
+            raise _TimeUp()
+
+    def cancel(self) -> None:
+        super().cancel()
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, self.previous)
+
+
+class _ThreadTimer(_Timer):
+    """A timer thread raising _TimeUp asynchronously in the checking thread."""
+
+    def start(self) -> None:
+        self.target = threading.get_ident()
+        self.lock = threading.Lock()
+        super().start()
+        self.thread = threading.Timer(self.seconds, self._ring)
+        self.thread.daemon = True
+        self.thread.start()
+
+    def _ring(self) -> None:
+        import ctypes
+
+        with self.lock:
+            if self.armed:
+                self.armed = False
+                ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(self.target), ctypes.py_object(_TimeUp))
+
+    def cancel(self) -> None:
+        with self.lock:
+            was_armed, self.armed = self.armed, False
+        self.thread.cancel()
+        if not was_armed:  # it rang: make sure the exception is not raised later, outside the block
+            import ctypes
+
+            ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(self.target), None)
+
+
+def _timer(seconds: float) -> _Timer:
+    main = threading.current_thread() is threading.main_thread()
+    return _AlarmTimer(seconds) if main and hasattr(signal, "setitimer") else _ThreadTimer(seconds)
+
+
+def _memory_limit(megabytes: float) -> Callable[[], None] | None:
+    """Limit the data segment to its present size plus ``megabytes``; the
+    function restoring the limit, or None where that is not possible."""
+    if resource is None or not sys.platform.startswith("linux"):
+        return None
+    try:
+        with open("/proc/self/statm", "rb") as statm:
+            data = int(statm.read().split()[5]) * _PAGE  # data + stack, in bytes
+        soft, hard = resource.getrlimit(resource.RLIMIT_DATA)
+        limit = data + int(megabytes * 1024 * 1024)
+        if hard != resource.RLIM_INFINITY:
+            limit = min(limit, hard)
+        resource.setrlimit(resource.RLIMIT_DATA, (limit, hard))
+    except (OSError, ValueError, IndexError):
+        return None
+    return lambda: resource.setrlimit(resource.RLIMIT_DATA, (soft, hard))
+
+
+def _cpu_backstop(seconds: float) -> Callable[[], None] | None:
+    """In a worker: let the kernel end the process once it has spent twice
+    ``seconds`` of CPU time more on this file (a library call that never returns)."""
+    if resource is None:
+        return None
+    try:
+        used = time.process_time()
+        soft, hard = resource.getrlimit(resource.RLIMIT_CPU)
+        limit = int(used + 2 * seconds + 5)
+        if hard != resource.RLIM_INFINITY:
+            limit = min(limit, hard)
+        resource.setrlimit(resource.RLIMIT_CPU, (limit, hard))
+    except (OSError, ValueError):
+        return None
+    return lambda: resource.setrlimit(resource.RLIMIT_CPU, (soft, hard))

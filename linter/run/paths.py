@@ -7,7 +7,7 @@ and the report repository (the ``history`` folders of a configuration).
 from __future__ import annotations
 
 import os
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 #: the path that names standard input
 STDIN = "-"
@@ -18,19 +18,22 @@ class LintError(Exception):
 
 
 
-def expand_paths(paths: Iterable[str], extensions: Iterable[str]) -> list[str]:
+def expand_paths(paths: Iterable[str], extensions: Iterable[str], *,
+                 unreadable: Callable[[str, str], object] | None = None) -> list[str]:
     """Files to lint: files and ``-`` as given, directories walked
     recursively (sorted; only files with one of ``extensions``; hidden
     files and directories such as ``.git`` or ``.govlint_cache`` skipped;
     symlinked directories followed once).  Duplicates removed.
-    LintError for a path that does not exist."""
+    LintError for a path that does not exist.  A directory that cannot be
+    listed is passed to ``unreadable(directory, why)`` (Chinese), never
+    skipped in silence unless no ``unreadable`` is given."""
     extensions = frozenset(e.lower() for e in extensions)
     found: dict[str, str] = {}
     for given in paths:
         if given == STDIN:
             candidates: Iterable[str] = [STDIN]
         elif os.path.isdir(given):
-            candidates = _walk(given, extensions)
+            candidates = _walk(given, extensions, unreadable)
         elif os.path.lexists(given):
             candidates = [given]
         else:
@@ -40,9 +43,14 @@ def expand_paths(paths: Iterable[str], extensions: Iterable[str]) -> list[str]:
     return list(found.values())
 
 
-def _walk(top: str, extensions: frozenset[str]) -> Iterator[str]:
+def _walk(top: str, extensions: frozenset[str], unreadable: Callable[[str, str], object] | None) -> Iterator[str]:
     seen = set()
-    for directory, subdirs, files in os.walk(top, followlinks=True):
+
+    def failed(error: OSError) -> None:
+        if unreadable is not None and error.filename is not None:
+            unreadable(os.fsdecode(error.filename), f"无法读取目录：{error.strerror or error}")
+
+    for directory, subdirs, files in os.walk(top, followlinks=True, onerror=failed):
         real = os.path.realpath(directory)
         if real in seen:
             subdirs[:] = []

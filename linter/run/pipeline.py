@@ -5,7 +5,8 @@ is empty, binary, of an unsupported type, too large, or that makes a reader
 fail comes back as a Report whose ``problems`` say so (the E rules report
 them), so a run over many files goes on.  ``read_source`` is its first
 half, the file's bytes (which the results cache hashes) or that Report.
-Sizes are checked before anything is read (:data:`SIZE_LIMITS`).
+Sizes are checked before anything is read (:data:`govlint.limits.SIZE_LIMITS`
+and :data:`~govlint.limits.MAX_BYTES`).
 """
 
 from __future__ import annotations
@@ -14,18 +15,14 @@ import os
 import stat
 from typing import Sequence
 
+from .. import limits
 from ..model import Block, InputProblem, Table
 from ..normalize import is_blank
 from ..read import Reader, ReadResult
 from ..recognise import outline
 from ..recognise.report import Report
+from .parallel import BudgetExceeded, Interrupts
 
-#: Files larger than this are not read (a report is a few hundred KB; a PDF a few MB).
-MAX_BYTES = 64 * 1024 * 1024
-#: Tighter limits for formats read as text, whose cost grows with their
-#: length (about 2 s and 40 MB per MB of text): the longest real report is
-#: a few hundred KB.
-SIZE_LIMITS = {"text": 2 * 1024 * 1024, "markdown": 2 * 1024 * 1024, "html": 16 * 1024 * 1024}
 _NONBLOCK = getattr(os, "O_NONBLOCK", 0)
 
 
@@ -39,11 +36,12 @@ def reader_for(path: str, readers: Sequence[Reader]) -> Reader | None:
 
 
 def size_limit(reader: Reader) -> int:
-    """The largest input ``reader`` is given, in bytes (never above :data:`MAX_BYTES`)."""
-    return min(SIZE_LIMITS.get(reader.name, MAX_BYTES), MAX_BYTES)
+    """The largest input ``reader`` is given, in bytes (never above :data:`~govlint.limits.MAX_BYTES`)."""
+    return min(limits.SIZE_LIMITS.get(reader.name, limits.MAX_BYTES), limits.MAX_BYTES)
 
 
-def _failed(path: str, fmt: str, kind: str, message: str) -> Report:
+def failed(path: str, fmt: str, kind: str, message: str) -> Report:
+    """A Report of a file that could not be read, with one fatal problem."""
     return Report(path=path, format=fmt, problems=(InputProblem(kind, message, fatal=True),))
 
 
@@ -52,7 +50,7 @@ def _megabytes(size: int) -> str:
 
 
 def _too_large(path: str, reader: Reader, size: int, what: str = "文件") -> Report:
-    return _failed(path, reader.name, "too-large",
+    return failed(path, reader.name, "too-large",
                    f"{what}过大（{_megabytes(size)} MB，{reader.name} 格式上限 {_megabytes(size_limit(reader))} MB），未检查")
 
 
@@ -70,19 +68,19 @@ def read_source(path: str, readers: Sequence[Reader]) -> bytes | Report:
         with open(path, "rb", opener=lambda name, flags: os.open(name, flags | _NONBLOCK)) as handle:
             info = os.fstat(handle.fileno())
             if not stat.S_ISREG(info.st_mode):
-                return _failed(path, reader.name, "unreadable", "不是普通文件，未读取")
+                return failed(path, reader.name, "unreadable", "不是普通文件，未读取")
             if info.st_size > limit:
                 return _too_large(path, reader, info.st_size)
             data = handle.read(limit + 1)
     except OSError as exc:
-        return _failed(path, reader.name, "unreadable", f"无法读取文件：{exc.strerror or exc}")
+        return failed(path, reader.name, "unreadable", f"无法读取文件：{exc.strerror or exc}")
     return _too_large(path, reader, len(data)) if len(data) > limit else data
 
 
 def _unsupported(path: str, readers: Sequence[Reader]) -> Report:
     ext = os.path.splitext(path)[1] or "（无扩展名）"
     known = "、".join(sorted({e for r in readers for e in r.extensions}))
-    return _failed(path, "unknown", "unsupported", f"不支持的文件类型 {ext}（支持：{known}）")
+    return failed(path, "unknown", "unsupported", f"不支持的文件类型 {ext}（支持：{known}）")
 
 
 def read_document(path: str, data: bytes | None = None, *, readers: Sequence[Reader]) -> Report:
@@ -98,11 +96,20 @@ def read_document(path: str, data: bytes | None = None, *, readers: Sequence[Rea
     if len(data) > size_limit(reader):
         return _too_large(path, reader, len(data), "输入")
     if not data.strip():
-        return _failed(path, reader.name, "empty", "文件为空")
+        return failed(path, reader.name, "empty", "文件为空")
     try:
         return document_from(path, reader.read(data, path))
-    except Exception as exc:  # a reader must never take the run down (RecursionError, MemoryError too)
-        return _failed(path, reader.name, "unreadable", f"读取失败（{reader.name}）：{type(exc).__name__}: {exc}")
+    except MemoryError:
+        return failed(path, reader.name, "budget",
+                      "读取所需内存超过上限，未读取：确属正常报告的，可用 --memory-limit 或配置项 memory-limit 调高上限")
+    except BudgetExceeded:
+        raise
+    except KeyboardInterrupt:
+        if Interrupts.from_user():
+            raise
+        return failed(path, reader.name, "unreadable", f"读取失败（{reader.name}）：读取器引发了 KeyboardInterrupt")
+    except BaseException as exc:  # a reader must never take the run down (RecursionError, a plugin's SystemExit too)
+        return failed(path, reader.name, "unreadable", f"读取失败（{reader.name}）：{type(exc).__name__}: {exc}")
 
 
 def _has_text(block: Block) -> bool:
@@ -111,9 +118,23 @@ def _has_text(block: Block) -> bool:
     return not is_blank(block.text)
 
 
+def _characters(block: Block) -> int:
+    if isinstance(block, Table):
+        return sum(len(cell.text) for row in block.rows for cell in row.cells)
+    return len(block.text)
+
+
 def document_from(path: str, result: ReadResult) -> Report:
-    """Build the Report (outline included) from a reader's result."""
+    """Build the Report (outline included) from a reader's result; one
+    holding more text than :data:`govlint.limits.TEXT_CHARS` is refused
+    (E009) before anything is recognised in it."""
     problems = result.problems
+    if not any(p.fatal for p in problems):
+        characters = sum(map(_characters, result.blocks))
+        if characters > limits.TEXT_CHARS:
+            return failed(path, result.format, "budget",
+                          f"文件的文字超过 {limits.TEXT_CHARS} 个字符（上限，现有 {characters} 个），"
+                          "远多于任何一份年度报告，未检查")
     if not any(p.fatal for p in problems) and not any(map(_has_text, result.blocks)):
         problems = problems + (InputProblem("empty", "文件中没有任何文字内容", fatal=True),)
     found = outline.build(result.blocks)

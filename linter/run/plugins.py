@@ -3,7 +3,8 @@ comes in through the ``govlint`` entry-point group and the hooks of
 :mod:`govlint.hookspecs`.
 
 :func:`load_plugins` never raises for a broken plugin: a plugin that fails
-to import or register, a hook that crashes, a rule that fails
+to import or register (whatever it raises: SystemExit, or a
+KeyboardInterrupt the user did not cause, too), a hook that crashes, a rule that fails
 :meth:`Rule.validate`, and a rule whose code or name is already taken are
 reported in :attr:`Plugins.warnings` (Chinese, ready for stderr) and
 skipped; everything else loads.  When two plugins claim the same rule code,
@@ -25,6 +26,7 @@ import pluggy
 from .. import hookspecs
 from ..read import Reader
 from ..rule import Rule
+from .parallel import Interrupts
 
 GROUP = "govlint"
 
@@ -93,7 +95,8 @@ def _ordered(eps: Iterable[EntryPoint]) -> list[EntryPoint]:
 def _register(plugins: Plugins, name: str, load: Callable[[], object]) -> None:
     try:
         plugins.manager.register(load(), name=name)
-    except Exception as exc:  # a broken plugin must not stop the others
+    except BaseException as exc:  # a broken plugin must not stop the others, nor end the run
+        _unless_user(exc)
         plugins.warnings.append(f"插件 {name} 加载失败：{_describe(exc)}")
 
 
@@ -107,7 +110,8 @@ def _results(plugins: Plugins, hook: str, plugin: object, name: str, kind: type)
             continue
         try:
             results.append(kind(impl.function() or kind()))
-        except Exception as exc:
+        except BaseException as exc:
+            _unless_user(exc)
             plugins.warnings.append(f"插件 {name} 的 {hook} 出错：{_describe(exc)}")
     return results
 
@@ -130,7 +134,8 @@ def _add_rule(plugins: Plugins, name: str, rule: object) -> None:
         return
     try:
         rule.validate()
-    except Exception as exc:
+    except BaseException as exc:
+        _unless_user(exc)
         plugins.warnings.append(f"插件 {name} 的规则 {rule.__name__} 无效，已忽略：{exc}")
         return
     for other in plugins.rules:
@@ -153,6 +158,14 @@ def _add_reader(plugins: Plugins, name: str, reader: object) -> None:
         plugins.warnings.append(f"插件 {name} 的读取器 {reader.name} 的扩展名 {'、'.join(sorted(taken))} 已被占用，已忽略")
         return
     plugins.readers.append(reader)
+
+
+def _unless_user(exc: BaseException) -> None:
+    """Re-raise ``exc`` if it is the user's Ctrl-C (or not an error of the plugin's at all)."""
+    if isinstance(exc, KeyboardInterrupt) and Interrupts.from_user():
+        raise exc
+    if isinstance(exc, GeneratorExit):
+        raise exc
 
 
 def _describe(exc: BaseException) -> str:

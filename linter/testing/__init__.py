@@ -24,9 +24,11 @@ file given as a :class:`pathlib.Path`::
                             [(78, "L001", "上年问题整改情况")])
 
 Cases can also be data, one YAML file per rule (``rule:`` and a list of
-``cases:``, each with ``name``, ``report``, optional ``filename`` and
-``config``): :func:`load_cases` reads them and :func:`check_case` runs one;
-govlint's own ``tests/rules/cases/`` are written this way.
+``cases:``, each with ``name``, ``report``, optional ``filename``,
+``config`` and ``limits``, limits of :mod:`govlint.limits` set while the
+report is read, e.g. ``{TABLE_CELLS: 12}``): :func:`load_cases` reads them
+and :func:`check_case` runs one; govlint's own ``tests/rules/cases/`` are
+written this way.
 """
 
 from __future__ import annotations
@@ -39,6 +41,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Iterable, Mapping, Sequence
 
+from .. import limits as _limits
 from ..findings import Finding
 from ..model import Document
 from ..rule import Rule
@@ -170,6 +173,7 @@ class Case:
     report: str
     filename: str = "report.txt"
     config: Mapping[str, Any] = dataclasses.field(default_factory=dict)
+    limits: Mapping[str, Any] = dataclasses.field(default_factory=dict)
 
     @property
     def id(self) -> str:
@@ -186,10 +190,12 @@ def load_cases(path: str | os.PathLike) -> list[Case]:
     import yaml
 
     data = yaml.safe_load(Path(path).read_text("utf-8"))
-    return [Case(data["rule"], c["name"], c["report"], c.get("filename", "report.txt"), c.get("config", {}))
+    return [Case(data["rule"], c["name"], c["report"], c.get("filename", "report.txt"), c.get("config", {}),
+                 c.get("limits", {}))
             for c in data["cases"]]
 
 
 def check_case(case: Case, rule: RuleRef | None = None) -> list[Finding]:
     """Run a case (with ``rule``, default the installed rule it names)."""
-    return assert_findings(rule or case.rule, case.report, case.filename, config=case.config)
+    with _limits.overridden(case.limits):
+        return assert_findings(rule or case.rule, case.report, case.filename, config=case.config)

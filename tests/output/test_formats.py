@@ -90,6 +90,31 @@ def test_github_annotations_escape_properties_and_data():
         "::notice file=a%2Cb%3Ac.txt,line=3,col=2,endLine=3,endColumn=9,title=S005::m"
 
 
+def test_github_annotations_cannot_be_ended_or_forged_by_the_text():
+    line = annotation(finding(path="x%0A\r\n:,\x1b.txt", message="100%\r\n::error file=fake.txt::forged\x1b[2J"))
+    assert "\n" not in line and "\r" not in line and "\x1b" not in line
+    assert line == ("::warning file=x%250A%0D%0A%3A%2C\\x1b.txt,line=3,col=2,title=S005::"
+                    "100%25%0D%0A::error file=fake.txt::forged\\x1b[2J")
+
+
+def test_every_format_carries_undecodable_file_names_as_valid_unicode():
+    file = FileResult("gbk \udcb1\udca8.txt", (finding(path="gbk \udcb1\udca8.txt", source="源\udcff"),))
+    for fmt in ("json", "sarif", "junit", "github", "text"):
+        out = render(LintResult((file,)), fmt)
+        out.encode("utf-8")  # no lone surrogate left
+        assert any(form in out for form in ("gbk \\xb1\\xa8.txt", "gbk \\\\xb1\\\\xa8.txt",
+                                             "gbk%20%5Cxb1%5Cxa8.txt")), fmt
+    assert json.loads(render(LintResult((file,)), "json"))[0]["path"] == "gbk \\xb1\\xa8.txt"
+    ET.fromstring(render(LintResult((file,)), "junit"))
+
+
+def test_text_output_writes_control_characters_out():
+    file = FileResult("a\nb.txt", (finding(path="a\nb.txt", message="m\x1b]0;t\x07", source="\x1b[2J源\u202e"),))
+    out = render(LintResult((file,)), "text")
+    assert "a\\nb.txt:3:2: S005 warning m\\x1b]0;t\\x07" in out and "    \\x1b[2J源\\u202e" in out
+    assert not any(ch in out for ch in "\x1b\x07\u202e")
+
+
 def test_github_output_is_one_annotation_per_finding(seeds, run_govlint):
     findings = json.loads(run(run_govlint, "json"))
     lines = run(run_govlint, "github").splitlines()
@@ -121,4 +146,4 @@ def test_junit_is_well_formed_whatever_the_text():
     file = FileResult("x.txt", (finding(severity=Severity.ERROR, message="<&>\x0b", source="\x01源"),))
     root = ET.fromstring(render(LintResult((file,)), "junit"))
     failure = root.find("testsuite/testcase/failure")
-    assert failure.get("type") == "error" and "<&>\ufffd" in failure.text
+    assert failure.get("type") == "error" and "<&>\\x0b" in failure.text and "\\x01源" in failure.text

@@ -8,6 +8,7 @@ import os
 import pytest
 from builders import encrypted_pdf, image_pdf
 
+from govlint import limits
 from govlint.model import Document, InputProblem, Location, Severity
 from govlint.rules.input import govlint_rules
 from govlint.rules.input.base import InputRule
@@ -24,6 +25,7 @@ EXPECTED = [
     ("E006", "unsupported-format", "unsupported"),
     ("E007", "needs-ocr", "needs-ocr"),
     ("E008", "encrypted-file", "encrypted"),
+    ("E009", "budget-exceeded", "budget"),
 ]
 
 
@@ -126,7 +128,7 @@ def test_unreadable_file_is_e001(plugins, tmp_path):
 
 
 def test_file_over_the_size_limit_is_e005(plugins, tmp_path, monkeypatch, minimal_report):
-    monkeypatch.setattr(pipeline, "MAX_BYTES", 100)
+    monkeypatch.setattr(limits, "MAX_BYTES", 100)
     path = tmp_path / "big.txt"
     path.write_text(minimal_report, encoding="utf-8")
     assert findings_for(plugins, path) == [(1, "E005")]

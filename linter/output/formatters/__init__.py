@@ -6,16 +6,22 @@ as SARIF, read them); a formatter ignores the options it does not use.
 :data:`FORMATTERS` maps each name to its ``"module:function"`` so that only
 the chosen one is imported.  Add a format by adding an entry.  Paths are
 those of the findings (relative to the current directory when under it);
-findings come sorted by path, line, column and code.
+findings come sorted by path, line, column and code.  :func:`render`
+hands a formatter text any UTF-8 output can carry (lone surrogates of
+undecodable file names escaped, :func:`govlint.output.escape.unicode`);
+each format escapes what its own syntax needs.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import importlib
 from typing import Callable, Sequence
 
+from ...findings import Finding
 from ...rule import Rule
 from ...run.engine import LintResult
+from ..escape import unicode
 
 Formatter = Callable[..., str]
 
@@ -36,4 +42,28 @@ def get_formatter(name: str) -> Formatter:
 
 def render(result: LintResult, name: str = "text", *, color: bool = False,
            rules: Sequence[type[Rule]] = ()) -> str:
-    return get_formatter(name)(result, color=color, rules=rules)
+    return get_formatter(name)(carried(result), color=color, rules=rules)
+
+
+_TEXT_FIELDS = ("path", "code", "name", "message", "source", "location")
+
+
+def carried(result: LintResult) -> LintResult:
+    """``result`` with every path and text of its findings made valid
+    Unicode (see the module docstring); the same object when it already is."""
+    def clean(finding: Finding) -> Finding:
+        changed = {}
+        for field in _TEXT_FIELDS:
+            value = getattr(finding, field)
+            if value is not None and unicode(value) is not value:
+                changed[field] = unicode(value)
+        return dataclasses.replace(finding, **changed) if changed else finding
+
+    files = []
+    for file in result.files:
+        findings = tuple(clean(f) for f in file.findings)
+        path = unicode(file.path)
+        if path is not file.path or any(a is not b for a, b in zip(findings, file.findings)):
+            file = dataclasses.replace(file, path=path, findings=findings)
+        files.append(file)
+    return dataclasses.replace(result, files=tuple(files))

@@ -3,6 +3,11 @@ one ``::error``/``::warning``/``::notice`` line per finding, which the
 runner turns into an annotation on the file and line::
 
     ::error file=reports/2023.txt,line=69,col=1,endLine=69,endColumn=30,title=S005::标题疑似错别字…
+
+Values are escaped as the runner's toolkit does (``%`` ``\r`` ``\n`` as
+``%25`` ``%0D`` ``%0A``, in properties also ``:`` ``,`` as ``%3A`` ``%2C``), so
+no text can end a command or start another; other control characters are
+written out (``\x1b``, :func:`govlint.output.escape.visible`).
 """
 
 from __future__ import annotations
@@ -10,11 +15,13 @@ from __future__ import annotations
 from ...findings import Finding
 from ...model import Severity
 from ...run.engine import LintResult
+from ..escape import visible
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
 
 def _data(text: str) -> str:
+    text = visible(text, keep="\t\r\n")  # the line breaks are the command syntax's to escape
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 

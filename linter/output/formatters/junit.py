@@ -2,22 +2,17 @@
 test reports: one test suite, one test case per file checked (named by its
 path).  A file with a finding at or above its fail level is a failed test
 whose ``<failure>`` lists every finding of the file; a file whose findings
-are all below the fail level passes with them in ``<system-out>``."""
+are all below the fail level passes with them in ``<system-out>``.
+Characters XML 1.0 forbids (control characters a report or a file name
+may hold) are written out as ``\x1b`` (:func:`govlint.output.escape.xml`)."""
 
 from __future__ import annotations
 
-import re
 import xml.etree.ElementTree as ET
 
 from ...findings import Finding
 from ...run.engine import FileResult, LintResult
-
-# Characters XML 1.0 does not allow (control characters a broken report may hold).
-_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-
-
-def _clean(text: str) -> str:
-    return _INVALID.sub("\ufffd", text)
+from ..escape import xml as _clean
 
 
 def _line(f: Finding) -> str:

@@ -1,6 +1,8 @@
 """The human-readable format: one ``path:line:col: CODE severity message``
 line per finding, the offending source line under it, and a Chinese
-summary.  Where a line number alone does not tell a person where to look
+summary.  Control characters in paths, messages and quoted source lines
+are written out (``\x1b``, ``\n``: :func:`govlint.output.escape.visible`),
+so a report cannot act on the terminal or forge a finding line.  Where a line number alone does not tell a person where to look
 (Word paragraphs and tables, PDF pages), the finding's location follows
 the message: ``…（位置：第2页 第14行）``.  A source line longer than
 :data:`CONTEXT_WIDTH` terminal columns (a web page saved as one line, a
@@ -16,6 +18,7 @@ import click
 from ...findings import Finding
 from ...model import Severity
 from ...run.engine import LintResult
+from ..escape import visible
 from ..texttable import width
 
 _COLORS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "blue"}
@@ -37,11 +40,13 @@ def _finding(f: Finding, color: bool) -> list[str]:
     def style(text: str, **kwargs) -> str:
         return click.style(text, **kwargs) if color else text
 
+    path = visible(f.path, keep="")
     head = (
-        f"{style(f'{f.path}:{f.line}:{f.column}:', bold=True)} "
-        f"{style(f.code, bold=True)} {style(f.severity.label, fg=_COLORS[f.severity])} {f.message}{_where(f)}"
+        f"{style(f'{path}:{f.line}:{f.column}:', bold=True)} "
+        f"{style(visible(f.code), bold=True)} {style(f.severity.label, fg=_COLORS[f.severity])} "
+        f"{visible(f.message)}{visible(_where(f))}"
     )
-    return [head, f"    {context(f.source, f.column)}"] if f.source.strip() else [head]
+    return [head, f"    {visible(context(f.source, f.column))}"] if f.source.strip() else [head]
 
 
 def context(source: str, column: int, limit: int = CONTEXT_WIDTH) -> str:

@@ -1,8 +1,12 @@
 """Reader for Word reports (.docx), with python-docx (lxml underneath).
 
-The archive is checked before it is opened (:mod:`.safezip`: zip bombs)
-and its XML parsed without entity expansion or network access (python-docx's
-parser: ``resolve_entities=False``).  The body is walked in document order:
+The archive is checked and its XML parts inflated within a budget before
+python-docx sees them (:mod:`.safezip`: zip bombs, entries that lie about
+their size, more XML than :data:`~govlint.limits.DOCX_XML` is refused with
+E009); python-docx is given them uncompressed, and media it would otherwise
+inflate (images, embedded files) empty.  The XML is parsed without entity
+expansion or network access (python-docx's parser: ``resolve_entities=False``;
+libxml2 refuses nesting deeper than 256).  The body is walked in document order:
 
 * **paragraphs** (``w:p``) with the numeral Word's automatic numbering
   shows (:mod:`.wordnum`), tracked changes accepted (``w:ins`` and
@@ -13,7 +17,8 @@ parser: ``resolve_entities=False``).  The body is walked in document order:
   paragraph starts a new line, as it does on screen.  Comments, headers,
   footers and footnotes are other parts of the package and not read.
 * **tables** (``w:tbl``): one cell per ``w:tc`` (``gridSpan`` gives one
-  wide cell), ``vMerge`` continuations blank (:mod:`.grid`), a cell's
+  wide cell, at most as wide as the table and :data:`~govlint.limits.MAX_SPAN`;
+  ``gridBefore`` likewise), ``vMerge`` continuations blank (:mod:`.grid`), a cell's
   paragraphs joined by line breaks, deleted rows dropped.  A table used as
   a frame (one column, or cells holding real tables) is not a data table:
   its cells are read as body content.  A small table nested in a data cell
@@ -29,13 +34,12 @@ it: ``第12段`` (the 12th non-empty paragraph outside tables),
 
 from __future__ import annotations
 
-import io
-
+from ... import limits
 from ...model import Location, Paragraph, Piece
 from .. import ReadResult
 from ..grid import SourceRow, Span, table
-from ..safezip import check
-from ..support import InputError, ReadingOrder, library, reader
+from ..safezip import read_parts, stored
+from ..support import InputError, ReadingOrder, library, reader, table_cells
 from .wordnum import ListNumbering, StyleSheet, W
 
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
@@ -54,9 +58,9 @@ _WRAPPERS = frozenset(W + name for name in ("sdt", "sdtContent", "customXml", "i
 def read_docx(data: bytes, path: str) -> ReadResult:
     """Read a ``.docx`` report."""
     docx = library("docx", "python-docx", WHAT)
-    check(data, WHAT)
+    parts = read_parts(data, WHAT, _is_xml, limits.DOCX_XML)
     try:
-        document = docx.Document(io.BytesIO(data))
+        document = docx.Document(stored(parts))
         numbering, styles = (_part(document.part, kind) for kind in ("numbering", "styles"))
     except Exception as exc:  # python-docx raises many kinds for a broken package
         raise InputError("unreadable", f"文件不是有效的{WHAT}：{type(exc).__name__}: {exc}") from None
@@ -64,6 +68,11 @@ def read_docx(data: bytes, path: str) -> ReadResult:
     body = _Body(ListNumbering(numbering, sheet), sheet)
     body.walk(document.element.body)
     return ReadResult("docx", tuple(body.order.lines), tuple(body.blocks))
+
+
+def _is_xml(name: str) -> bool:
+    """Parts python-docx parses (XML and relationships); the others are not inflated."""
+    return name.lower().endswith((".xml", ".rels"))
 
 
 def _part(document_part, kind: str):
@@ -135,18 +144,22 @@ class _Body:
                     self.walk(tc)
             return
         self.tables += 1
+        # the widest a span can be: the grid the table declares, or its longest row
+        widest = min(limits.MAX_SPAN, max(len(_grid_columns(tbl)), max(map(len, cells))))
         source = []
         for tr, tcs in zip(rows, cells):
-            spans = self._spans(tr, tcs)
+            spans = self._spans(tr, tcs, widest)
             source.append((spans, self.order.add_row(text for _, _, text, _ in spans)))
-        self.blocks.append(table(_merged(source), index=self.tables, layout="docx"))
+        merged = _merged(source)
+        table_cells(merged, f"Word 文档的第 {self.tables} 个表格")
+        self.blocks.append(table(merged, index=self.tables, layout="docx"))
 
-    def _spans(self, tr, tcs) -> list[tuple[int, int, str, str | None]]:
+    def _spans(self, tr, tcs, widest: int) -> list[tuple[int, int, str, str | None]]:
         """(grid column, width, text, vMerge) of each cell of a row."""
-        col = _int(tr.find(f"{W}trPr/{W}gridBefore"), 0)
+        col = min(_int(tr.find(f"{W}trPr/{W}gridBefore"), 0), widest)
         spans = []
         for tc in tcs:
-            width = max(1, _int(tc.find(f"{W}tcPr/{W}gridSpan"), 1))
+            width = min(max(1, _int(tc.find(f"{W}tcPr/{W}gridSpan"), 1)), widest)
             merge = tc.find(f"{W}tcPr/{W}vMerge")
             state = None if merge is None else (merge.get(W + "val") or "continue")
             spans.append((col, width, self._cell_text(tc), state))
@@ -250,6 +263,11 @@ def _holds_table(tc) -> bool:
         for inner in _content(tc) if inner.tag == W + "tbl"
         for tr in _children(inner, W + "tr")
     )
+
+
+def _grid_columns(tbl) -> list:
+    grid = tbl.find(f"{W}tblGrid")
+    return [] if grid is None else grid.findall(f"{W}gridCol")
 
 
 def _int(element, default: int) -> int:

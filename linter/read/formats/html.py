@@ -16,7 +16,17 @@ GBK/GB18030 common) and parsed forgivingly (:mod:`.htmltree`).  Then:
 * **tables**: a ``<table>`` of data becomes a model table through
   :mod:`.grid` (``colspan`` one cell, places covered by a ``rowspan`` blank);
   a table used for page layout (one column, cells holding real tables, or
-  cells of running text) is read as blocks.
+  cells of running text) is read as blocks.  A ``rowspan`` reaches at most
+  the table's last row and a ``colspan`` at most the table's width (the
+  most cells a row has, counting those covered from above) and
+  :data:`~govlint.limits.MAX_SPAN`; a table that still lays out into more
+  than :data:`~govlint.limits.TABLE_CELLS` cells refuses the page (E009).
+
+Work is linear in the size of the page whatever its nesting: what the
+article search and the table tests need to know of an element's subtree
+(which report words its text holds, whether it holds a real table) is
+computed once for all elements, children before parents, instead of
+walking each element's subtree again.
 
 Locations are source lines and columns of the page; table cells also carry
 a label (``表3 第5行 第2列``).
@@ -26,11 +36,13 @@ from __future__ import annotations
 
 import re
 
+from ... import limits
 from ...model import InputProblem, Location, Paragraph, Piece
 from ...normalize import is_blank
 from .. import ReadResult
+from ..decode import fatal_problem
 from ..grid import SourceRow, Span, table
-from ..support import InputError, reader
+from ..support import reader, table_cells
 from .htmltree import BLOCK, Element, Text, decode_html, parse
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
@@ -49,8 +61,9 @@ MAX_CELL_TEXT = 200
 def read_html(data: bytes, path: str) -> ReadResult:
     """Read a ``.html``/``.htm`` report."""
     decoded = decode_html(data)
-    if decoded.problem == "binary":
-        raise InputError("binary", "文件是二进制数据，不是网页（扩展名与内容不符？）")
+    fatal = fatal_problem(decoded, "网页")
+    if fatal is not None:
+        return ReadResult("html", problems=(fatal,))
     problems = ()
     if decoded.problem == "encoding":
         problems = (InputProblem(
@@ -62,8 +75,9 @@ def read_html(data: bytes, path: str) -> ReadResult:
     if lines and lines[-1] == "":
         lines.pop()
     root = parse(decoded.text)
-    article, title = _article(root)
-    blocks = _Blocks()
+    facts = _Facts(root)
+    article, title = _article(root, facts)
+    blocks = _Blocks(facts)
     if title is not None:
         blocks.walk(title)
     blocks.walk(article)
@@ -72,32 +86,95 @@ def read_html(data: bytes, path: str) -> ReadResult:
 
 # -- the article --------------------------------------------------------
 
-def _article(root: Element) -> tuple[Element, Element | None]:
+#: the longest word searched for in an element's text, less one: the
+#: characters kept of each end of a subtree's text to find words across nodes
+_EDGE = max(map(len, _REPORT_TABLE)) - 1
+
+
+class _Facts:
+    """What the reader asks of the elements, computed in one pass over the
+    tree and one back, children before parents: each element's parent and
+    depth, the document order; for tables and the elements inside them,
+    which of :data:`_REPORT_TABLE` their text holds and whether they hold a
+    real table (a row of several cells)."""
+
+    def __init__(self, root: Element):
+        self.parents: dict[int, Element] = {}
+        self.depth = {id(root): 0}
+        self.order: list[Element] = []  # document order
+        self.texts: list[Text] = []
+        tabled: list[Element] = []  # tables and the elements inside them, in document order
+        stack: list[tuple[Element | Text, bool]] = [(root, False)]
+        while stack:  # without recursion
+            node, inside = stack.pop()
+            if isinstance(node, Text):
+                self.texts.append(node)
+                continue
+            self.order.append(node)
+            if inside or node.tag == "table":
+                inside = True
+                tabled.append(node)
+            level = self.depth[id(node)] + 1
+            for child in reversed(node.children):
+                self.parents[id(child)] = node
+                if isinstance(child, Element):
+                    self.depth[id(child)] = level
+                stack.append((child, inside))
+        # per element: (bit mask of report words in its text, its text's first and last _EDGE characters)
+        self.words: dict[int, tuple[int, str, str]] = {}
+        self.real_table: set[int] = set()  # elements holding (below them) a row of several cells
+        for element in reversed(tabled):
+            mask, head, tail, real = 0, "", "", False
+            for child in element.children:
+                if isinstance(child, Text):
+                    text = child.text
+                    child_mask, child_head, child_tail = _words(text), text[:_EDGE], text[-_EDGE:]
+                else:
+                    child_mask, child_head, child_tail = self.words[id(child)]
+                    real = real or id(child) in self.real_table or (
+                        child.tag == "tr" and len(_children(child, {"td", "th"}, set())) > 1)
+                mask |= child_mask
+                if tail and child_head:
+                    mask |= _words(tail + child_head)
+                if len(head) < _EDGE:
+                    head = (head + child_head)[:_EDGE]
+                tail = (tail + child_tail)[-_EDGE:]
+            self.words[id(element)] = (mask, head, tail)
+            if real:
+                self.real_table.add(id(element))
+
+    def has_report_words(self, element: Element) -> bool:
+        return bool(self.words[id(element)][0])
+
+
+_WORD = re.compile("|".join(map(re.escape, _REPORT_TABLE)))
+_BIT = {word: 1 << bit for bit, word in enumerate(_REPORT_TABLE)}
+
+
+def _words(text: str) -> int:
+    """The bit mask of the words of :data:`_REPORT_TABLE` in ``text``."""
+    first = _WORD.search(text)
+    if first is None:
+        return 0
+    mask = 0
+    for found in _WORD.finditer(text, first.start()):
+        mask |= _BIT[found.group()]
+    return mask
+
+
+def _article(root: Element, facts: _Facts) -> tuple[Element, Element | None]:
     """The element holding the report, and the title's block when it
     stands before that element."""
-    parents: dict[int, Element] = {}
-    order: list[Element] = [root]
-    depth = {id(root): 0}
-    texts: list[Text] = []
-    stack = [root]
-    while stack:  # parents and document order, without recursion
-        element = stack.pop()
-        for child in reversed(element.children):
-            parents[id(child)] = element
-            if isinstance(child, Element):
-                depth[id(child)] = depth[id(element)] + 1
-                stack.append(child)
-    for node in root.descendants():
-        (order if isinstance(node, Element) else texts).append(node)
+    parents, order, depth = facts.parents, facts.order, facts.depth
     numerals: dict[int, int] = {}  # element → bit mask of section numerals below it
     tables: dict[int, int] = {}  # element → report tables below it (innermost tables only)
-    for text in texts:
+    for text in facts.texts:
         found = _SECTION.match(text.text)
         if found and len(text.text.strip()) <= 40:
             numerals[id(parents[id(text)])] = numerals.get(id(parents[id(text)]), 0) | 1 << "一二三四五六".index(found.group(1))
     for element in reversed(order):  # children before parents
         key = id(element)
-        if element.tag == "table" and not tables.get(key) and any(word in _all_text(element) for word in _REPORT_TABLE):
+        if element.tag == "table" and not tables.get(key) and facts.has_report_words(element):
             tables[key] = tables.get(key, 0) + 1
         parent = parents.get(key)
         if parent is not None:
@@ -128,18 +205,18 @@ def _title_before(article: Element, root: Element, parents: dict[int, Element]) 
     return block
 
 
-def _all_text(element: Element) -> str:
-    return "".join(n.text for n in element.descendants() if isinstance(n, Text))
-
-
 # -- blocks -------------------------------------------------------------
 
 class _Run:
     """The text of the paragraph being read, white space collapsed as a
-    browser does, with a piece per source line."""
+    browser does, with a piece per source line (the text is kept in parts
+    and joined once: a paragraph of a million inline elements is read in
+    linear time)."""
 
     def __init__(self) -> None:
-        self.text = ""
+        self.parts: list[str] = []
+        self.length = 0
+        self.spaced = True  # the text is empty or ends with a space
         self.pieces: list[Piece] = []
 
     def add(self, node: Text) -> None:
@@ -151,16 +228,27 @@ class _Run:
             if lead:
                 self._space()
             if body:
-                self.pieces.append(Piece(len(self.text), node.line + i, (node.column if i == 0 else 1) + lead))
-                self.text += _WS_RUN.sub(" ", body)
+                self.pieces.append(Piece(self.length, node.line + i, (node.column if i == 0 else 1) + lead))
+                self._append(_WS_RUN.sub(" ", body))
                 if raw.rstrip(_WS) != raw:
                     self._space()
 
+    def _append(self, text: str) -> None:
+        self.parts.append(text)
+        self.length += len(text)
+        self.spaced = text.endswith(" ")
+
     def _space(self) -> None:
-        if self.text and not self.text.endswith(" "):
-            self.text += " "
+        if self.length and not self.spaced:
+            self._append(" ")
+
+    @property
+    def text(self) -> str:
+        return "".join(self.parts)
 
     def paragraph(self, level: int | None) -> Paragraph | None:
+        if not self.pieces:
+            return None
         text = self.text.rstrip(" ")
         if is_blank(text):
             return None
@@ -172,7 +260,8 @@ class _Blocks:
     """Paragraphs and tables of an element, in document order.  With
     ``tables=False`` (a cell's content) every table is read as text."""
 
-    def __init__(self, tables: bool = True) -> None:
+    def __init__(self, facts: _Facts, tables: bool = True) -> None:
+        self.facts = facts
         self.blocks: list = []
         self.tables = tables
         self.count = 0
@@ -194,10 +283,11 @@ class _Blocks:
             if tag == "br":
                 self._flush()
                 continue
-            rows = _data_rows(node) if self.tables and tag == "table" else None
+            rows = _data_rows(node, self.facts) if self.tables and tag == "table" else None
             if rows:
                 self._flush()
                 self.count += 1
+                table_cells(rows, f"网页的第 {self.count} 个表格")
                 self.blocks.append(table(rows, index=self.count, layout="html"))
                 continue
             if tag in _BOUNDARIES:
@@ -230,29 +320,43 @@ def _children(element: Element, tags: set[str], through: set[str]) -> list[Eleme
     return found
 
 
-def _data_rows(element: Element) -> list[SourceRow] | None:
-    """The rows of a data table; None for a layout table."""
+def _data_rows(element: Element, facts: _Facts) -> list[SourceRow] | None:
+    """The rows of a data table, spans clamped (see the module docstring);
+    None for a layout table."""
     rows = [(tr, _children(tr, {"td", "th"}, {"form"})) for tr in _children(element, {"tr"}, {"thead", "tbody", "tfoot", "form"})]
     if all(len(cells) <= 1 for _, cells in rows):
         return None
-    source = []
-    for tr, cells in rows:
-        spans = []
+    if any(id(cell) in facts.real_table for _, cells in rows for cell in cells):
+        return None
+    texts = []
+    for _, cells in rows:
+        row = []
         for cell in cells:
-            if _holds_table(cell):
-                return None
-            text = _Blocks(tables=False).walk(cell).text
+            text = _Blocks(facts, tables=False).walk(cell).text
             if len(text) > MAX_CELL_TEXT:
                 return None
-            spans.append(Span(text, cell.span("colspan"), cell.span("rowspan"), location=Location(cell.line, cell.column)))
+            row.append(text)
+        texts.append(row)
+    heights = [[min(cell.span("rowspan"), len(rows) - r) for cell in cells] for r, (_, cells) in enumerate(rows)]
+    width = min(limits.MAX_SPAN, _width(heights))
+    source = []
+    for (tr, cells), row, tall in zip(rows, texts, heights):
+        spans = [Span(text, min(cell.span("colspan"), width), height, location=Location(cell.line, cell.column))
+                 for cell, text, height in zip(cells, row, tall)]
         if spans:
             source.append(SourceRow(spans, Location(tr.line, tr.column)))
     return source or None
 
 
-def _holds_table(cell: Element) -> bool:
-    """Does the cell hold a real table (one with a row of several cells)?"""
-    return any(
-        isinstance(node, Element) and node.tag == "tr" and len(_children(node, {"td", "th"}, set())) > 1
-        for node in cell.descendants()
-    )
+def _width(heights: list[list[int]]) -> int:
+    """The most cells a row has, counting those covered from the rows above."""
+    ending: dict[int, int] = {}
+    covered = widest = 0
+    for r, row in enumerate(heights):
+        covered -= ending.pop(r, 0)
+        widest = max(widest, covered + len(row))
+        for height in row:
+            if height > 1:
+                covered += 1
+                ending[r + height] = ending.get(r + height, 0) + 1
+    return max(widest, 1)

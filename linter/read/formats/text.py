@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from ...model import Cell, InputProblem, Location, Paragraph, Piece, Row, Table
 from ...normalize import norm
 from .. import ReadResult
-from ..decode import decode
+from ..decode import decode, fatal_problem
 from ..prose import ITEM_START, PAGE_NUMBER, Line, continues, paragraph, width
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
@@ -76,9 +76,9 @@ def looks_markdown(lines: tuple[str, ...]) -> bool:
 def _read(data: bytes, fmt: str) -> ReadResult:
     decoded = decode(data)
     problems: list[InputProblem] = []
-    if decoded.problem == "binary":
-        return ReadResult(fmt, (), (), (InputProblem(
-            "binary", "文件是二进制数据，不是文本报告（扩展名与内容不符？）", fatal=True),))
+    fatal = fatal_problem(decoded, "文本报告")
+    if fatal is not None:
+        return ReadResult(fmt, (), (), (fatal,))
     if decoded.problem == "encoding":
         problems.append(InputProblem(
             "encoding",
