@@ -12,7 +12,8 @@ Format — one finding per line, the reason after ``#``::
 
 ``line:column CODE severity``; a leading ``~`` marks a finding govlint
 gives that a careful reviewer judged false (kept so the file says what
-govlint does today, and counted against precision).  Every finding of the
+govlint does today, and counted against precision); a reason that is empty
+or starts with ``TODO`` marks a line not judged yet.  Every finding of the
 report must have its line, and every line its finding (:func:`compare`).
 """
 
@@ -47,6 +48,10 @@ class Expected:
     reason: str = ""
 
     @property
+    def judged(self) -> bool:
+        return bool(self.reason) and not self.reason.startswith("TODO")
+
+    @property
     def key(self) -> tuple[int, int, str, Severity]:
         return (self.line, self.column, self.code, self.severity)
 
@@ -73,21 +78,22 @@ def parse(text: str, source: str = "") -> list[Expected]:
 
 
 def render(findings: Iterable[Finding]) -> str:
-    """Golden lines for ``findings`` (all judged true, reasons to be written)."""
-    return "".join(f"{f.line}:{f.column} {f.code} {f.severity.label}  #\n"
+    """Golden lines for ``findings``, not judged yet (``# TODO`` and the message)."""
+    return "".join(f"{f.line}:{f.column} {f.code} {f.severity.label}".ljust(24) + f"  # TODO {f.message}\n"
                    for f in sorted(findings, key=lambda f: f.sort_key))
 
 
 @dataclass(frozen=True)
 class Comparison:
     """Findings against a golden file: ``missing`` lines no finding gave,
-    ``unexpected`` findings no line names, and the judged counts of the
-    findings at or above warning."""
+    ``unexpected`` findings no line names, and the counts of the findings
+    at or above warning judged true, judged false and not judged yet."""
 
     missing: tuple[Expected, ...]
     unexpected: tuple[Finding, ...]
     true: int
     false: int
+    unjudged: int
 
     @property
     def agrees(self) -> bool:
@@ -98,20 +104,25 @@ def compare(findings: Sequence[Finding], expected: Sequence[Expected]) -> Compar
     """Match ``findings`` to ``expected`` line by line (a multiset: the same
     line may stand twice)."""
     want = Counter(e.key for e in expected)
-    judged = {e.key: e.true for e in expected}
+    lines: dict[tuple, list[Expected]] = {}
+    for e in expected:
+        lines.setdefault(e.key, []).append(e)
     unexpected = []
-    true = false = 0
+    counts = Counter()
     for f in findings:
         key = (f.line, f.column, f.code, f.severity)
         if want[key] > 0:
             want[key] -= 1
+            line = lines[key][want[key]]
             if f.severity >= Severity.WARNING:
-                true, false = (true + 1, false) if judged[key] else (true, false + 1)
+                counts["unjudged" if not line.judged else "true" if line.true else "false"] += 1
         else:
             unexpected.append(f)
+            if f.severity >= Severity.WARNING:
+                counts["unjudged"] += 1
     missing = []
     for e in expected:
         if want[e.key] > 0:
             want[e.key] -= 1
             missing.append(e)
-    return Comparison(tuple(missing), tuple(unexpected), true, false)
+    return Comparison(tuple(missing), tuple(unexpected), counts["true"], counts["false"], counts["unjudged"])

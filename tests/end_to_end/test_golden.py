@@ -1,33 +1,49 @@
-"""Golden test: the CLI on the five seed reports gives exactly the findings
-recorded in fixtures/golden/seeds.expected, each checked by hand
-against DOMAIN.md §7 (the comment after each line says why it is right)."""
+"""Golden test: govlint on every report of fixtures/seeds and fixtures/real
+(each folder checked as one run, as a report repository is) gives exactly
+the findings written beside it in ``<report>.expected``, each judged by hand
+(the reason after ``#``; see govlint.testing.golden and fixtures/README.md).
+bench/precision.py prints the precision these judgements give."""
 
-import json
+from __future__ import annotations
+
+import sys
 from pathlib import Path
 
-from click.testing import CliRunner
+import pytest
 
-from govlint.cli import main
+from govlint.testing.golden import compare, golden_path, parse
 
-FIXTURES = Path(__file__).parents[2] / "fixtures"
-SEEDS = FIXTURES / "seeds"
-GOLDEN = FIXTURES / "golden"
+ROOT = Path(__file__).parents[2]
+sys.path.insert(0, str(ROOT / "bench"))
+from precision import FOLDERS, folder_findings  # noqa: E402
 
-
-def expected() -> list[tuple[str, int, int, str]]:
-    rows = []
-    for line in (GOLDEN / "seeds.expected").read_text("utf-8").splitlines():
-        line = line.split("#", 1)[0].strip()
-        if line:
-            where, code = line.split()
-            name, row, col = where.rsplit(":", 2)
-            rows.append((name, int(row), int(col), code))
-    return sorted(rows)
+RUNS = {folder.name: folder for folder in FOLDERS}
 
 
-def test_seeds_give_the_hand_checked_findings(monkeypatch):
-    monkeypatch.chdir(SEEDS)
-    result = CliRunner().invoke(main, ["check", "--format", "json", "--no-config", "."])
-    assert result.exit_code == 1, result.stderr
-    got = sorted((f["path"], f["line"], f["column"], f["code"]) for f in json.loads(result.stdout))
-    assert got == expected()
+@pytest.fixture(scope="module")
+def findings():
+    cache: dict[str, dict] = {}
+
+    def of(folder: str) -> dict:
+        if folder not in cache:
+            cache[folder] = folder_findings(RUNS[folder])
+        return cache[folder]
+
+    return of
+
+
+def reports() -> list:
+    return [pytest.param(folder, report, id=f"{folder}/{report.name}")
+            for folder, path in RUNS.items() for report in sorted(path.iterdir())
+            if report.suffix.lower() in {".txt", ".md", ".pdf", ".html", ".docx"}]
+
+
+@pytest.mark.parametrize("folder,report", reports())
+def test_the_report_gives_its_hand_checked_findings(findings, folder, report):
+    golden = golden_path(report)
+    assert golden.exists(), f"{golden} is missing: every report has its judged findings beside it"
+    outcome = compare(findings(folder)[report.resolve()], parse(golden.read_text("utf-8"), str(golden)))
+    assert not outcome.unexpected, "findings no golden line names:\n" + "\n".join(
+        f"{f.line}:{f.column} {f.code} {f.severity.label}  # {f.message}" for f in outcome.unexpected)
+    assert not outcome.missing, "golden lines no finding gave:\n" + "\n".join(
+        f"{e.line}:{e.column} {e.code} {e.severity.label}  # {e.reason}" for e in outcome.missing)

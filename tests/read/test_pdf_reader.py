@@ -1,8 +1,9 @@
 """The .pdf reader on the three real PDFs (fixtures/real/huaian-*.pdf) and on
 made-up broken ones: pages and labels, page numbers dropped, prose rejoined,
-tables found and mapped, scans, encryption; and the hand-checked findings
-in fixtures/golden/pdfs.expected; tables cut by page breaks, in narrow
-columns and drawn without rules, on PDFs that LibreOffice prints here.
+tables found and mapped, scans, encryption (their hand-checked findings are
+in fixtures/real/*.pdf.expected, checked by tests/end_to_end/test_golden.py);
+tables cut by page breaks, in narrow columns and drawn without rules, on
+PDFs that LibreOffice prints here.
 
 Timings on the project machine (2 cores, otherwise idle): 0.29–0.39 s per
 PDF (5–6 pages; about 1 s while both cores are busy), nine tenths of it
@@ -167,43 +168,6 @@ def test_text_output_shows_page_and_line_on_the_page(run_govlint):
     result = run_govlint("check", str(REAL / "huaian-hongze-2023.pdf"))
     assert "huaian-hongze-2023.pdf:84:5: A004 error" in result.stdout
     assert "（位置：第4页 表3 第4行 第5列）" in result.stdout
-
-
-# -- the hand-checked findings ------------------------------------------
-
-def golden() -> tuple[list[tuple[str, int, int, str]], list[tuple[str, int, int, str]]]:
-    """(expected, known false positives) from fixtures/golden/pdfs.expected."""
-    expected, known = [], []
-    for line in (FIXTURES / "golden" / "pdfs.expected").read_text("utf-8").splitlines():
-        line = line.split("#", 1)[0].strip()
-        if not line:
-            continue
-        target = known if line.startswith("~") else expected
-        where, code = line.lstrip("~ ").split()
-        name, row, col = where.rsplit(":", 2)
-        target.append((name, int(row), int(col), code))
-    return sorted(expected), sorted(known)
-
-
-@pytest.fixture(scope="module")
-def found():
-    from click.testing import CliRunner
-
-    from govlint.cli import main
-
-    result = CliRunner().invoke(main, ["check", "--format", "json", "--no-config", *map(str, PDFS)])
-    assert not result.stderr
-    return sorted((Path(f["path"]).name, f["line"], f["column"], f["code"]) for f in json.loads(result.stdout))
-
-
-def test_pdfs_give_the_hand_checked_findings_and_the_known_false_positives(found):
-    expected, known = golden()
-    assert found == sorted(expected + known)
-
-
-def test_pdfs_give_exactly_the_hand_checked_findings(found):
-    expected, _ = golden()
-    assert found == expected
 
 
 # -- tables cut by pages, in narrow columns, drawn without rules ----------
