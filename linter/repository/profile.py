@@ -5,7 +5,9 @@ files and the history, see :mod:`govlint.repository.history`), so rules over rep
 sets (:mod:`govlint.repository.reportset`) read a :class:`ReportProfile`, not the whole
 :class:`~govlint.recognise.report.Report`: the organ, the year, the template each
 table was matched with, every table value by canonical key with its cell's
-location, the paragraphs of the sections compared for copying (一 and 五),
+location, the prints of the sections compared for copying (一 and 五: their
+normalised sentences, where each starts and how a message quotes it, see
+:class:`~govlint.repository.similarity.SectionPrint` — not their paragraphs),
 and the source lines those locations point at (for the finding's ``source``).
 
 A profile is plain data: it is built in the process that read the report
@@ -26,10 +28,10 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Any, Mapping
 
-from ..model import Location, Paragraph, Piece
-from ..output.serialize import location_data
+from ..model import Location
 from ..recognise.organs import organ_name
 from ..recognise.report import Report
+from .similarity import SectionPrint, location_extra
 
 Number = int | Decimal
 
@@ -37,7 +39,7 @@ Number = int | Decimal
 #: (DOMAIN.md §5 E3, the sections copied from year to year).
 PROSE_SECTIONS = (1, 5)
 #: Bumped whenever the stored form changes (part of the history cache key).
-FORMAT = 1
+FORMAT = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,7 +59,8 @@ class ReportProfile:
     ``path`` is the file's path as it was read (for standard input: the
     name it was read as); ``templates`` maps each recognised table
     (``t2``…) to the template it was matched with; ``prose`` maps a section
-    number of :data:`PROSE_SECTIONS` to its paragraphs (sections not found
+    number of :data:`PROSE_SECTIONS` to its
+    :class:`~govlint.repository.similarity.SectionPrint` (sections not found
     are absent).  The other fields store the table values and source lines
     compactly; read them with :meth:`figure`, :meth:`number`,
     :meth:`figures` and :meth:`source_line`.
@@ -74,7 +77,7 @@ class ReportProfile:
     cells: array
     #: value index -> (end_line, end_column, page, label), for cells that have any
     extras: Mapping[int, tuple[Any, ...]]
-    prose: Mapping[int, tuple[Paragraph, ...]]
+    prose: Mapping[int, SectionPrint]
     #: the source lines the locations point at: their numbers, and their texts joined by newlines
     source_lines: array
     source_text: str
@@ -83,23 +86,29 @@ class ReportProfile:
     def of(cls, doc: Report) -> "ReportProfile":
         """The profile of ``doc``."""
         values = [v for match in doc.template.tables.values() for v in match.values.values() if v.key]
-        prose = {n: s.paragraphs for n in PROSE_SECTIONS if (s := doc.section(n)) is not None}
+        organ = organ_name(doc)
+        prose = {n: SectionPrint.of(s.paragraphs, organ) for n in PROSE_SECTIONS if (s := doc.section(n)) is not None}
         lines = {v.location.line for v in values}
-        lines.update(line for paragraphs in prose.values() for p in paragraphs for line in p.lines)
+        lines.update(line for p in prose.values() for line in p.places[::2])
         lines = sorted(lines)
         return cls(
             path=doc.path,
-            organ=organ_name(doc),
+            organ=organ,
             year=doc.year,
             templates={key: match.template for key, match in doc.template.tables.items()},
             keys=_shared(tuple(v.key for v in values)),
             numbers=tuple(v.number if v.is_number else None for v in values),
             cells=array("i", (n for v in values for n in (v.location.line, v.location.column))),
-            extras={i: extra for i, v in enumerate(values) if any(extra := _extra(v.location))},
+            extras={i: extra for i, v in enumerate(values) if any(extra := location_extra(v.location))},
             prose=prose,
             source_lines=array("i", lines),
             source_text="\n".join(doc.source_line(line).rstrip("\r\n") for line in lines),
         )
+
+    def __reduce__(self):
+        """Pickled (from a ``--jobs`` worker to the parent) to share the
+        keys again with the other profiles of the template."""
+        return _restore, tuple(getattr(self, f) for f in self.__dataclass_fields__)
 
     def figure(self, key: str) -> Figure | None:
         """The value at canonical ``key`` (None: no such cell was read)."""
@@ -141,7 +150,7 @@ class ReportProfile:
             "numbers": [str(n) if isinstance(n, Decimal) else n for n in self.numbers],
             "cells": list(self.cells),
             "extras": {str(i): list(extra) for i, extra in self.extras.items()},
-            "prose": {str(n): [_paragraph_data(p) for p in ps] for n, ps in self.prose.items()},
+            "prose": {str(n): p.to_data() for n, p in self.prose.items()},
             "source_lines": list(self.source_lines),
             "source_text": self.source_text,
         }
@@ -161,13 +170,17 @@ class ReportProfile:
             numbers=tuple(Decimal(n) if isinstance(n, str) else n for n in data["numbers"]),
             cells=array("i", data["cells"]),
             extras={int(i): tuple(extra) for i, extra in data["extras"].items()},
-            prose={int(n): tuple(_paragraph(p) for p in ps) for n, ps in data["prose"].items()},
+            prose={int(n): SectionPrint.from_data(p) for n, p in data["prose"].items()},
             source_lines=array("i", data["source_lines"]),
             source_text=data["source_text"],
         )
 
 
 _KEYS: dict[tuple[str, ...], tuple[str, ...]] = {}
+
+
+def _restore(path, organ, year, templates, keys, *rest) -> ReportProfile:
+    return ReportProfile(path, organ, year, templates, _shared(keys), *rest)
 
 
 def _shared(keys: tuple[str, ...]) -> tuple[str, ...]:
@@ -179,22 +192,3 @@ def _shared(keys: tuple[str, ...]) -> tuple[str, ...]:
 @lru_cache(maxsize=64)
 def _index(keys: tuple[str, ...]) -> dict[str, int]:
     return {key: i for i, key in enumerate(keys)}
-
-
-def _extra(loc: Location) -> tuple[Any, ...]:
-    """What a location has beyond line and column, trailing unset fields left out."""
-    fields = (loc.end_line, loc.end_column, loc.page, loc.label)
-    end = len(fields)
-    while end and fields[end - 1] is None:
-        end -= 1
-    return fields[:end]
-
-
-def _paragraph_data(p: Paragraph) -> dict[str, Any]:
-    return {"text": p.text, "location": location_data(p.location),
-            "pieces": [[piece.offset, piece.line, piece.column] for piece in p.pieces]}
-
-
-def _paragraph(data: Mapping[str, Any]) -> Paragraph:
-    return Paragraph(data["text"], Location(**data["location"]),
-                     tuple(Piece(*piece) for piece in data["pieces"]))

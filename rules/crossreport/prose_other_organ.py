@@ -8,7 +8,6 @@ from typing import Mapping, Sequence
 from govlint.model import Severity
 from govlint.repository.profile import PROSE_SECTIONS
 from govlint.repository.reportset import Member, ReportSet
-from govlint.repository.similarity import SectionText
 
 from .copying import Copy, CopyRule
 
@@ -63,9 +62,8 @@ class ProseSameAsOtherOrgan(CopyRule):
             for section in PROSE_SECTIONS:
                 index = self._index(pool, section)
                 for report in targets:
-                    mine = self.text(report, section)
-                    found = (self.compare(report, other, section, threshold, mine)
-                             for other in self._candidates(report, mine, index, reports))
+                    found = (self.compare(report, other, section, threshold)
+                             for other in self._candidates(report, section, index, reports))
                     copies = sorted(filter(None, found), key=lambda c: (-c.similarity, c.other.path))
                     if copies:
                         yield self.report_on(report, copies[0].passage, self._message(copies, threshold))
@@ -74,17 +72,18 @@ class ProseSameAsOtherOrgan(CopyRule):
         """Normalised sentence → the reports of ``pool`` whose ``section`` has it."""
         index = defaultdict(list)
         for report in pool:
-            text = self.text(report, section)
-            if text.comparable:
-                for norm in {s.norm for s in text.sentences}:
+            text = report.profile.prose.get(section)
+            if text is not None and text.comparable:
+                for norm in set(text.sentences()):
                     index[norm].append(report)
         return index
 
     @staticmethod
-    def _candidates(report: Member, text: SectionText, index: Mapping[str, list[Member]],
+    def _candidates(report: Member, section: int, index: Mapping[str, list[Member]],
                     reports: ReportSet) -> list[Member]:
-        """Other organs' reports sharing a sentence of ``text`` that is not boilerplate."""
-        postings = (index.get(norm, ()) for norm in dict.fromkeys(s.norm for s in text.sentences))
+        """Other organs' reports sharing a sentence of ``report``'s ``section`` that is not boilerplate."""
+        text = report.profile.prose.get(section)
+        postings = (index.get(norm, ()) for norm in dict.fromkeys(text.sentences() if text is not None else ()))
         shared = dict.fromkeys(other for found in postings if len(found) <= COMMON for other in found)
         return [other for other in shared if other is not report and not reports.names.same(report.organ, other.organ)]
 
