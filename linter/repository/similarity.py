@@ -33,8 +33,7 @@ from __future__ import annotations
 
 import re
 from array import array
-from dataclasses import dataclass
-from typing import Any, Iterable, Iterator, Mapping, Sequence
+from typing import Any, Iterable, Iterator, Mapping, NamedTuple, Sequence
 
 from ..model import Location, Paragraph
 from ..normalize import compact
@@ -58,8 +57,7 @@ _NOT_TEXT = re.compile(r"[^\w〇#]|_")
 MASK = "〇"
 
 
-@dataclass(frozen=True, slots=True)
-class Passage:
+class Passage(NamedTuple):
     """A sentence a finding points at: where it starts and how a message
     quotes it (:func:`quote`)."""
 
@@ -70,8 +68,7 @@ class Passage:
         return self.text
 
 
-@dataclass(frozen=True)
-class Comparison:
+class Comparison(NamedTuple):
     """How much of one section another repeats: the Jaccard ``similarity``
     of their shingle sets and the first ``shared`` sentence of the first."""
 
@@ -79,7 +76,6 @@ class Comparison:
     shared: Passage | None
 
 
-@dataclass(frozen=True, slots=True)
 class SectionPrint:
     """A section's prose prepared for comparison (module docstring), kept
     compact: ``norm`` holds the kept sentences' normalised forms one after
@@ -88,13 +84,27 @@ class SectionPrint:
     line and column each starts at, and ``extras`` what else its location
     has (sentence index, then end line, end column, page, label), for
     the few that have any.  Shingle sets are made when two sections are
-    compared, not kept."""
+    compared, not kept.  (A plain class, not a dataclass: cheaper to
+    define, and this module is imported with every profile.)"""
 
-    norm: str
-    quotes: str
-    bounds: array
-    places: array
-    extras: tuple[tuple[Any, ...], ...] = ()
+    __slots__ = ("norm", "quotes", "bounds", "places", "extras")
+    __hash__ = None  # type: ignore[assignment]
+
+    def __init__(self, norm: str, quotes: str, bounds: array, places: array,
+                 extras: tuple[tuple[Any, ...], ...] = ()):
+        self.norm, self.quotes, self.bounds, self.places, self.extras = norm, quotes, bounds, places, extras
+
+    def _fields(self) -> tuple[Any, ...]:
+        return self.norm, self.quotes, self.bounds, self.places, self.extras
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, SectionPrint) and self._fields() == other._fields()
+
+    def __repr__(self) -> str:
+        return f"SectionPrint({', '.join(map(repr, self._fields()))})"
+
+    def __reduce__(self):
+        return SectionPrint, self._fields()
 
     @classmethod
     def of(cls, paragraphs: Iterable[Paragraph], organ: str | None) -> "SectionPrint":
