@@ -110,7 +110,7 @@ class SectionPrint:
     def of(cls, paragraphs: Iterable[Paragraph], organ: str | None) -> "SectionPrint":
         """The print of a section made of ``paragraphs``, written by ``organ``."""
         masks = _masks(organ)
-        norm, quotes, bounds, places, extras = [], [], array("I"), array("i"), []
+        norm, quotes, bounds, places, extras = [], [], [], [], []
         norm_end = quote_end = 0
         for paragraph in paragraphs:
             for text, start in _sentences(paragraph):
@@ -127,7 +127,7 @@ class SectionPrint:
                 if extra := location_extra(location):
                     extras.append((len(places) // 2, *extra))
                 places.extend((location.line, location.column))
-        return cls("".join(norm), "".join(quotes), bounds, places, tuple(extras))
+        return cls("".join(norm), "".join(quotes), array("I", bounds), array("i", places), tuple(extras))
 
     def __len__(self) -> int:
         """The number of sentences kept."""

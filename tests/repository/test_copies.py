@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import pickle
 import random
-from array import array
 from pathlib import Path
 
 import pytest
@@ -36,7 +35,7 @@ def member(path: str, organ: str, prose: dict[int, list[str]], in_run: bool = Tr
     prints = {n: SectionPrint.of([Paragraph(p, Location(i + 1), (Piece(0, i + 1, 1),)) for i, p in enumerate(ps)],
                                  organ)
               for n, ps in prose.items()}
-    profile = ReportProfile(path, organ, year, {}, (), (), array("i"), {}, prints, array("i"), "")
+    profile = ReportProfile.build(path, organ, year, prose=prints)
     return Member(profile, path, in_run, OrganNames().canonical(organ))
 
 
