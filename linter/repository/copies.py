@@ -27,21 +27,29 @@ the year's, whatever the run holds); findings go on the run's reports only.
 
 **Finding them.**  Pairs that share some wording grow with the square of
 the reports (stock sentences are shared by more reports the more there
-are), so candidates come from an index that only pairs reports *able* to
-reach the threshold — exact prefix filtering (Bayardo, Ma and Srikant,
-"Scaling up all pairs similarity search", WWW 2007):
+are), so candidates come from a similarity self-join that only pairs
+reports *able* to reach the threshold ``t`` — exact prefix filtering
+(Bayardo, Ma and Srikant, "Scaling up all pairs similarity search", WWW
+2007) over the reports that have a sentence in common with another that is
+not model text:
 
 * the year's shingles are ordered by how many reports have them, rarest
   first (counted in a fixed table of buckets, so a count may be too high;
   any fixed order keeps the method exact, counting only makes it fast);
-* two sets reach Jaccard ``t`` only if they share one of the first
-  ``|X| − o + 1`` shingles of each in that order, ``o`` being the least
-  overlap ``t`` needs (:func:`least_overlap`), so each report's *prefix* is
-  indexed and each target's looked up; a shingle of one report only
-  cannot pair it with another and is not indexed;
-* a candidate then passes the cheap exact tests first (sizes: ``|Y|/|X|``
-  at least ``t``; a sentence in common that is not model text; another
-  organ) and the similarity last, computed exactly as
+  a shingle of one report only cannot pair it with another;
+* if two sets reach ``t``, the first shingle they share in that order is
+  among the first ``|X| − o + 1`` of each, ``o`` the least overlap ``t``
+  needs (:func:`least_overlap`); the reports are taken from the smallest
+  section to the largest, each looks its first shingles up in an index of
+  those of the reports before it (which need not index as many: a larger
+  set needs a larger overlap), then joins the index;
+* where that shingle stands in each set, and how many were matched so
+  far, bound what the two can still share (the positional filter of
+  PPJoin: Xiao et al., "Efficient similarity joins for near duplicate
+  detection", WWW 2008); a bitmap of each set bounds it again;
+* what passes goes through the remaining exact tests (a sentence in common
+  that is not model text, another organ) and the similarity last,
+  computed exactly as
   :meth:`~govlint.repository.similarity.SectionPrint.compare` does.
 
 So the findings are those of comparing every pair (``method="exact"``
