@@ -248,7 +248,8 @@ class _Search:
         total = sum(len(self.prints[i].norm) for i in eligible)  # at least the shingles
         bits = min(22, max(16, (2 * total).bit_length()))
         mask = (1 << bits) - 1
-        counts = array("I", bytes(4 << bits))
+        code = "H" if len(eligible) < 2**16 else "I"  # a count is at most the number of reports
+        counts = array(code, bytes(array(code).itemsize << bits))
         tokens: dict[int, array] = {}
         found: dict[int, set[int]] = {x: set() for x in targets}
         for i in eligible:
