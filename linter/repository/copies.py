@@ -250,14 +250,12 @@ class _Search:
         mask = (1 << bits) - 1
         code = "H" if len(eligible) < 2**16 else "I"  # a count is at most the number of reports
         counts = array(code, bytes(array(code).itemsize << bits))
-        tokens: dict[int, array] = {}
         found: dict[int, set[int]] = {x: set() for x in targets}
         for i in eligible:
             grams = self._shingles(i)
             hashes = {hash(g) for g in grams}
             if len(hashes) < len(grams):
                 self._everyone(i, eligible, targets, found)
-            tokens[i] = array("q", hashes)
             for h in hashes:
                 counts[h & mask] += 1
         eligible.sort(key=lambda i: (self._sizes[i], i))
@@ -267,7 +265,8 @@ class _Search:
         t, sizes, least, able = self.threshold, self._sizes, self._least_shared, self._able
         for x in eligible:
             size = sizes[x]
-            ordered = sorted([(counts[h & mask] << 64) + h for h in tokens.pop(x)])
+            # (the shingles again rather than all reports' hashes kept: memory before time)
+            ordered = sorted([(counts[h & mask] << 64) + h for h in {hash(g) for g in self._shingles(x)}])
             smallest = least_overlap(size, t)  # the smallest set that can reach t with this one
             need = [least(size, other) for other in range(smallest, size + 1)]
             # The positional filter of PPJoin (Xiao et al., "Efficient similarity
