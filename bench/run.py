@@ -23,8 +23,9 @@ Measures, each in fresh ``govlint`` processes as a user runs them:
   with every rule at 200, 800 and 3,200 reports (it must grow by less than
   1.5× when copy detection compares each report with the others), the
   3,200-report run against the same with ``--ignore M009,M010`` (at most
-  1.3×), both ``--jobs 1`` and as CPU time too (a figure other processes on
-  the machine barely move); and, on 800 reports, that the findings of M009
+  1.3×; the median of three paired runs), both ``--jobs 1`` and as CPU
+  time too (a figure other processes on the machine move less); and, on
+  800 reports, that the findings of M009
   and M010 are those of comparing every pair
   (:mod:`govlint.repository.copies`, ``METHOD = "exact"``), with the
   candidate pairs and the search's CPU time of each method.
@@ -141,19 +142,27 @@ print(json.dumps(out, ensure_ascii=False))
 
 
 def copy_detection(work: Path, quick: bool) -> dict[str, float]:
-    """The copy-detection figures (module docstring)."""
+    """The copy-detection figures (module docstring): medians of three runs
+    (one with ``--quick``), the ratio a median of paired runs."""
     sizes, checked = (QUICK_COPY_SIZES, QUICK_COPY_CHECKED) if quick else (COPY_SIZES, COPY_CHECKED)
+    runs = 1 if quick else 3
     figures: dict[str, float] = {}
     for count in sizes:
         folder = generate_same_year(work / f"same-year-{count}", count)
-        wall, cpu, rss = usage(govlint("--no-cache", "--jobs", "1", str(folder)), work)
+        every, without = [], []
+        for _ in range(runs):
+            every.append(usage(govlint("--no-cache", "--jobs", "1", str(folder)), work))
+            if count == sizes[-1]:
+                without.append(usage(govlint("--no-cache", "--jobs", "1", "--ignore", "M009,M010", str(folder)), work))
+        wall, cpu, rss = (statistics.median(m[k] for m in every) for k in range(3))
         figures.update({f"copies_{count}_ms": wall / count * 1000, f"copies_{count}_cpu_ms": cpu / count * 1000})
-        if count == sizes[-1]:
-            without, without_cpu, without_rss = usage(govlint("--no-cache", "--jobs", "1", "--ignore", "M009,M010",
-                                                              str(folder)), work)
-            figures.update(copies_largest=count, copies_s=wall, copies_without_s=without,
-                           copies_ratio=wall / without, copies_cpu_ratio=cpu / without_cpu,
-                           copies_rss_mb=rss, copies_without_rss_mb=without_rss)
+        if without:
+            pairs = list(zip(every, without, strict=True))
+            figures.update(copies_largest=count, copies_s=wall,
+                           copies_without_s=statistics.median(m[0] for m in without),
+                           copies_ratio=statistics.median(a[0] / b[0] for a, b in pairs),
+                           copies_cpu_ratio=statistics.median(a[1] / b[1] for a, b in pairs),
+                           copies_rss_mb=rss, copies_without_rss_mb=statistics.median(m[2] for m in without))
         if count == checked:
             found = json.loads(subprocess.run([sys.executable, "-c", COMPARE, str(folder)], cwd=work, check=True,
                                               capture_output=True, text=True, env=environment()).stdout)
