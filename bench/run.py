@@ -312,7 +312,8 @@ def copy_rows(f: dict[str, float]) -> list[tuple[str, str, str]]:
          f"(target < {TARGETS['copies_growth']}×)"),
         (f"copy detection: {largest:,} reports, all rules / --ignore M009,M010",
          f"{f['copies_s']:.1f} / {f['copies_without_s']:.1f} s",
-         f"{f['copies_ratio']:.2f}×, CPU {f['copies_cpu_ratio']:.2f}× (target ≤ {TARGETS['copies_ratio']}×); "
+         f"{f['copies_ratio']:.2f}×, CPU {f['copies_cpu_ratio']:.2f}× "
+         f"(paired runs; target ≤ {TARGETS['copies_ratio']}×); "
          f"peak RSS {f['copies_rss_mb']:.0f} / {f['copies_without_rss_mb']:.0f} MB"),
         (f"copy detection: M009/M010 findings on {checked:,} reports vs every pair",
          "identical" if f["copies_identical"] else "DIFFERENT",
