@@ -16,7 +16,19 @@ Measures, each in fresh ``govlint`` processes as a user runs them:
   (:mod:`govlint.repository.reportset`: they compare every report of a run with the
   others, so their cost grows with the run, unlike the per-file rules);
 * the same batch figures for .docx (the seeds written as Word files by the
-  tests' builder) and .pdf (the real PDFs in ``fixtures/real``, copied).
+  tests' builder) and .pdf (the real PDFs in ``fixtures/real``, copied);
+* **copy detection** (M009, M010) on generated same-year corpora whose
+  wording is shared in overlapping groups and with a superior's model text
+  (:func:`govlint.testing.corpus.generate_copy_corpus`): the time per report
+  with every rule at 200, 800 and 3,200 reports (it must grow by less than
+  1.5× when copy detection compares each report with the others), the
+  3,200-report run against the same with ``--ignore M009,M010`` (at most
+  1.3×; the median of three paired runs), both ``--jobs 1`` and as CPU
+  time too (a figure other processes on the machine move less); and, on
+  800 reports, that the findings of M009
+  and M010 are those of comparing every pair
+  (:mod:`govlint.repository.copies`, ``METHOD = "exact"``), with the
+  candidate pairs and the search's CPU time of each method.
 
 Bytecode is written and used, as in any installed Python package
 (``PYTHONDONTWRITEBYTECODE`` is cleared for the measured processes, and a
@@ -39,7 +51,11 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "fixtures" / "seeds" / "000_b08920702986320c.txt"
-TARGETS = {"single_ratio": 2.0, "text_per_s_jobs1": 500, "jobs2_speedup": 1.7, "rss_10000_mb": 150}
+TARGETS = {"single_ratio": 2.0, "text_per_s_jobs1": 500, "jobs2_speedup": 1.7, "rss_10000_mb": 150,
+           "copies_ratio": 1.3, "copies_growth": 1.5}
+#: Sizes of the same-year corpora for copy detection, and the one checked against every pair.
+COPY_SIZES, COPY_CHECKED = (200, 800, 3200), 800
+QUICK_COPY_SIZES, QUICK_COPY_CHECKED = (100, 200, 400), 200
 
 
 def environment() -> dict[str, str]:
@@ -50,17 +66,24 @@ def environment() -> dict[str, str]:
 
 def timed(command: list[str], cwd: Path) -> tuple[float, float]:
     """Wall time in seconds and peak RSS in MB of ``command`` (exit codes 0–1 expected)."""
+    elapsed, _, rss = usage(command, cwd)
+    return elapsed, rss
+
+
+def usage(command: list[str], cwd: Path) -> tuple[float, float, float]:
+    """Wall time and CPU time (user + system) in seconds and peak RSS in MB
+    of ``command`` (exit codes 0–1 expected)."""
     start = time.perf_counter()
     process = subprocess.Popen(command, cwd=cwd, env=environment(), stdout=subprocess.DEVNULL,
                                stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(process.pid, 0)
+    _, status, used = os.wait4(process.pid, 0)
     elapsed = time.perf_counter() - start
     stderr = process.stderr.read().decode("utf-8", "replace")
     process.stderr.close()
     code = os.waitstatus_to_exitcode(status)
     if code not in (0, 1):  # a figure is still a figure; say what went wrong
         print(f"warning: {' '.join(command)} exited with {code}: {stderr.strip().splitlines()[:1]}", file=sys.stderr)
-    return elapsed, usage.ru_maxrss / 1024
+    return elapsed, used.ru_utime + used.ru_stime, used.ru_maxrss / 1024
 
 
 def median_time(command: list[str], cwd: Path, runs: int) -> float:
@@ -78,6 +101,87 @@ def generate(directory: Path, count: int) -> Path:
                     "generate_corpus(sys.argv[1], int(sys.argv[2]), seed=2024)", str(directory), str(count)],
                    check=True)
     return directory
+
+
+def generate_same_year(directory: Path, count: int) -> Path:
+    """A same-year corpus with shared wording, written by another process
+    (see :func:`generate`)."""
+    subprocess.run([sys.executable, "-c", "import sys; from govlint.testing.corpus import generate_copy_corpus; "
+                    "generate_copy_corpus(sys.argv[1], int(sys.argv[2]), seed=2024)", str(directory), str(count)],
+                   check=True)
+    return directory
+
+
+#: Run in another process: M009 and M010 over a folder, first comparing every
+#: pair, then with the index (the per-file results and the profiles then come
+#: from the caches); prints whether the findings are the same and what each
+#: search did.
+COMPARE = """
+import dataclasses, json, sys, time
+import govlint.repository.copies as copies
+from govlint.run.engine import Options, lint
+
+search = copies.same_year_copies
+spent = [0.0]
+def timed(*args, **kwargs):
+    start = time.process_time()
+    try:
+        return search(*args, **kwargs)
+    finally:
+        spent[0] += time.process_time() - start
+copies.same_year_copies = timed
+out = {}
+for method in ("exact", "auto"):
+    copies.METHOD, spent[0] = method, 0.0
+    copies.STATS.clear()
+    result = lint([sys.argv[1]], Options(select=("M009", "M010"), cache=True, jobs=1))
+    out[method] = {"findings": [[f.path, f.line, f.column, f.code, f.message, f.source] for f in result.findings],
+                   "stats": [dataclasses.asdict(s) for s in copies.STATS], "search_s": spent[0]}
+print(json.dumps(out, ensure_ascii=False))
+"""
+
+
+def copy_detection(work: Path, quick: bool) -> dict[str, float]:
+    """The copy-detection figures (module docstring): medians of three runs
+    (one with ``--quick``), the ratio a median of paired runs."""
+    sizes, checked = (QUICK_COPY_SIZES, QUICK_COPY_CHECKED) if quick else (COPY_SIZES, COPY_CHECKED)
+    runs = 1 if quick else 3
+    figures: dict[str, float] = {}
+    for count in sizes:
+        folder = generate_same_year(work / f"same-year-{count}", count)
+        every, without = [], []
+        for _ in range(runs):
+            every.append(usage(govlint("--no-cache", "--jobs", "1", str(folder)), work))
+            if count == sizes[-1]:
+                without.append(usage(govlint("--no-cache", "--jobs", "1", "--ignore", "M009,M010", str(folder)), work))
+        wall, cpu, rss = (statistics.median(m[k] for m in every) for k in range(3))
+        figures.update({f"copies_{count}_ms": wall / count * 1000, f"copies_{count}_cpu_ms": cpu / count * 1000})
+        if without:
+            pairs = list(zip(every, without, strict=True))
+            figures.update(copies_largest=count, copies_s=wall,
+                           copies_without_s=statistics.median(m[0] for m in without),
+                           copies_ratio=statistics.median(a[0] / b[0] for a, b in pairs),
+                           copies_cpu_ratio=statistics.median(a[1] / b[1] for a, b in pairs),
+                           copies_rss_mb=rss, copies_without_rss_mb=statistics.median(m[2] for m in without))
+        if count == checked:
+            found = json.loads(subprocess.run([sys.executable, "-c", COMPARE, str(folder)], cwd=work, check=True,
+                                              capture_output=True, text=True, env=environment()).stdout)
+            exact, auto = found["exact"], found["auto"]
+            figures.update(
+                copies_checked=count,
+                copies_identical=float(exact["findings"] == auto["findings"]),
+                copies_m009=sum(f[3] == "M009" for f in auto["findings"]),
+                copies_m010=sum(f[3] == "M010" for f in auto["findings"]),
+                copies_candidates=sum(s["candidates"] for s in auto["stats"]),
+                copies_verified=sum(s["verified"] for s in auto["stats"]),
+                copies_exact_pairs=sum(s["candidates"] for s in exact["stats"]),
+                copies_search_s=auto["search_s"], copies_exact_search_s=exact["search_s"],
+            )
+        shutil.rmtree(folder)
+    first, last = sizes[0], sizes[-1]
+    figures["copies_growth"] = figures[f"copies_{last}_ms"] / figures[f"copies_{first}_ms"]
+    figures["copies_cpu_growth"] = figures[f"copies_{last}_cpu_ms"] / figures[f"copies_{first}_cpu_ms"]
+    return figures
 
 
 def copies(sources: list[Path], directory: Path, count: int) -> Path:
@@ -159,6 +263,8 @@ def measure(quick: bool) -> dict[str, float]:
             figures[f"{kind}_per_s_jobs2"] = rate(folder, count, 2, work)
             figures[f"{kind}_file_rules_per_s_jobs1"] = rate(folder, count, 1, work, *per_file)
             figures[f"{kind}_file_rules_per_s_jobs2"] = rate(folder, count, 2, work, *per_file)
+
+        figures.update(copy_detection(work, quick))
     figures["load_average_after"] = os.getloadavg()[0]
     return figures
 
@@ -188,10 +294,33 @@ def table(f: dict[str, float]) -> str:
                      f"{f[f'{kind}_per_s_jobs1']:.0f} / {f[f'{kind}_per_s_jobs2']:.0f}",
                      f"per-file rules only: {f[f'{kind}_file_rules_per_s_jobs1']:.0f} / "
                      f"{f[f'{kind}_file_rules_per_s_jobs2']:.0f}"))
+    rows += copy_rows(f)
     rows.append(("load average (before, after)", f"{f['load_average']:.2f}, {f['load_average_after']:.2f}",
                  "other processes on the machine skew every figure"))
     width = max(len(r[0]) for r in rows)
     return "\n".join(f"{name:<{width}}  {value:>10}  {note}".rstrip() for name, value, note in rows)
+
+
+def copy_rows(f: dict[str, float]) -> list[tuple[str, str, str]]:
+    """The table's rows for copy detection."""
+    sizes = sorted(int(k.split("_")[1]) for k in f if k.startswith("copies_") and k.endswith("_cpu_ms"))
+    largest, checked = int(f["copies_largest"]), int(f["copies_checked"])
+    return [
+        (f"copy detection: ms per report, {' / '.join(f'{n:,}' for n in sizes)} same-year reports",
+         " / ".join(f"{f[f'copies_{n}_ms']:.1f}" for n in sizes),
+         f"{f['copies_growth']:.2f}× from {sizes[0]:,} to {largest:,}, CPU {f['copies_cpu_growth']:.2f}× "
+         f"(target < {TARGETS['copies_growth']}×)"),
+        (f"copy detection: {largest:,} reports, all rules / --ignore M009,M010",
+         f"{f['copies_s']:.1f} / {f['copies_without_s']:.1f} s",
+         f"{f['copies_ratio']:.2f}×, CPU {f['copies_cpu_ratio']:.2f}× "
+         f"(paired runs; target ≤ {TARGETS['copies_ratio']}×); "
+         f"peak RSS {f['copies_rss_mb']:.0f} / {f['copies_without_rss_mb']:.0f} MB"),
+        (f"copy detection: M009/M010 findings on {checked:,} reports vs every pair",
+         "identical" if f["copies_identical"] else "DIFFERENT",
+         f"{f['copies_m010']:.0f} M010, {f['copies_m009']:.0f} M009; {f['copies_candidates']:,.0f} candidate pairs, "
+         f"{f['copies_verified']:,.0f} verified (every pair: {f['copies_exact_pairs']:,.0f}); "
+         f"search {f['copies_search_s']:.2f} s CPU (every pair {f['copies_exact_search_s']:.2f} s)"),
+    ]
 
 
 def main() -> None:

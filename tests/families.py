@@ -162,7 +162,33 @@ def same_year() -> Family:
     })
 
 
-FAMILIES: tuple[Callable[[], Family], ...] = (carry_over, four_years, same_year)
+def model_text() -> Family:
+    """Seven organs, 2024.  Six write 五 in their superior's model text with
+    a sentence of their own (each pair above the copy threshold, as with
+    model text they would be); the model text is in six of the seven
+    reports — at least a tenth of them and at least five — so it does not
+    make two of them worth comparing.  东风村 and 新安 also share a sentence
+    of their own: each is flagged, naming the other.  The 教育局 writes its
+    own 五."""
+    problems, overviews = PROSE["problems"], ("huaian-2023", "huaian-2024", "xingan-2021", "xingan-2022",
+                                              "xinan-2024", "dongfeng-2024", "education-2024")
+    names = ("淮安市洪泽区东风村村民委员会", "淮安市洪泽区新安街道办事处", "淮安市洪泽区岔河镇人民政府",
+             "淮安市洪泽区高良涧街道办事处", "淮安市洪泽区朱坝街道办事处", "淮安市洪泽区黄集街道办事处",
+             "淮安市洪泽区教育局")
+    reports = {}
+    for i, (organ, overview) in enumerate(zip(names, overviews)):
+        if i < 6:
+            five = problems["model-2024"] + [problems["model-2024-own"][i]]
+            if i < 2:
+                five += problems["model-2024-borrowed"]
+        else:
+            five = problems["education-2024"]
+        reports[f"{i + 1}.txt"] = (_spec(organ, 2024, _values(100 + i, "2021"), overview, five),
+                                   ("word-cells", "tab-rows")[i % 2])
+    return Family("model-text", CONFIG, reports)
+
+
+FAMILIES: tuple[Callable[[], Family], ...] = (carry_over, four_years, same_year, model_text)
 
 
 def write(family: Family, root: Path = ROOT) -> list[Path]:

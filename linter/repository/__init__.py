@@ -9,5 +9,7 @@ year's 结转下年度, prose copied from last year or from another organ).
 * ``profilecache`` — profiles of history files, cached across runs;
 * ``history`` — the phase of a run that gathers the profiles and runs
   the rules over report sets;
-* ``similarity`` — how much prose two reports share (copy detection).
+* ``similarity`` — how much prose two reports share (copy detection);
+* ``copies`` — which reports of a year repeat another organ's prose: the
+  model-text rule and the candidate index behind M010.
 """

@@ -5,7 +5,9 @@ files and the history, see :mod:`govlint.repository.history`), so rules over rep
 sets (:mod:`govlint.repository.reportset`) read a :class:`ReportProfile`, not the whole
 :class:`~govlint.recognise.report.Report`: the organ, the year, the template each
 table was matched with, every table value by canonical key with its cell's
-location, the paragraphs of the sections compared for copying (一 and 五),
+location, the prints of the sections compared for copying (一 and 五: their
+normalised sentences, where each starts and how a message quotes it, see
+:class:`~govlint.repository.similarity.SectionPrint` — not their paragraphs),
 and the source lines those locations point at (for the finding's ``source``).
 
 A profile is plain data: it is built in the process that read the report
@@ -19,17 +21,18 @@ each; :meth:`figure` gives a value back with its
 
 from __future__ import annotations
 
+import zlib
 from array import array
 from bisect import bisect_left
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
-from typing import Any, Mapping
+from typing import Any, Mapping, Sequence
 
-from ..model import Location, Paragraph, Piece
-from ..output.serialize import location_data
+from ..model import Location
 from ..recognise.organs import organ_name
 from ..recognise.report import Report
+from .similarity import SectionPrint, location_extra
 
 Number = int | Decimal
 
@@ -37,7 +40,9 @@ Number = int | Decimal
 #: (DOMAIN.md §5 E3, the sections copied from year to year).
 PROSE_SECTIONS = (1, 5)
 #: Bumped whenever the stored form changes (part of the history cache key).
-FORMAT = 1
+FORMAT = 2
+#: An empty mapping shared by the profiles that have nothing to put in one (never changed).
+_EMPTY: Mapping[Any, Any] = {}
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,56 +55,88 @@ class Figure:
     location: Location
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ReportProfile:
     """One report as rules over report sets see it (module docstring).
 
     ``path`` is the file's path as it was read (for standard input: the
     name it was read as); ``templates`` maps each recognised table
     (``t2``…) to the template it was matched with; ``prose`` maps a section
-    number of :data:`PROSE_SECTIONS` to its paragraphs (sections not found
+    number of :data:`PROSE_SECTIONS` to its
+    :class:`~govlint.repository.similarity.SectionPrint` (sections not found
     are absent).  The other fields store the table values and source lines
     compactly; read them with :meth:`figure`, :meth:`number`,
-    :meth:`figures` and :meth:`source_line`.
+    :meth:`numbers_of` and :meth:`source_line`, and make a profile with
+    :meth:`of` or :meth:`build`.
     """
 
     path: str
     organ: str | None
     year: int | None
     templates: Mapping[str, str]
-    #: canonical keys of the values read, their numbers (None: not a valid
-    #: number) and cells: line and column of each, one after the other
+    #: canonical keys of the values read (one tuple shared by the profiles of a template)
     keys: tuple[str, ...]
-    numbers: tuple[Number | None, ...]
+    #: their numbers where a small int (else the least value of the array's
+    #: type, and the number in ``odd``; None there: not a valid number)
+    values: array
+    odd: Mapping[int, Number | None]
+    #: the cells: line and column of each, one after the other
     cells: array
     #: value index -> (end_line, end_column, page, label), for cells that have any
     extras: Mapping[int, tuple[Any, ...]]
-    prose: Mapping[int, tuple[Paragraph, ...]]
-    #: the source lines the locations point at: their numbers, and their texts joined by newlines
+    prose: Mapping[int, SectionPrint]
+    #: the source lines the locations point at: their numbers, and their
+    #: texts joined by newlines, UTF-8, compressed (read only for findings)
     source_lines: array
-    source_text: str
+    source_zip: bytes
 
     @classmethod
-    def of(cls, doc: Report) -> "ReportProfile":
+    def of(cls, doc: Report) -> ReportProfile:
         """The profile of ``doc``."""
         values = [v for match in doc.template.tables.values() for v in match.values.values() if v.key]
-        prose = {n: s.paragraphs for n in PROSE_SECTIONS if (s := doc.section(n)) is not None}
+        organ = organ_name(doc)
+        prose = {n: SectionPrint.of(s.paragraphs, organ) for n in PROSE_SECTIONS if (s := doc.section(n)) is not None}
         lines = {v.location.line for v in values}
-        lines.update(line for paragraphs in prose.values() for p in paragraphs for line in p.lines)
-        lines = sorted(lines)
-        return cls(
-            path=doc.path,
-            organ=organ_name(doc),
-            year=doc.year,
-            templates={key: match.template for key, match in doc.template.tables.items()},
-            keys=_shared(tuple(v.key for v in values)),
-            numbers=tuple(v.number if v.is_number else None for v in values),
-            cells=array("i", (n for v in values for n in (v.location.line, v.location.column))),
-            extras={i: extra for i, v in enumerate(values) if any(extra := _extra(v.location))},
-            prose=prose,
-            source_lines=array("i", lines),
-            source_text="\n".join(doc.source_line(line).rstrip("\r\n") for line in lines),
-        )
+        lines.update(line for p in prose.values() for line in p.places[::2])
+        return cls.build(doc.path, organ, doc.year,
+                         templates={key: match.template for key, match in doc.template.tables.items()},
+                         figures=[(v.key, v.number if v.is_number else None, v.location) for v in values],
+                         prose=prose, lines={line: doc.source_line(line).rstrip("\r\n") for line in lines})
+
+    @classmethod
+    def build(cls, path: str, organ: str | None, year: int | None, *, templates: Mapping[str, str] = _EMPTY,
+              figures: Sequence[tuple[str, Number | None, Location]] = (),
+              prose: Mapping[int, SectionPrint] = _EMPTY, lines: Mapping[int, str] = _EMPTY) -> ReportProfile:
+        """A profile from its parts: ``figures`` the table values (canonical
+        key, number, cell), ``lines`` the source lines locations point at."""
+        numbers = [n for _, n, _ in figures]
+        cells = [n for _, _, loc in figures for n in (loc.line, loc.column)]
+        extras = {i: extra for i, (_, _, loc) in enumerate(figures) if any(extra := location_extra(loc))}
+        ordered = sorted(lines)
+        return cls._stored(path, organ, year, templates, tuple(k for k, _, _ in figures), numbers, cells, extras,
+                           prose, ordered, "\n".join(lines[line] for line in ordered))
+
+    @classmethod
+    def _stored(cls, path, organ, year, templates, keys, numbers, cells, extras, prose, source_lines,
+                source_text) -> ReportProfile:
+        values, odd = _packed(numbers)
+        return cls(path, organ, year, _shared(dict(templates)), _shared(tuple(keys)), values, odd, _ints(cells),
+                   dict(extras) or _EMPTY, dict(prose), _ints(source_lines),
+                   zlib.compress(source_text.encode("utf-8"), 1))
+
+    def __reduce__(self):
+        """Pickled (from a ``--jobs`` worker to the parent) to share the
+        keys and templates again with the other profiles of the template."""
+        return _restore, tuple(getattr(self, f) for f in self.__dataclass_fields__)
+
+    def _number(self, i: int) -> Number | None:
+        value = self.values[i]
+        return self.odd[i] if value == _ODD[self.values.typecode] else value
+
+    @property
+    def numbers(self) -> tuple[Number | None, ...]:
+        """Every value's number, in the order of :attr:`keys` (None: not a valid number)."""
+        return tuple(self._number(i) for i in range(len(self.values)))
 
     def figure(self, key: str) -> Figure | None:
         """The value at canonical ``key`` (None: no such cell was read)."""
@@ -107,24 +144,24 @@ class ReportProfile:
         if i is None:
             return None
         location = Location(self.cells[2 * i], self.cells[2 * i + 1], *self.extras.get(i, ()))
-        return Figure(key, self.numbers[i], location)
+        return Figure(key, self._number(i), location)
 
     def number(self, key: str) -> Number | None:
         """The number at ``key`` when the cell holds a valid one, else None."""
         i = _index(self.keys).get(key)
-        return None if i is None else self.numbers[i]
+        return None if i is None else self._number(i)
 
     def numbers_of(self, table: str) -> dict[str, Number | None]:
         """Key → number of every value of table ``table`` (``t3``) read, in
         reading order (None: not a valid number)."""
         prefix = table + "."
-        return {key: n for key, n in zip(self.keys, self.numbers) if key.startswith(prefix)}
+        return {key: self._number(i) for i, key in enumerate(self.keys) if key.startswith(prefix)}
 
     def source_line(self, line: int) -> str:
         """The source text of ``line`` if the profile kept it, else ''."""
         i = bisect_left(self.source_lines, line)
         if i < len(self.source_lines) and self.source_lines[i] == line:
-            return self.source_text.split("\n")[i]
+            return _lines(self.source_zip)[i]
         return ""
 
     # ------------------------------------------------------------ JSON form
@@ -141,60 +178,75 @@ class ReportProfile:
             "numbers": [str(n) if isinstance(n, Decimal) else n for n in self.numbers],
             "cells": list(self.cells),
             "extras": {str(i): list(extra) for i, extra in self.extras.items()},
-            "prose": {str(n): [_paragraph_data(p) for p in ps] for n, ps in self.prose.items()},
+            "prose": {str(n): p.to_data() for n, p in self.prose.items()},
             "source_lines": list(self.source_lines),
-            "source_text": self.source_text,
+            "source_text": "\n".join(_lines(self.source_zip)),
         }
 
     @classmethod
-    def from_data(cls, data: Mapping[str, Any]) -> "ReportProfile":
+    def from_data(cls, data: Mapping[str, Any]) -> ReportProfile:
         """The profile :meth:`to_data` wrote; ValueError (or KeyError,
         TypeError) for data of another format or damaged."""
         if data.get("format") != FORMAT:
             raise ValueError(f"profile format {data.get('format')!r}, expected {FORMAT}")
-        return cls(
-            path=data["path"],
-            organ=data["organ"],
-            year=data["year"],
-            templates=dict(data["templates"]),
-            keys=_shared(tuple(data["keys"])),
-            numbers=tuple(Decimal(n) if isinstance(n, str) else n for n in data["numbers"]),
-            cells=array("i", data["cells"]),
-            extras={int(i): tuple(extra) for i, extra in data["extras"].items()},
-            prose={int(n): tuple(_paragraph(p) for p in ps) for n, ps in data["prose"].items()},
-            source_lines=array("i", data["source_lines"]),
-            source_text=data["source_text"],
+        return cls._stored(
+            data["path"], data["organ"], data["year"], data["templates"], data["keys"],
+            [Decimal(n) if isinstance(n, str) else n for n in data["numbers"]], data["cells"],
+            {int(i): tuple(extra) for i, extra in data["extras"].items()},
+            {int(n): SectionPrint.from_data(p) for n, p in data["prose"].items()},
+            data["source_lines"], data["source_text"],
         )
+
+
+#: In :attr:`ReportProfile.values` of each type: the number is in ``odd``.
+_ODD = {"h": -(2**15), "i": -(2**31)}
+
+
+def _packed(numbers: Sequence[Number | None]) -> tuple[array, Mapping[int, Number | None]]:
+    """Numbers as 16- or 32-bit ints, and those that are not (None,
+    decimals, large ones) by index."""
+    ints = [n for n in numbers if type(n) is int and _ODD["i"] < n < 2**31]
+    code = "h" if all(_ODD["h"] < n < 2**15 for n in ints) else "i"
+    values, odd, mark = [], {}, _ODD[code]
+    for i, n in enumerate(numbers):
+        if type(n) is int and mark < n <= -mark - 1:
+            values.append(n)
+        else:
+            values.append(mark)
+            odd[i] = n
+    return array(code, values), odd or _EMPTY
+
+
+def _ints(numbers: Sequence[int]) -> array:
+    """Non-negative ints in the smallest array that holds them."""
+    return array("H" if all(0 <= n < 65536 for n in numbers) else "i", numbers)
+
+
+@lru_cache(maxsize=16)
+def _lines(source_zip: bytes) -> tuple[str, ...]:
+    """The source lines a profile keeps (a profile's findings ask for them one after the other)."""
+    return tuple(zlib.decompress(source_zip).decode("utf-8").split("\n"))
 
 
 _KEYS: dict[tuple[str, ...], tuple[str, ...]] = {}
 
 
-def _shared(keys: tuple[str, ...]) -> tuple[str, ...]:
-    """One tuple object for every profile with these keys (reports of one
-    template have the same), so that thousands of profiles hold one copy."""
-    return _KEYS.setdefault(keys, keys)
+_TEMPLATES: dict[tuple[tuple[str, str], ...], Mapping[str, str]] = {}
+
+
+def _restore(path, organ, year, templates, keys, values, odd, cells, extras, *rest) -> ReportProfile:
+    return ReportProfile(path, organ, year, _shared(templates), _shared(keys), values, odd or _EMPTY, cells,
+                         extras or _EMPTY, *rest)
+
+
+def _shared(found: Any) -> Any:
+    """One object for every profile with these keys or templates (reports
+    of one template have the same), so that thousands of profiles hold one copy."""
+    if isinstance(found, tuple):
+        return _KEYS.setdefault(found, found)
+    return _TEMPLATES.setdefault(tuple(sorted(found.items())), found) if found else _EMPTY
 
 
 @lru_cache(maxsize=64)
 def _index(keys: tuple[str, ...]) -> dict[str, int]:
     return {key: i for i, key in enumerate(keys)}
-
-
-def _extra(loc: Location) -> tuple[Any, ...]:
-    """What a location has beyond line and column, trailing unset fields left out."""
-    fields = (loc.end_line, loc.end_column, loc.page, loc.label)
-    end = len(fields)
-    while end and fields[end - 1] is None:
-        end -= 1
-    return fields[:end]
-
-
-def _paragraph_data(p: Paragraph) -> dict[str, Any]:
-    return {"text": p.text, "location": location_data(p.location),
-            "pieces": [[piece.offset, piece.line, piece.column] for piece in p.pieces]}
-
-
-def _paragraph(data: Mapping[str, Any]) -> Paragraph:
-    return Paragraph(data["text"], Location(**data["location"]),
-                     tuple(Piece(*piece) for piece in data["pieces"]))

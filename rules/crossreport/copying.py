@@ -1,6 +1,7 @@
 """The mechanism shared by the copy-detection rules (M009, M010): the
 sections compared, the threshold, and one comparison of two reports'
-sections (:mod:`govlint.repository.similarity`)."""
+sections (:mod:`govlint.repository.similarity`, on the sections' prints
+in the reports' profiles: prepared once, where each report was read)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from dataclasses import dataclass
 
 from govlint.recognise.outline import canonical_heading
 from govlint.repository.reportset import Member, ReportSetRule
-from govlint.repository.similarity import SectionText, Sentence
+from govlint.repository.similarity import Passage
 
 THRESHOLD = "copy-threshold"
 DEFAULT_THRESHOLD = 0.8
@@ -22,7 +23,7 @@ class Copy:
     other: Member
     section: int
     similarity: float
-    passage: Sentence
+    passage: Passage
 
     def describe(self, threshold: float, whose: str) -> str:
         """The message: section, similarity, the other file, the passage."""
@@ -42,17 +43,11 @@ class CopyRule(ReportSetRule):
         return float(value)
 
     @staticmethod
-    def text(report: Member, section: int) -> SectionText:
-        """``report``'s ``section`` prepared for comparison."""
-        return SectionText(report.profile.prose.get(section, ()), report.profile.organ)
-
-    def compare(self, report: Member, other: Member, section: int, threshold: float,
-                mine: SectionText | None = None) -> Copy | None:
-        """The copy when ``report``'s ``section`` (``mine``, if already
-        prepared) repeats ``other``'s at ``threshold`` or above, else None."""
-        mine = mine or self.text(report, section)
-        theirs = self.text(other, section)
-        if not (mine.comparable and theirs.comparable):
+    def compare(report: Member, other: Member, section: int, threshold: float) -> Copy | None:
+        """The copy when ``report``'s ``section`` repeats ``other``'s at
+        ``threshold`` or above, else None."""
+        mine, theirs = report.profile.prose.get(section), other.profile.prose.get(section)
+        if not (mine is not None and theirs is not None and mine.comparable and theirs.comparable):
             return None
         found = mine.compare(theirs)
         if found.similarity >= threshold and found.shared is not None:

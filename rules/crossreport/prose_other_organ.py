@@ -2,19 +2,11 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
-from typing import Mapping, Sequence
-
 from govlint.model import Severity
 from govlint.repository.profile import PROSE_SECTIONS
-from govlint.repository.reportset import Member, ReportSet
-from govlint.repository.similarity import SectionText
+from govlint.repository.reportset import ReportSet
 
 from .copying import Copy, CopyRule
-
-#: A sentence found in more reports of one year than this is boilerplate (a
-#: superior's model text): it does not make two reports worth comparing.
-COMMON = 20
 
 
 class ProseSameAsOtherOrgan(CopyRule):
@@ -27,8 +19,15 @@ class ProseSameAsOtherOrgan(CopyRule):
     掉数字、各自的机关名称和地名、标点，计算 4 字片段集合的 Jaccard 相似
     度）。达到 ``copy-threshold``（默认 0.8）时警告，定位在本报告第一个相同
     的句子，信息中写明相似度、最相似的那份报告的文件名和这个句子，以及另有
-    几份报告也超过阈值。只比较至少有一句相同的报告；同一年度中超过 20 份报
-    告都有的句子视为上级下发的统一表述，不据此比较。
+    几份报告也超过阈值。
+
+    上级下发的统一表述（范文、规定的提法）不是相互抄袭：同一年度参与比较的
+    报告（本次检查的文件和 ``history`` 中该部分足够长的报告）中，有十分之一
+    以上、且至少 5 份都有的句子，视为统一表述。两份报告除统一表述外至少还
+    有一句相同，才作为可能相互抄袭的一对来比较；统一表述仍计入相似度。按
+    比例而不是按固定份数判断，同一句话在一个区的几十份报告中和在全市的几
+    千份报告中定性相同：几份报告相互照抄的句子不因报告库大而被当作统一表
+    述，多数单位照用的范文（至少 5 份）也不因报告库小而被当作抄袭。
 
     Why
     ---
@@ -53,40 +52,15 @@ class ProseSameAsOtherOrgan(CopyRule):
     severity = Severity.WARNING
 
     def check_set(self, reports: ReportSet):
+        from govlint.repository.copies import same_year_copies
+
         threshold = self.threshold()
-        by_year = defaultdict(list)
-        for report in reports.targets:
-            if report.year and report.organ:
-                by_year[report.year].append(report)
-        for year, targets in sorted(by_year.items()):
-            pool = reports.by_year(year)
+        years = sorted({r.year for r in reports.targets if r.year and r.organ})
+        for year in years:
             for section in PROSE_SECTIONS:
-                index = self._index(pool, section)
-                for report in targets:
-                    mine = self.text(report, section)
-                    found = (self.compare(report, other, section, threshold, mine)
-                             for other in self._candidates(report, mine, index, reports))
-                    copies = sorted(filter(None, found), key=lambda c: (-c.similarity, c.other.path))
-                    if copies:
-                        yield self.report_on(report, copies[0].passage, self._message(copies, threshold))
-
-    def _index(self, pool: Sequence[Member], section: int) -> dict[str, list[Member]]:
-        """Normalised sentence → the reports of ``pool`` whose ``section`` has it."""
-        index = defaultdict(list)
-        for report in pool:
-            text = self.text(report, section)
-            if text.comparable:
-                for norm in {s.norm for s in text.sentences}:
-                    index[norm].append(report)
-        return index
-
-    @staticmethod
-    def _candidates(report: Member, text: SectionText, index: Mapping[str, list[Member]],
-                    reports: ReportSet) -> list[Member]:
-        """Other organs' reports sharing a sentence of ``text`` that is not boilerplate."""
-        postings = (index.get(norm, ()) for norm in dict.fromkeys(s.norm for s in text.sentences))
-        shared = dict.fromkeys(other for found in postings if len(found) <= COMMON for other in found)
-        return [other for other in shared if other is not report and not reports.names.same(report.organ, other.organ)]
+                for report, matches in same_year_copies(reports, year, section, threshold).items():
+                    copies = [Copy(m.other, section, m.similarity, m.passage) for m in matches]
+                    yield self.report_on(report, copies[0].passage, self._message(copies, threshold))
 
     @staticmethod
     def _message(copies: list[Copy], threshold: float) -> str:

@@ -20,7 +20,7 @@ from govlint.model import Location, Paragraph, Piece
 from govlint.recognise.organs import OrganNames
 from govlint.repository.profile import ReportProfile
 from govlint.repository.reportset import ReportSetRule, set_rules
-from govlint.repository.similarity import SectionText, normalise
+from govlint.repository.similarity import SectionPrint, normalise
 from govlint.run.engine import Options, lint
 from govlint.run.plugins import load_plugins
 from govlint.testing import read_fixture
@@ -237,9 +237,9 @@ def test_place_names_and_short_forms():
 # ---------------------------------------------------------------- similarity
 
 
-def section(organ: str, *paragraphs: str) -> SectionText:
-    return SectionText([Paragraph(p, Location(i + 1), (Piece(0, i + 1, 1),)) for i, p in enumerate(paragraphs)],
-                       organ)
+def section(organ: str, *paragraphs: str) -> SectionPrint:
+    return SectionPrint.of([Paragraph(p, Location(i + 1), (Piece(0, i + 1, 1),)) for i, p in enumerate(paragraphs)],
+                           organ)
 
 
 PROBLEMS = ("（一）存在的主要问题。重点项目信息公开不够及时，项目进展更新存在滞后。",
@@ -252,8 +252,9 @@ def test_copies_with_other_names_and_numbers_are_the_same_text():
     b = section("乙县新春街道办事处", *(p.format(organ="新春街道").replace("2025", "2026") for p in PROBLEMS))
     found = a.compare(b)
     assert found.similarity == 1.0
-    assert found.shared.text == "重点项目信息公开不够及时，项目进展更新存在滞后。"
+    assert found.shared.quote() == "重点项目信息公开不够及时，项目进展更新存在滞后。"
     assert found.shared.location == Location(1, 12)
+    assert b.compare(a).similarity == 1.0
     assert normalise("2025年，城关镇将……（一）", ["城关镇"]) == "#年〇将一"
 
 
@@ -268,6 +269,17 @@ def test_unrelated_sections_are_not_alike():
 def test_short_sections_are_not_compared():
     assert not section("某街道", "无。").comparable
     assert section("某街道", *PROBLEMS).comparable
+
+
+def test_a_section_print_keeps_sentences_not_paragraphs():
+    """Normalised sentences, where each starts and its quote (at most
+    thirty characters): what the comparison and a finding need."""
+    long = "按照上级关于政务公开标准化规范化建设的统一部署要求，逐项梳理公开事项目录并在门户网站集中公开。"
+    printed = section("甲县城关镇人民政府", "无。", "（一）主动公开。" + long)
+    assert len(printed) == 1 and list(printed.sentences()) == [normalise(long)]
+    assert printed.passage(0).location == Location(2, 9)
+    assert printed.passage(0).quote() == long[:30] + "……"
+    assert SectionPrint.from_data(printed.to_data()) == printed
 
 
 # ---------------------------------------------------------------- the 洪泽区 reports
