@@ -42,10 +42,12 @@ from operator import attrgetter
 from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping, Sequence, TypeVar
 
+from .. import limits
 from ..findings import Finding
 from ..model import Document
 from ..recognise.organs import OrganNames
 from ..run.config import ConfigError, Settings, config_file_in, display_path
+from ..run.parallel import Budget, guarded
 from ..run.paths import expand_paths
 from ..run.plugins import Plugins
 from .profile import ReportProfile
@@ -53,6 +55,8 @@ from .profilecache import ProfileStore
 from .reportset import Member, ReportSet, ReportSetRule, set_rules
 
 HISTORY = "history"
+#: file systems that hold no reports and may not end or block a walk
+_SPECIAL = ("/proc", "/sys", "/dev")
 ALIASES = "organ-aliases"
 
 Result = TypeVar("Result")
@@ -76,14 +80,18 @@ class ReportSetPhase:
         self._store = ProfileStore(plugins, cache_root) if self._rules else None
         self._groups: dict[int, _Group] = {}
         self._history: dict[int, list[str]] = {}
+        self._unlisted: dict[str, str] = {}  # history directories that could not be listed → why
         for s in settings:
             if id(s) not in self._history and self.wants(s):
-                folders = [str(s.root / path) for path in _history(s)]
+                folders = _history_folders(s)
                 _aliases(s)  # checked now, before any report is read
-                missing = [f for f in folders if not os.path.exists(f)]
-                if missing:
-                    raise ConfigError(f"{_where(s)}{HISTORY} 中的路径不存在：{'、'.join(map(display_path, missing))}")
-                self._history[id(s)] = expand_paths(folders, plugins.extensions)
+                for rule in self._rules:
+                    if rule.code in s.enabled:
+                        try:
+                            rule.check_config(s.values)
+                        except ValueError as exc:
+                            raise ConfigError(f"{_where(s)}{exc}") from None
+                self._history[id(s)] = expand_paths(folders, plugins.extensions, unreadable=self._unlisted.setdefault)
 
     def wants(self, settings: Settings) -> bool:
         """True when some rule over report sets is enabled for ``settings``."""
@@ -108,6 +116,8 @@ class ReportSetPhase:
         """``results`` (objects with ``path`` and ``findings``, e.g. the
         engine's FileResult) with the findings of the rules over report
         sets added, sorted; a rule that crashes is passed to ``warn``."""
+        for directory, why in self._unlisted.items():
+            warn(f"{HISTORY} 中的目录 {display_path(directory)} 未能读取（{why}），其中的报告未用于跨报告比对")
         found: dict[str, list[Finding]] = defaultdict(list)
         for group in self._groups.values():
             for finding in self._run_group(group, warn):
@@ -122,7 +132,7 @@ class ReportSetPhase:
         run = {os.path.realpath(r.profile.path): dataclasses.replace(r, organ=names.canonical(r.profile.organ))
                for g in self._groups.values() for r in g.reports}
         targets = [run[os.path.realpath(r.profile.path)] for r in group.reports]
-        reports = [*run.values(), *self._history_reports(settings, run, names)]
+        reports = [*run.values(), *self._history_reports(settings, run, names, warn)]
         for rule in self._rules:
             if rule.code not in settings.enabled:
                 continue
@@ -130,12 +140,14 @@ class ReportSetPhase:
             if chosen:
                 yield from self._check(rule, ReportSet(reports, chosen, names), settings, warn)
 
-    def _history_reports(self, settings: Settings, run: Mapping[str, Member], names: OrganNames) -> list[Member]:
+    def _history_reports(self, settings: Settings, run: Mapping[str, Member], names: OrganNames,
+                         warn: Callable[[str], None]) -> list[Member]:
         reports = []
+        budget = Budget(settings.time_limit or limits.TIME_LIMIT, settings.memory_limit or limits.MEMORY_LIMIT)
         for path in self._history.get(id(settings), ()):
             if os.path.realpath(path) in run:
                 continue
-            profile = self._store.of_file(path)
+            profile = self._store.of_file(path, budget, warn)
             if profile is not None:
                 reports.append(Member(profile, display_path(path), False, names.canonical(profile.organ)))
         return reports
@@ -144,12 +156,14 @@ class ReportSetPhase:
     def _check(rule: type[ReportSetRule], reports: ReportSet, settings: Settings,
                warn: Callable[[str], None]) -> Iterable[Finding]:
         by_path = {r.path: r for r in reports.targets}
-        try:
+
+        def check() -> list[Finding]:
             instance = rule()
             instance.config = settings.values
-            found = list(instance.check_set(reports))
-        except Exception as exc:  # a broken rule must not stop the run
-            warn(f"规则 {rule.code} 出错：{type(exc).__name__}: {exc}")
+            return list(instance.check_set(reports))
+
+        ran, found = guarded(check, lambda why: warn(f"规则 {rule.code} 出错：{why}"))
+        if not ran:
             return
         severity = settings.severities.get(rule.code)
         for finding in found:
@@ -164,6 +178,38 @@ def _history(settings: Settings) -> list[str]:
     if not (isinstance(value, list) and all(isinstance(v, str) for v in value)):
         raise ConfigError(f"{_where(settings)}{HISTORY} 应为字符串列表（报告文件夹，相对于配置文件）")
     return value
+
+
+def _project(directory: Path) -> str:
+    """The project a configuration in ``directory`` belongs to: the
+    outermost directory, from it upwards, that holds a configuration file
+    or a version-control checkout (``.git``, ``.hg``, ``.svn``)."""
+    top = directory = Path(os.path.realpath(directory))
+    for folder in (directory, *directory.parents):
+        if config_file_in(folder) is not None or any((folder / vcs).exists() for vcs in (".git", ".hg", ".svn")):
+            top = folder
+    return str(top)
+
+
+def _history_folders(settings: Settings) -> list[str]:
+    """The history folders of ``settings``, each checked: it exists, lies
+    inside the project (:func:`_project`: not ``/``, nor ``..`` out of the
+    repository — a hook must not walk the file system) and not on a
+    special file system (``/proc``, ``/sys``, ``/dev``)."""
+    root = _project(settings.root)
+    folders = []
+    for given in _history(settings):
+        folder = str(settings.root / given)
+        real = os.path.realpath(folder)
+        if not os.path.exists(folder):
+            raise ConfigError(f"{_where(settings)}{HISTORY} 中的路径不存在：{display_path(folder)}")
+        if os.path.commonpath([root, real]) != root:
+            raise ConfigError(f"{_where(settings)}{HISTORY} 中的路径 {given} 不在本项目（{display_path(root)}）之内"
+                              f"（{display_path(real)}）：报告库应放在配置文件所在的项目目录树中")
+        if any(real == special or real.startswith(special + os.sep) for special in _SPECIAL):
+            raise ConfigError(f"{_where(settings)}{HISTORY} 中的路径 {given} 是系统目录（{real}），不是报告库")
+        folders.append(folder)
+    return folders
 
 
 def _aliases(settings: Settings) -> Mapping[str, str]:

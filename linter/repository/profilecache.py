@@ -13,8 +13,13 @@ history folders.  :class:`ProfileStore` makes that cheap:
   and source, the readers: :func:`govlint.run.cache.fingerprint`) — an edited
   file, or another govlint, never gets a stale profile.  Entries are
   written atomically (a concurrent run sees a whole entry or none); an
-  unreadable or damaged entry is read again from the report; a cache that
-  cannot be written is simply not used.
+  entry is read as the results cache reads its own (never through a link,
+  never from a FIFO, size and nesting bounded before parsing): one that is
+  unreadable or damaged is read again from the report and rewritten; a
+  cache that cannot be written is simply not used.
+* a history file is read under the watchdog's budget (the ``time-limit``
+  and ``memory-limit`` of its configuration, :func:`govlint.run.parallel.watchdog`):
+  one over budget gives no profile and is named to the run's ``warn``.
 
 The files of the run are stored too (:meth:`ProfileStore.of_data`), so a
 later run whose results come from the results cache has their profiles
@@ -27,15 +32,20 @@ import hashlib
 import json
 import os
 from pathlib import Path
+from typing import Callable
 
 from ..model import Document
 from ..run.atomic import write_atomic
-from ..run.cache import DIRECTORY, fingerprint
+from ..run.cache import DIRECTORY, fingerprint, load_json, read_entry
+from ..run.config import display_path
+from ..run.parallel import Budget, BudgetExceeded, watchdog
 from ..run.pipeline import read_document, read_source
 from ..run.plugins import Plugins
 from .profile import FORMAT, ReportProfile
 
 SUBDIRECTORY = "profiles"
+#: how deep a profile's JSON nests (deeper: damaged, not parsed)
+MAX_DEPTH = 8
 
 
 class ProfileStore:
@@ -48,12 +58,22 @@ class ProfileStore:
         self._fingerprint = fingerprint(plugins) if root is not None else ""
         self._memo: dict[str, ReportProfile | None] = {}
 
-    def of_file(self, path: str) -> ReportProfile | None:
-        """The profile of file ``path`` (None when it is not a readable report)."""
+    def of_file(self, path: str, budget: Budget = Budget(),
+                warn: Callable[[str], object] = lambda message: None) -> ReportProfile | None:
+        """The profile of file ``path`` (None when it is not a readable
+        report, or reading it went over ``budget``: then said to ``warn``)."""
         real = os.path.realpath(path)
         if real not in self._memo:
             source = read_source(path, self._readers)
-            self._memo[real] = None if isinstance(source, Document) else self.of_data(path, source)
+            profile = None
+            if not isinstance(source, Document):
+                try:
+                    with watchdog(budget):
+                        profile = self.of_data(path, source)
+                except BudgetExceeded as exc:
+                    what = "时间" if exc.kind == "time" else "内存"
+                    warn(f"历史报告 {display_path(path)} 读取超出{what}限制，未用于跨报告比对")
+            self._memo[real] = profile
         return self._memo[real]
 
     def of_data(self, path: str, data: bytes, doc: Document | None = None) -> ReportProfile | None:
@@ -84,12 +104,25 @@ class ProfileStore:
 
 def _read_entry(entry: Path, path: str) -> ReportProfile | None:
     """The cached profile (its path set to ``path``: the same content may
-    sit in several files), or None when missing or damaged."""
+    sit in several files), or None when missing or damaged (a damaged entry
+    is deleted, to be written again)."""
     try:
-        data = json.loads(entry.read_text("utf-8"))
+        text = read_entry(entry)
+    except OSError:
+        return None
+    if text is None:
+        return None  # not a regular file: _write_entry replaces it
+    data = load_json(text, MAX_DEPTH)
+    try:
+        if not isinstance(data, dict):
+            raise ValueError("not a profile")
         data["path"] = path
         return ReportProfile.from_data(data)
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+    except (ValueError, KeyError, TypeError, AttributeError, IndexError):
+        try:
+            os.unlink(entry)
+        except OSError:
+            pass
         return None
 
 

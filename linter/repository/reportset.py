@@ -49,7 +49,7 @@ from __future__ import annotations
 import dataclasses
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import Iterable, Sequence
+from typing import Any, Iterable, Mapping, Sequence
 
 from ..findings import Finding
 from ..recognise.organs import OrganNames
@@ -130,6 +130,13 @@ class ReportSetRule(Rule):
     def check(self, doc) -> Iterable[Finding]:
         """Nothing: a rule over report sets runs once the run's files are read."""
         return ()
+
+    @classmethod
+    def check_config(cls, values: Mapping[str, Any]) -> None:
+        """Raise ValueError (a Chinese message) when the configuration
+        ``values`` the rule reads are malformed; called before any report
+        is read, so that the run stops with a configuration error (exit 2)
+        instead of the rule crashing on every file."""
 
     def check_set(self, reports: ReportSet) -> Iterable[Finding]:  # pragma: no cover - interface
         """Findings on ``reports.targets``, made with :meth:`report_on`."""

@@ -114,7 +114,7 @@ class Cache:
         unusable (a damaged one is deleted; see the module docstring)."""
         path = self._path(key)
         try:
-            text = _read_entry(path)
+            text = read_entry(path)
         except OSError:
             return None
         if text is None:
@@ -156,7 +156,7 @@ def root_for(config: str | None) -> Path:
 # ---------------------------------------------------------------- entries
 
 
-def _read_entry(path: Path) -> str | None:
+def read_entry(path: Path) -> str | None:
     """The text of the entry file ``path``; None when it is not a regular
     file (never waiting on a FIFO, never following a link); OSError when
     it cannot be read; "" when it is too large or not UTF-8 (damaged)."""
@@ -187,14 +187,20 @@ def _depth(text: str) -> int:
     return deepest
 
 
-def _entry(text: str, key: str) -> Entry | None:
-    """The Entry ``text`` holds for ``key``, None when it is damaged or of another key."""
-    if not text or _depth(text) > MAX_DEPTH:
+def load_json(text: str, depth: int) -> object | None:
+    """``text`` parsed as JSON, None when it is empty, damaged or nests
+    deeper than ``depth`` (checked before parsing)."""
+    if not text or _depth(text) > depth:
         return None
     try:
-        data = json.loads(text)
+        return json.loads(text)
     except (ValueError, RecursionError):
         return None
+
+
+def _entry(text: str, key: str) -> Entry | None:
+    """The Entry ``text`` holds for ``key``, None when it is damaged or of another key."""
+    data = load_json(text, MAX_DEPTH)
     if not (isinstance(data, dict) and set(data) == {"key", "findings", "info"} and data["key"] == key
             and isinstance(data["findings"], list)):
         return None

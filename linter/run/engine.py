@@ -59,7 +59,7 @@ from .config import (
     read_config,
 )
 from .localrules import plugins_for
-from .parallel import Budget, BudgetExceeded, Interrupts, cpu_count, watchdog
+from .parallel import Budget, BudgetExceeded, Interrupts, cpu_count, guarded, watchdog
 from .paths import STDIN, LintError, expand_paths
 from .pipeline import failed, read_document, read_source
 from .plugins import Plugins
@@ -118,6 +118,13 @@ def warn_stderr(message: str) -> None:
 _running = threading.local()
 
 
+def _instance(rule: type[Rule], settings: Settings | None) -> Rule:
+    instance = rule()
+    if settings is not None:
+        instance.config = settings.values
+    return instance
+
+
 def lint_document(doc: Document, rules: Iterable[type[Rule]], settings: Settings | None = None, *,
                   path: str | None = None, warn: Warn = warn_stderr) -> list[Finding]:
     """Run the enabled ``rules`` on ``doc``: sorted findings with ``path``
@@ -135,20 +142,9 @@ def lint_document(doc: Document, rules: Iterable[type[Rule]], settings: Settings
     findings = []
     for rule in rules:
         _running.rule = rule.code
-        try:
-            instance = rule()
-            if settings is not None:
-                instance.config = settings.values
-            found = list(instance.check(doc))
-        except (BudgetExceeded, MemoryError):
-            raise  # the watchdog's: the file, not the rule, is over budget
-        except KeyboardInterrupt:
-            if Interrupts.from_user():
-                raise
-            warn(f"规则 {rule.code} 在 {path} 上出错：KeyboardInterrupt（由规则代码引发，不是用户中断）")
-            continue
-        except BaseException as exc:  # a broken rule must not stop the run, not even with SystemExit
-            warn(f"规则 {rule.code} 在 {path} 上出错：{type(exc).__name__}: {exc}")
+        ran, found = guarded(lambda: list(_instance(rule, settings).check(doc)),
+                             lambda why: warn(f"规则 {rule.code} 在 {path} 上出错：{why}"))
+        if not ran:
             continue
         _running.rule = None
         severity = settings.severities.get(rule.code) if settings else None
@@ -212,14 +208,7 @@ def _lint(paths: Sequence[str], options: Options, plugins: Plugins, stdin: bytes
     if progress is not None:
         progress(len(tasks), len(tasks))
     results = sorted((one.result for one in checked if one.result is not None), key=lambda r: r.path)
-    try:
-        results = sets.finish(results, report)
-    except KeyboardInterrupt:
-        if Interrupts.from_user():
-            raise
-        report("跨报告规则出错：KeyboardInterrupt（由规则代码引发，不是用户中断）")
-    except BaseException as exc:  # a report-set rule's SystemExit: the per-file findings still count
-        report(f"跨报告规则出错：{type(exc).__name__}: {exc}")
+    results = sets.finish(results, report)
     return LintResult(tuple(results), tuple(errors))
 
 

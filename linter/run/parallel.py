@@ -213,6 +213,25 @@ class Interrupts:
         return cls.by_user or not cls.active
 
 
+def guarded(call: Callable[[], R], crashed: Callable[[str], object]) -> tuple[bool, R | None]:
+    """``(True, call())``, or ``(False, None)`` when plugin code in ``call``
+    crashed — whatever it raised: an exception, SystemExit, or a
+    KeyboardInterrupt the user did not cause (:class:`Interrupts`) —, the
+    crash described to ``crashed`` (Chinese).  The watchdog's
+    BudgetExceeded and MemoryError and the user's Ctrl-C go through."""
+    try:
+        return True, call()
+    except (BudgetExceeded, MemoryError):
+        raise  # the file, not the rule, is over budget
+    except KeyboardInterrupt:
+        if Interrupts.from_user():
+            raise
+        crashed("KeyboardInterrupt（由规则代码引发，不是用户中断）")
+    except BaseException as exc:  # a broken plugin must not stop the run, not even with SystemExit
+        crashed(f"{type(exc).__name__}: {exc}")
+    return False, None
+
+
 _IN_WORKER = False  # set in the workers: the CPU-time backstop applies there
 _PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
 

@@ -6,6 +6,7 @@ in the reports' profiles: prepared once, where each report was read)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any, Mapping
 
 from govlint.recognise.outline import canonical_heading
 from govlint.repository.reportset import Member, ReportSetRule
@@ -32,15 +33,23 @@ class Copy:
                 f"首个相同的句子：“{self.passage.quote()}”")
 
 
+def _threshold(values: Mapping[str, Any]) -> float:
+    value = values.get(THRESHOLD, DEFAULT_THRESHOLD)
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 < value <= 1:
+        raise ValueError(f"配置项 {THRESHOLD} 应为 0 到 1 之间的数（如 0.8），而不是 {value!r}")
+    return float(value)
+
+
 class CopyRule(ReportSetRule):
     """Base class of the copy-detection rules (not a rule itself)."""
 
     def threshold(self) -> float:
         """``copy-threshold`` from the configuration (0 < t ≤ 1)."""
-        value = self.config.get(THRESHOLD, DEFAULT_THRESHOLD)
-        if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 < value <= 1:
-            raise ValueError(f"配置项 {THRESHOLD} 应为 0 到 1 之间的数（如 0.8），而不是 {value!r}")
-        return float(value)
+        return _threshold(self.config)
+
+    @classmethod
+    def check_config(cls, values: Mapping[str, Any]) -> None:
+        _threshold(values)
 
     @staticmethod
     def compare(report: Member, other: Member, section: int, threshold: float) -> Copy | None:

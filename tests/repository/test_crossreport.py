@@ -133,11 +133,35 @@ def test_selection_severity_and_per_file_ignores_apply(family: Path):
     ('history = "reports/"', "history 应为字符串列表"),
     ('history = ["reports/"]\norgan-aliases = ["x"]', "organ-aliases 应为表"),
     ('history = ["reports/"]\ncopy-threshold = 2', "copy-threshold 应为 0 到 1 之间的数"),
+    ('history = ["reports/"]\ncopy-threshold = "0.8"', "copy-threshold 应为 0 到 1 之间的数"),
+    ('history = ["/"]', "history 中的路径 / 不在本项目"),
+    ('history = ["../"]', "history 中的路径 ../ 不在本项目"),
+    ('history = ["/proc/self"]', "不在本项目"),
 ])
-def test_bad_configuration_is_an_error(family: Path, config: str, message: str):
+def test_bad_configuration_is_an_error_before_any_report_is_read(family: Path, config: str, message: str):
     (family / "govlint.toml").write_text(config + "\n", encoding="utf-8")
-    code, _, stderr = check("reports/2024.txt")
+    code, findings, stderr = check("reports/2024.txt")
     assert code == 2 and message in stderr
+    assert findings == [] and "出错" not in stderr  # a configuration error, not a rule crash per file
+
+
+@pytest.mark.parametrize("family", ["carry-over"], indirect=True)
+def test_a_history_folder_may_lie_anywhere_in_the_project(family: Path):
+    """A configuration in a sub-folder names the project's report folder
+    with ``..``: the project is the outermost folder holding a configuration
+    or a checkout."""
+    (family / "units").mkdir()
+    (family / "units" / "govlint.toml").write_text('history = ["../reports/"]\n', encoding="utf-8")
+    shutil.copy(family / "reports" / "2024.txt", family / "units" / "2024.txt")
+    code, findings, stderr = check("units/2024.txt")
+    assert stderr == "" and {f["code"] for f in findings} == {f["code"] for f in check("reports/2024.txt")[1]}
+
+
+@pytest.mark.parametrize("family", ["carry-over"], indirect=True)
+def test_a_history_file_over_its_budget_is_named_and_the_run_goes_on(family: Path):
+    (family / "govlint.toml").write_text('history = ["reports/"]\ntime-limit = 0.000001\n', encoding="utf-8")
+    code, findings, stderr = check("--no-cache", "--time-limit", "30", "reports/2024.txt")
+    assert "读取超出时间限制，未用于跨报告比对" in stderr
 
 
 @pytest.mark.parametrize("family", ["same-year"], indirect=True)
