@@ -446,7 +446,7 @@ def test_the_readme_states_every_limit_with_its_value():
     def shown(name: str, value) -> str:
         if name in ("ZIP_CHUNK",):
             return f"{value // limits.KIB} KB"
-        if name.endswith(("BYTES", "DECLARED", "XML", "FLOOR")):
+        if name.endswith(("BYTES", "DECLARED", "XML", "FLOOR", "INFLATED", "CONTENT")):
             return f"{value // limits.MIB} MB"
         if name == "REGEX_SECONDS" or name == "TIME_LIMIT":
             return f"{value:g} s"
