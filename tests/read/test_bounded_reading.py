@@ -177,13 +177,14 @@ def test_the_streams_of_a_pdf_inflate_within_one_budget_for_the_document():
 
 def test_forms_count_in_the_content_of_the_page_that_draws_them_as_often_as_drawn():
     # two pages; object 8 is a form of 2 MiB of zeros, form /Fk is object k + 1: /F8 to /F14 each draw
-    # the next ten times, /F15 is a line of text (a page of 7 bytes drawing /F8 draws 10^7 lines)
+    # the next ten times, /F15 is a line of text (a page of 7 bytes drawing /F8 draws 10^7 lines);
+    # object 17 is an empty form (drawing it costs pdfminer some 40 µs all the same)
     form = "/Type /XObject /Subtype /Form /BBox [0 0 595 842] "
     nested = [_stream(b"/F%d Do\n" % (k + 1) * 10, form + f"/Resources << /XObject << /F{k + 1} {k + 2} 0 R >> >> ")
               for k in range(8, 15)]
     forms = [_stream(zeros_zlib(2 * limits.MIB), form + "/Filter /FlateDecode "), *nested,
-             _stream(text_page(1), form + "/Resources << /Font << /F1 3 0 R >> >> ")]
-    resources = "/Font << /F1 3 0 R >> /XObject << /Zeros 8 0 R /F8 9 0 R /F14 15 0 R >>"
+             _stream(text_page(1), form + "/Resources << /Font << /F1 3 0 R >> >> "), _stream(b"", form)]
+    resources = "/Font << /F1 3 0 R >> /XObject << /Zeros 8 0 R /F8 9 0 R /F14 15 0 R /Empty 17 0 R >>"
     message = "PDF 第2页的内容（解压后，连同其绘制的表单）超过 1 MB（上限），远多于任何一份年度报告的一页，未读取"
     with limits.overridden({"PDF_PAGE_CONTENT": 1 * limits.MIB}):
         start = time.perf_counter()
@@ -191,7 +192,10 @@ def test_forms_count_in_the_content_of_the_page_that_draws_them_as_often_as_draw
         assert problems(read_pdf(zeros, "r.pdf")) == [("budget", True, message)]
         laughs = pdf_pages([text_page(5), b"/F8 Do"], "", resources, *forms)
         assert problems(read_pdf(laughs, "r.pdf")) == [("budget", True, message)]
+        empty = pdf_pages([text_page(5), b"/Empty Do\n" * 5000], "", resources, *forms)  # 45 KB
+        assert problems(read_pdf(empty, "r.pdf")) == [("budget", True, message)]
         assert time.perf_counter() - start < 2
+        assert not read_pdf(pdf_pages([text_page(5), b"/Empty Do\n" * 1000], "", resources, *forms), "r.pdf").problems
         drawn_once = read_pdf(pdf_pages([text_page(5), b"/F14 Do"], "", resources, *forms), "r.pdf")  # 10 lines
     assert not drawn_once.problems and drawn_once.lines[-1].startswith("P" * 10 + "a" * 10)  # drawn on itself
 

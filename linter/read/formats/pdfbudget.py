@@ -34,6 +34,10 @@ from typing import Any, Callable, Iterator
 from ... import limits
 from ..support import InputError
 
+#: what drawing a form counts at least, in bytes of content: drawing one
+#: costs pdfminer some 40 µs, what it takes to read 50-250 bytes of content
+#: (a page drawing an empty form over and over is bounded too)
+FORM_DRAW = 256
 #: compressed bytes fed to zlib at a time (a damaged stream is replayed a
 #: byte at a time from the start of its piece to find where it breaks)
 PIECE = 64 * 1024
@@ -80,7 +84,8 @@ class Budget:
     def page(self, page: Any, number: int) -> None:
         """Decode what page ``number`` (a pdfminer ``PDFPage``) makes the
         interpreter read — its content streams and every form they draw, as
-        often as they draw it, forms within forms too — within
+        often as they draw it (:data:`FORM_DRAW` bytes at least), forms
+        within forms too — within
         :data:`~govlint.limits.PDF_PAGE_CONTENT` in all, before the page is
         interpreted (pdfminer reads some 1 MB of content a second, far less
         where it draws much).  InputError (E009) over it."""
@@ -115,8 +120,8 @@ class _Walk:
         self.drawn: dict[int, tuple[Any, list[str]]] = {}  # a stream's id → it (so the id stays its) and what it draws
         self.active: set[int] = set()  # the streams being interpreted (pdfminer refuses to draw them again)
 
-    def interpret(self, stream: Any, resources: Any) -> None:
-        """Count ``stream`` and, resolved in ``resources``, what it draws."""
+    def interpret(self, stream: Any, resources: Any, least: int = 0) -> None:
+        """Count ``stream`` (``least`` bytes at least) and, resolved in ``resources``, what it draws."""
         try:
             stream = self.resolve(stream)
             if not isinstance(stream, self.stream_type) or id(stream) in self.active:
@@ -127,7 +132,7 @@ class _Walk:
             raise
         except Exception:  # damaged: pdfminer copes, or says so, when it interprets the page
             return
-        self.budget.room -= len(data)
+        self.budget.room -= max(len(data), least)
         if self.budget.room < 0:
             self.budget.over()
         if own:  # a form without resources of its own uses its caller's, as pdfminer does
@@ -142,7 +147,7 @@ class _Walk:
         for name in names:
             form = forms.get(name)
             if form is not None and self._is_form(form):
-                self.interpret(form, resources)
+                self.interpret(form, resources, FORM_DRAW)
         self.active.discard(id(stream))
 
     def _forms(self, resources: Any) -> dict:
