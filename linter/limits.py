@@ -56,6 +56,23 @@ ZIP_CHUNK = 64 * KIB
 #: ``document.xml`` is one or two MB; parsing costs about 0.5 s and 15 MB per MB)
 DOCX_XML = 8 * MIB
 
+# -- work on a .pdf (E009) ------------------------------------------------
+
+#: pages of a PDF (a report has a few dozen; reading a page costs 20-250 ms,
+#: and each is released once read); a PDF with more is refused before any
+#: page is read
+PDF_PAGES = 100
+#: what a PDF's compressed streams (page content, forms, fonts, object and
+#: cross-reference streams) inflate to, in total (a report's: 1-3 MB, up to
+#: some 20 MB more for each Chinese font embedded whole); a stream is
+#: inflated a piece at a time and stopped where it passes what is left
+PDF_INFLATED = 128 * MIB
+#: the content one page makes the interpreter read: its content streams and
+#: each form they draw, as often as drawn (a report's pages: 4-40 KB;
+#: pdfminer reads about 1 MB a second, far less where it draws much);
+#: decoded and counted before the page is interpreted
+PDF_PAGE_CONTENT = 4 * MIB
+
 # -- tables of .docx and .html --------------------------------------------
 
 #: a cell spans at most this many columns (``colspan``, ``gridSpan``) and

@@ -205,3 +205,73 @@ HOSTILE_NAMES = [
     b"tab\tand del\x7f.txt",
     b"backslash \\x41.txt",
 ]
+
+
+# ---------------------------------------------------------------- PDF
+
+
+def _pdf(objects: list[bytes]) -> bytes:
+    """A PDF of ``objects`` (numbered from 1; object 1 the catalog) with its cross-reference table."""
+    out, offsets = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n"), []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += f"{number} 0 obj\n".encode() + body + b"\nendobj\n"
+    start = len(out)
+    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+    out += b"".join(f"{offset:010d} 00000 n \n".encode() for offset in offsets)
+    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{start}\n%%EOF\n".encode()
+    return bytes(out)
+
+
+def _stream(data: bytes, entries: str = "") -> bytes:
+    return f"<< /Length {len(data)} {entries}>>\nstream\n".encode() + data + b"\nendstream"
+
+
+def zeros_zlib(size: int) -> bytes:
+    """A zlib stream of ``size`` zero bytes, about 1,000 times smaller, built
+    in milliseconds (compressing 2 GiB takes 17 s): one MiB of zeros
+    compressed and flushed to a byte boundary with the window reset, repeated."""
+    compressor = zlib.compressobj(9, zlib.DEFLATED, -15)
+    block = compressor.compress(bytes(MIB)) + compressor.flush(zlib.Z_FULL_FLUSH)
+    whole, rest = divmod(size, MIB)
+    compressor = zlib.compressobj(9, zlib.DEFLATED, -15)
+    tail = compressor.compress(bytes(rest)) + compressor.flush()
+    adler = ((size % 65521) << 16) | 1  # Adler-32 of zeros: a = 1, b = size
+    return b"\x78\xda" + block * whole + tail + struct.pack(">L", adler)
+
+
+FONT = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"
+
+
+def pdf_pages(contents: list[bytes], filters: str = "", resources: str = "/Font << /F1 3 0 R >>",
+              *more: bytes) -> bytes:
+    """A PDF with one page per content stream (already encoded with
+    ``filters``), Helvetica as /F1; ``more`` objects follow from number
+    ``4 + 2 × pages``."""
+    count = len(contents)
+    kids = " ".join(f"{4 + 2 * i} 0 R" for i in range(count))
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", f"<< /Type /Pages /Kids [{kids}] /Count {count} >>".encode(),
+               FONT]
+    for i, content in enumerate(contents):
+        objects.append(f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents {5 + 2 * i} 0 R "
+                       f"/Resources << {resources} >> >>".encode())
+        objects.append(_stream(content, f"/Filter {filters} " if filters else ""))
+    return _pdf(objects + list(more))
+
+
+def text_page(lines: int = 30, page: int = 1) -> bytes:
+    """The content of a page of ``lines`` lines of text."""
+    shown = "".join(f"1 0 0 1 72 {800 - 24 * i} Tm (Page {page} line {i}: the annual report of an office, "
+                    f"items {i * 7} and {i * 11}.) Tj\n" for i in range(lines))
+    return f"BT /F1 10 Tf\n{shown}ET\n".encode()
+
+
+def pdf_bomb(scale: float = 1.0) -> bytes:
+    """One page whose content stream inflates to 2 GiB × scale of zeros
+    (issue 13: a 2 MB PDF, 57 s and 4.1 GB, then E007)."""
+    return pdf_pages([zeros_zlib(int(2 * GIB * scale))], "/FlateDecode")
+
+
+def many_pages_pdf(pages: int = 2000) -> bytes:
+    """``pages`` pages of text, uncompressed (issue 13: 2,000 pages, 3 MB, 131 s and 2.6 GB)."""
+    return pdf_pages([text_page(15, n) for n in range(1, pages + 1)])

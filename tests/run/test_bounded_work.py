@@ -33,8 +33,10 @@ from hostile import (
     grid_span_docx,
     inline_run_html,
     lying_entry_docx,
+    many_pages_pdf,
     many_parts_docx,
     nested_tables_html,
+    pdf_bomb,
     rowspan_grid_html,
     xml_bomb_docx,
 )
@@ -70,6 +72,9 @@ EXPECTED = {
     "unclosed end tags.html": "E009",  # quadratic in the standard library's parser; then 4M characters
     "many attributes.html": "E009",
     "entities.html": "E009",
+    "pdf bomb.pdf": "E009",  # a content stream of 2 MB inflating to 2 GiB: full size
+    "many pages.pdf": "E009",  # 2,000 pages of text, 3 MB: full size
+    "pages at the limit.pdf": None,  # as many pages as a PDF may have (limits.PDF_PAGES), read
     "big5.txt": "E002",
     "binary as gb18030.txt": "E004",
     "pdf named.txt": "E004",
@@ -77,8 +82,9 @@ EXPECTED = {
     "good.txt": None,
     "good.docx": None,
     "good.html": None,
+    "good.pdf": None,
 }
-GOOD = ("good.txt", "good.docx", "good.html")
+GOOD = ("good.txt", "good.docx", "good.html", "good.pdf")
 
 
 @pytest.fixture(scope="module")
@@ -114,6 +120,9 @@ def bomb_files(plugins) -> dict[str, bytes]:
         "unclosed end tags.html": b"<p>x</p>" + b"</" * 2_000_000,
         "many attributes.html": b"<p " + b"a=1 " * 1_000_000 + b">x</p>",
         "entities.html": b"<p>" + b"&amp;" * 1_000_000 + b"</p>",
+        "pdf bomb.pdf": pdf_bomb(1.0),
+        "many pages.pdf": many_pages_pdf(2000),
+        "pages at the limit.pdf": many_pages_pdf(limits.PDF_PAGES),
         "big5.txt": big5_text(TRADITIONAL),
         "binary as gb18030.txt": binary_as_gb18030(),
         "pdf named.txt": PDF.read_bytes(),
@@ -121,6 +130,7 @@ def bomb_files(plugins) -> dict[str, bytes]:
         "good.txt": seed.read_bytes(),
         "good.docx": seed_docx,
         "good.html": to_html(doc),
+        "good.pdf": PDF.read_bytes(),
     }
     return files
 
@@ -195,6 +205,8 @@ def test_the_messages_name_the_limit_or_the_real_format(bombs, plugins):
 
     assert "8 MB（上限）" in message("xml bomb.docx")
     assert "20000 个单元格（上限）" in message("rowspan grid.html")
+    assert "第1页的内容（解压后，连同其绘制的表单）超过 4 MB（上限）" in message("pdf bomb.pdf")
+    assert "超过 100 页（上限）" in message("many pages.pdf")
     assert "PDF 文档" in message("pdf named.txt") and "Word 文档" in message("docx named.txt")
     assert "Big5" in message("big5.txt")
     assert "乱码" in message("binary as gb18030.txt")
@@ -446,7 +458,7 @@ def test_the_readme_states_every_limit_with_its_value():
     def shown(name: str, value) -> str:
         if name in ("ZIP_CHUNK",):
             return f"{value // limits.KIB} KB"
-        if name.endswith(("BYTES", "DECLARED", "XML", "FLOOR")):
+        if name.endswith(("BYTES", "DECLARED", "XML", "FLOOR", "INFLATED", "CONTENT")):
             return f"{value // limits.MIB} MB"
         if name == "REGEX_SECONDS" or name == "TIME_LIMIT":
             return f"{value:g} s"

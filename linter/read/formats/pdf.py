@@ -26,6 +26,16 @@ A document without any text is a scan: a fatal ``needs-ocr`` problem
 as an image) is reported on that page.  An encrypted PDF that cannot be
 opened without a password is ``encrypted`` (E008).
 
+Bounded work (E009, ``budget``): the pages are taken from the page tree
+one at a time, and a PDF with more than :data:`~govlint.limits.PDF_PAGES`
+is refused before a page is read (reading the first pages only would
+report the sections after them missing); each page is released once read.
+Streams inflate within :data:`~govlint.limits.PDF_INFLATED` for the whole
+document, and what a page makes the interpreter read within
+:data:`~govlint.limits.PDF_PAGE_CONTENT`, checked before it is interpreted
+(:mod:`.pdfbudget`): a decompression bomb costs a few MB and a fraction of
+a second.
+
 Locations: ``line`` is the position of the text line or table row in the
 document's reading order, counted over the whole document (what ``govlint
 parse`` prints; the document's ``lines`` hold their text), so findings sort
@@ -43,12 +53,14 @@ from dataclasses import dataclass, field
 from statistics import median
 from typing import Iterator, Sequence
 
+from ... import limits
 from ...model import InputProblem, Location
 from ...normalize import compact
 from .. import ReadResult
 from ..grid import SourceRow, Span, by_position, rejoin, table
 from ..prose import PAGE_NUMBER, Line, continues, paragraph
 from ..support import InputError, ReadingOrder, library, reader
+from .pdfbudget import budget
 from .pdfwords import text_tables
 
 WHAT = " PDF 文件"
@@ -65,18 +77,54 @@ _MARGIN = 0.1
 def read_pdf(data: bytes, path: str) -> ReadResult:
     """Read a ``.pdf`` report."""
     pdfplumber = library("pdfplumber", "pdfplumber", WHAT)
-    try:
-        pdf = pdfplumber.open(io.BytesIO(data))
-    except Exception as exc:  # pdfplumber wraps pdfminer's errors in PdfminerException
-        cause = exc.args[0] if exc.args and isinstance(exc.args[0], Exception) else exc
-        if type(cause).__name__ in ("PDFPasswordIncorrect", "PDFEncryptionError", "PDFEncryptionWarning"):
-            raise InputError("encrypted", "PDF 文件已加密，需要密码才能打开：请提供未加密的版本") from None
-        raise InputError("unreadable", f"文件不是有效的{WHAT}（已损坏或不完整）：{type(cause).__name__}: {cause}") from None
-    with pdf:
-        pages = [_read_page(page, number) for number, page in enumerate(pdf.pages, start=1)]
+    with budget() as spent:
+        try:
+            pdf = pdfplumber.open(io.BytesIO(data))
+            found = _pages(pdf)
+        except InputError:
+            raise
+        except Exception as exc:  # pdfplumber wraps pdfminer's errors in PdfminerException
+            spent.check()
+            cause = exc.args[0] if exc.args and isinstance(exc.args[0], Exception) else exc
+            if type(cause).__name__ in ("PDFPasswordIncorrect", "PDFEncryptionError", "PDFEncryptionWarning"):
+                raise InputError("encrypted", "PDF 文件已加密，需要密码才能打开：请提供未加密的版本") from None
+            raise InputError("unreadable",
+                             f"文件不是有效的{WHAT}（已损坏或不完整）：{type(cause).__name__}: {cause}") from None
+        spent.check()
+        pages = []
+        try:
+            for number, page in enumerate(found, start=1):
+                spent.page(page.page_obj, number)
+                try:
+                    pages.append(_read_page(page, number))
+                except Exception:
+                    spent.check()  # a stream over the budget, however pdfplumber and pdfminer passed it on
+                    raise
+                finally:
+                    page.close()  # its characters and layout: a long document is read in the memory of a page
+                spent.check()
+        finally:
+            pdf.flush_cache()  # not pdf.close(): that would build every page of the document again
     if sum(page.chars for page in pages) < MIN_TEXT:
         raise InputError("needs-ocr", "PDF 没有文字层（扫描件或图片）：需要先做文字识别（OCR），或提供 Word/文字版 PDF")
     return _Assembler(pages).result()
+
+
+def _pages(pdf) -> list:
+    """The document's pages, as pdfplumber has them (``pdf.pages``), but
+    taken from the page tree one by one: no more than
+    :data:`~govlint.limits.PDF_PAGES` and one over are ever built (InputError
+    E009 with more), whatever the tree declares."""
+    from pdfminer.pdfpage import PDFPage
+    from pdfplumber.page import Page
+
+    pages, top = [], 0
+    for number, page in enumerate(PDFPage.create_pages(pdf.doc), start=1):
+        if number > limits.PDF_PAGES:
+            raise InputError("budget", f"PDF 文件超过 {limits.PDF_PAGES} 页（上限），远多于任何一份年度报告，未读取")
+        pages.append(Page(pdf, page, page_number=number, initial_doctop=top))
+        top += pages[-1].height
+    return pages
 
 
 # -- one page -----------------------------------------------------------
