@@ -8,9 +8,12 @@ implements the ``govlint_rules`` hook with :func:`collect`.
 
 from __future__ import annotations
 
+import dataclasses
 import importlib
 import inspect
 
+from govlint.findings import Finding
+from govlint.model import Severity
 from govlint.rule import Rule
 
 
@@ -27,3 +30,11 @@ def collect(package: str, codes: dict[str, str]) -> list[type[Rule]]:
             raise LookupError(f"{module.__name__} must define exactly one rule with code {code}")
         rules.append(found[0])
     return rules
+
+
+def hint(finding: Finding) -> Finding:
+    """``finding`` (made with its reason in ``uncertain``) as a hint: for a
+    report the national format does not govern (one before 2019), what the
+    format requires is said for reference only, whatever the rule's
+    severity."""
+    return dataclasses.replace(finding, severity=Severity.INFO, certain=False)

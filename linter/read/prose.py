@@ -35,12 +35,15 @@ SENTENCE_END = tuple("。！？；!?;：:")
 
 class Line(NamedTuple):
     """One source line of prose: its text as written and where it starts.
-    ``page`` is set by page-based readers."""
+    ``page`` is set by page-based readers.  ``glued``: the line continues
+    the one before it inside a word or number (Word runs written one per
+    line), so no space is put between them."""
 
     text: str
     line: int
     column: int = 1
     page: int | None = None
+    glued: bool = False
 
 
 _NARROW = re.compile(r"[\u0000-\u2e7f]")
@@ -69,7 +72,7 @@ def paragraph(lines: Iterable[Line], label: str | None = None) -> Paragraph:
     text, pieces, first, last = "", [], None, None
     for part in lines:
         stripped = part.text.strip()
-        if text and text[-1].isascii() and text[-1].isalnum() and stripped[:1].isascii() and stripped[:1].isalnum():
+        if text and not part.glued and text[-1].isascii() and text[-1].isalnum() and stripped[:1].isascii() and stripped[:1].isalnum():
             text += " "
         column = part.column + len(part.text) - len(part.text.lstrip())
         pieces.append(Piece(len(text), part.line, column))

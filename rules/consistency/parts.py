@@ -2,6 +2,7 @@
 of the template."""
 
 from govlint.model import Severity
+from govlint.recognise.outline import predates_format
 from govlint.rule import Rule
 
 #: The six sections of the national template (DOMAIN.md §2.2).
@@ -16,7 +17,8 @@ class PartsMismatch(Rule):
     取“本报告由……五部分组成”“报告全文包括……等六部分”一类的说法，
     所述部分数不是年报格式规定的六部分时报告，并给出报告中实际找到的部分数。
     说“六部分”而实际缺少某一部分时不在此报告：S001 section-missing
-    会逐一指出缺少的部分。
+    会逐一指出缺少的部分。报告年度早于全国统一格式（2019 年度起适用）时不检查：
+    此前的报告按各自的格式分部分（2008 年度报告多为七部分）。
 
     Why
     ---
@@ -44,6 +46,8 @@ class PartsMismatch(Rule):
     severity = Severity.WARNING
 
     def check(self, doc):
+        if predates_format(doc):
+            return
         found = len({s.number for s in doc.sections})
         for claim in doc.claims:
             if claim.kind == "parts" and claim.hedge is None and claim.about_report_year and claim.value != PARTS:

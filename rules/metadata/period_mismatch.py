@@ -2,7 +2,9 @@
 than the report's."""
 
 from govlint.model import Severity
+from govlint.recognise.outline import predates_format
 from govlint.rule import Rule
+from govlint.rules import hint
 
 from .data import period_years, periods
 
@@ -13,7 +15,9 @@ class PeriodYearMismatch(Rule):
     What it does
     ------------
     找出“数据统计期限为 YYYY 年 1 月 1 日至（YYYY 年）12 月 31 日”一类的语句，
-    其中任一年份与报告年度（标题中的年份）不同时报告。
+    其中任一年份与报告年度（标题中的年份）不同时报告。报告年度早于全国统一格式
+    （2019 年度起适用）时只作为提示：条例施行后的第一份年报（2008 年度）按规定
+    追溯到 2003 年，统计期限跨年是当时的口径。
 
     Why
     ---
@@ -45,4 +49,7 @@ class PeriodYearMismatch(Rule):
         for found in periods(doc):
             years = period_years(found)
             if years - {doc.year}:
-                yield self.report(found.location, f"统计期限“{found.match.group(0)}”的年份与报告年度{doc.year}年不一致")
+                before = predates_format(doc)
+                finding = self.report(found.location, f"统计期限“{found.match.group(0)}”的年份与报告年度{doc.year}年不一致",
+                                      uncertain=before)
+                yield hint(finding) if before else finding

@@ -1,8 +1,17 @@
 """S001 section-missing: a required section is not in the report."""
 
-from govlint.model import Location, Severity
-from govlint.recognise.outline import canonical_heading, uncertainty
+import re
+
+from govlint.model import Location, Section, Severity, SubItem
+from govlint.normalize import compact
+from govlint.recognise.outline import canonical_heading, predates_format, uncertainty
+from govlint.recognise.outline.spec import data
 from govlint.rule import Rule
+from govlint.rules import hint
+
+#: A sub-item's title: its text up to the first sentence or clause end.
+_TITLE_END = re.compile(r"[。：:；;]")
+_MAX_TITLE = 30
 
 
 class SectionMissing(Rule):
@@ -15,7 +24,10 @@ class SectionMissing(Rule):
     五、存在的主要问题及改进情况 · 六、其他需要报告的事项。标题按序号和措辞两方面识别，
     丢了序号或使用常见变体写法的标题同样算数。问题定位在该部分应出现的位置
     （其后找到的第一个部分标题处，或报告末尾）。若缺失部分前后相邻的标题只凭较弱的依据认出
-    （该处的标题可能被认错），或报告年度早于全国统一格式（2019 年度起适用），降一级报告并说明原因。
+    （该处的标题可能被认错），降一级报告并说明原因；前一部分的表格之后有标题写着本部分内容的子项
+    （如第四部分表四之后的“（一）主要问题”“（二）改进情况”：第五部分的内容在，只是标题丢失，
+    常见于 PDF 转换），同样降一级报告并指出该子项。报告年度早于全国统一格式（2019 年度起适用）时，
+    只作为提示报告。
 
     Why
     ---
@@ -39,11 +51,12 @@ class SectionMissing(Rule):
     severity = Severity.ERROR
 
     def check(self, doc):
+        grade = hint if predates_format(doc) else (lambda finding: finding)
         if not doc.sections:
             where = doc.title.location if doc.title else Location(1)
-            yield self.report(where, "未找到任何标准章节标题（一、总体情况 … 六、其他需要报告的事项），"
-                                     "这可能不是政府信息公开工作年度报告，或标题格式无法识别",
-                              uncertain=uncertainty(doc))
+            yield grade(self.report(where, "未找到任何标准章节标题（一、总体情况 … 六、其他需要报告的事项），"
+                                           "这可能不是政府信息公开工作年度报告，或标题格式无法识别",
+                                    uncertain=uncertainty(doc)))
             return
         found = {s.number for s in doc.sections}
         last_line = max(len(doc.lines), 1)
@@ -54,5 +67,29 @@ class SectionMissing(Rule):
             before = [s for s in doc.sections if s.number < number]
             where = following[0].location if following else Location(last_line)
             neighbours = before[-1:] + following[:1]  # where the missing heading would be
-            yield self.report(where, f"缺少第{'一二三四五六'[number - 1]}部分“{canonical_heading(number)}”",
-                              uncertain=uncertainty(doc, *neighbours))
+            reason = uncertainty(doc, *neighbours)
+            orphan = _content_after_table(doc, before[-1], number) if before and not reason else None
+            if orphan is not None:
+                reason = (f"第 {orphan.location.line} 行的“{_title(orphan)}”像是本部分的内容，"
+                          "标题可能在转换中丢失")
+            yield grade(self.report(where, f"缺少第{'一二三四五六'[number - 1]}部分“{canonical_heading(number)}”",
+                                    uncertain=reason))
+
+
+def _title(item: SubItem) -> str:
+    return _TITLE_END.split(item.paragraph.text.strip(), maxsplit=1)[0]
+
+
+def _content_after_table(doc, section: Section, number: int) -> SubItem | None:
+    """A sub-item of ``section``, after its last table, whose title names
+    section ``number``'s subject: that section's content under a lost heading."""
+    if not section.tables:
+        return None
+    end = max(t.location.end_line or t.location.line for t in section.tables)
+    signature = data().section(number).signature
+    for item in doc.subitems:
+        if item.section == section.number and item.location.line > end:
+            title = compact(_title(item))
+            if len(title) <= _MAX_TITLE and signature.search(title):
+                return item
+    return None

@@ -1,6 +1,9 @@
 """S006 subitem-numbering: sub-item numbering that skips, repeats, restarts or changes style."""
 
-from govlint.model import Severity
+import re
+
+from govlint.model import Paragraph, Severity
+from govlint.normalize import compact
 from govlint.read.numerals import int_to_chinese
 from govlint.recognise.outline import uncertainty
 from govlint.rule import Rule
@@ -26,6 +29,7 @@ class SubitemNumbering(Rule):
     重复、同一上级下重新从 1 开始、从大于 1 的编号开始，
     或与同级写法不一致（``（一）（二）（三）（4）（五）``：Word 自动编号在转换时变成了阿拉伯数字）。
     含有表格的部分不检查：那里带编号的短行是被转换拆散的表格标签，不是正文编号。
+    跳过的编号写在上一项的段落之中（``1、……栏目；2、组织学习……`` 之后另起一段 ``3、……``）时不算跳号。
     报告年度早于全国统一格式（各部分的划分随之不同）时降一级报告。
 
     Why
@@ -54,7 +58,7 @@ class SubitemNumbering(Rule):
     def check(self, doc):
         reason = uncertainty(doc)
         section = None
-        stack: list[list] = []  # [style, last value] from outer to inner level
+        stack: list[list] = []  # [style, last value, its paragraph] from outer to inner level
         with_tables = {s.number for s in doc.sections if s.tables}
         for item in doc.subitems:
             if item.section in with_tables:
@@ -71,16 +75,17 @@ class SubitemNumbering(Rule):
                 style = "cn-paren"
             if style in styles:
                 del stack[styles.index(style) + 1:]
-                last = stack[-1][1]
+                last, previous = stack[-1][1], stack[-1][2]
                 message = self._sequence_problem(style, last, value)
-                if message:
+                if message and not (value > last + 1 and _written_inline(doc, previous, item.paragraph, style,
+                                                                         range(last + 1, value))):
                     yield self.report(item, message, uncertain=reason)
-                stack[-1][1] = value
+                stack[-1][1:] = [value, item.paragraph]
             else:
                 if value != 1:
                     yield self.report(item, f"序号从“{marker(style, value)}”开始，缺少“{marker(style, 1)}”",
                                       uncertain=reason)
-                stack.append([style, value])
+                stack.append([style, value, item.paragraph])
 
     @staticmethod
     def _sequence_problem(style: str, last: int, value: int) -> str | None:
@@ -95,3 +100,28 @@ class SubitemNumbering(Rule):
         if value > last + 1:
             return f"序号跳号：“{marker(style, last)}”之后是“{written}”，应为“{expected}”"
         return f"序号倒退：“{marker(style, last)}”之后是“{written}”，应为“{expected}”"
+
+
+def _inline_marker(style: str, value: int) -> re.Pattern:
+    """The marker of ``value`` inside a sentence, after a clause mark:
+    ``；2、``, ``。（三）``."""
+    written = {
+        "cn-paren": rf"\({int_to_chinese(value)}\)",
+        "arabic-paren": rf"\({value}\)",
+        "arabic-dot": rf"{value}[.、](?!\d)",
+        "circled": re.escape(marker("circled", value)),
+    }[style]
+    return re.compile(rf"[;。:,，；：]{written}")
+
+
+def _written_inline(doc, first: Paragraph, last: Paragraph, style: str, values: range) -> bool:
+    """Are the markers ``values`` written inside the paragraphs from
+    ``first`` up to (not including) ``last`` of the same section?"""
+    for section in doc.sections:
+        paragraphs = section.paragraphs
+        start = next((i for i, p in enumerate(paragraphs) if p is first), None)
+        end = next((i for i, p in enumerate(paragraphs) if p is last), None)
+        if start is not None and end is not None and start < end:
+            text = compact("".join(p.text for p in paragraphs[start:end]))
+            return all(_inline_marker(style, v).search(text) for v in values)
+    return False

@@ -14,6 +14,7 @@ from typing import Iterable, Sequence
 
 from govlint.model import Location, Section
 from govlint.normalize import compact
+from govlint.recognise.outline import predates_format
 from govlint.recognise.templates import ColumnSpec, RowMatch, TableMatch, TableSpec, template, templates
 from govlint.recognise.templates.labels import inner
 
@@ -118,13 +119,23 @@ AS_TEXT = 3
 
 def missing_tables(doc) -> Iterable[tuple[str, Section, list[str]]]:
     """Tables 二/三/四 not recognised whose section is there: ``(key,
-    section, labels of the table its text holds, as printed)``."""
+    section, labels of the table its text holds, as printed)``.  None for a
+    report before the national format, which had no such tables."""
+    if predates_format(doc):
+        return
     for key, number in TABLE_SECTIONS.items():
         sections = [s for s in doc.sections if s.number == number]
         if doc.template.tables.get(key) is not None or not sections:
             continue
-        # where the outline found the section twice, the table's text may be under either heading
-        found = [(s, _labels_in(key, s.heading.text + "\n" + s.text)) for s in sections]
+        # where the outline found the section twice, the table's text may be
+        # under either heading; under a heading with nothing of its own, the
+        # table may stand under the heading printed right after it (四 and 五
+        # printed together before table 四)
+        places = list(sections)
+        for s in sections:
+            if not s.blocks:
+                places += [t for t in doc.sections if t.start_line > s.start_line][:1]
+        found = [(s, _labels_in(key, s.heading.text + "\n" + s.text)) for s in places]
         section, written = max(found, key=lambda f: len(f[1]))
         yield key, (section if len(written) >= AS_TEXT else sections[0]), (written if len(written) >= AS_TEXT else [])
 

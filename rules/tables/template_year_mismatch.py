@@ -18,7 +18,9 @@ class TemplateYearMismatch(Rule):
     表二的栏目“本年新制作数量”“对外公开总数量”“上一年项目数量”、
     行“政府集中采购”只在 2019 年格式中出现，“本年制发件数”
     “现行有效件数”“本年收费金额”只在 2021 年格式中出现。
-    两者不符时，在第一个属于另一种格式的栏目处报告。
+    两者不符时，在第一个属于另一种格式的栏目处报告。表格在转换中被压成一段文字、
+    无法按行列读取时，也从文字中找这些栏目名（只找不会出现在叙述中的栏目名，
+    如“本年新制作数量”“本年制发件数”），找到时降一级报告。
 
     这些栏目没有问题（或表二缺失）时，再看各表按哪种格式识别得更好：
     例如 2021 年度报告的表三把“（六）其他处理”写成一行
@@ -61,7 +63,8 @@ class TemplateYearMismatch(Rule):
         detected = found.detected
         if detected is not None and detected != expected:
             hit = next(h for h in found.markers if h.template == detected)
-            yield self.report(hit.location, f"{intro}，但表格中的“{hit.marker}”是{source_of(detected)}格式的栏目")
+            yield self.report(hit.location, f"{intro}，但表格中的“{hit.marker}”是{source_of(detected)}格式的栏目",
+                              uncertain="表格未能按行列读取，栏目名取自转换中压成一段的文字" if hit.in_text else None)
             return
         # The markers agree with the year, or there are none: a table may
         # still match the other format better (table 三's （六）其他处理).

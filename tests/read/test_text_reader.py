@@ -174,3 +174,49 @@ def test_plain_text_with_a_stray_hash_or_bar_stays_plain(text):
     result = read_text(text.encode(), "x.txt")
     assert all(getattr(b, "heading_level", None) is None for b in result.blocks)
     assert tables(result) == []
+
+
+def test_word_runs_one_per_line_are_joined_where_a_sentence_breaks():
+    # A crawler wrote each Word run of the page on its own line: dates and
+    # numbers broken in two, punctuation on lines of its own; the table
+    # below has one cell a line, and its cells stay lines of their own.
+    lines = [
+        "本报告中所列数据的统计期限自",
+        "20",
+        "23",
+        "年",
+        "1月1日起至20",
+        "23",
+        "年",
+        "12月31日止。本报告在",
+        "《政府信息公开条例》",
+        "、",
+        "《某某省政府信息公开办法》",
+        "，规定的平台公布。",
+        "一、总体情况",
+        "2023",
+        "年，本局共收到政府信息公开申请",
+        "8",
+        "件。",
+        "行政规范性文件",
+        "0",
+        "22",
+        "政府集中采购",
+        "3",
+        "1.1499万元",
+        "第二十条第",
+        "(",
+        "五",
+        ")",
+        "项",
+    ]
+    result = read_text("\n".join(lines).encode(), "x.txt")
+    texts = [(b.location.line, b.text) for b in result.blocks if isinstance(b, Paragraph)]
+    assert texts[0] == (1, "本报告中所列数据的统计期限自2023年1月1日起至2023年12月31日止。本报告在")
+    assert (9, "《政府信息公开条例》、《某某省政府信息公开办法》，规定的平台公布。") in texts
+    assert (13, "一、总体情况") in texts
+    assert (14, "2023年，本局共收到政府信息公开申请8件。") in texts
+    assert [t for _, t in texts[texts.index((14, "2023年，本局共收到政府信息公开申请8件。")) + 1:]] == [
+        "行政规范性文件", "0", "22", "政府集中采购", "3", "1.1499万元", "第二十条第", "(", "五", ")", "项"]
+    para = paragraph_at(result, 1)
+    assert para.location_at(para.text.index("12月31日")).line == 8

@@ -17,6 +17,14 @@ One file may mix them:
   joining is shared with the PDF reader, :mod:`.prose`, which knows where a
   line ends on the page, where this reader guesses the wrap width).
   Page footers (``— 4 —``, ``- 1 -``) are dropped.
+* **runs**: a web page's Word runs written one per line by a crawler, so
+  that a sentence breaks wherever the formatting changed, often inside a
+  date or a number (``统计期限自`` / ``20`` / ``22`` / ``年`` / ``1月1日起至20``
+  / …).  Such a line is joined to the one before it only where the break
+  cannot be a cell boundary (:func:`_run_continues`): inside a number that a
+  unit follows, before a unit, or at punctuation that cannot end or start a
+  paragraph — never onto a heading, and never a bare number that no unit
+  follows (table cells written one per line stay lines of their own).
 
 Locations are those of the original file: 1-based line, and the column of
 the first character of the paragraph or cell.
@@ -29,10 +37,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ...model import Cell, InputProblem, Location, Paragraph, Piece, Row, Table
-from ...normalize import norm
+from ...normalize import fold, norm
 from .. import ReadResult
 from ..decode import decode, fatal_problem
-from ..prose import ITEM_START, PAGE_NUMBER, Line, continues, paragraph, width
+from ..prose import ITEM_START, PAGE_NUMBER, SENTENCE_END, Line, continues, paragraph, width
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _WORD_CELL = re.compile(r"^[ \u3000\u00a0]*\t(?!.*\t)")
@@ -45,6 +53,20 @@ _MD_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _NUMBER = re.compile(r"^[+\-]?\d[\d,]*(?:\.\d+)?\s*(?:元|万元|件|个|条|%)?$")
 # Continuation lines of a cell are short and never look like a heading.
 _MAX_CONTINUATION = 30
+# Word runs one per line (:func:`_run_continues`): a line that starts with a
+# unit or counter continues the number before it; a line that starts with
+# closing punctuation, or follows one that ends with opening punctuation or
+# a comma, continues it.
+_UNIT_START = re.compile(r"^[年月日号时分件条个项次篇期份人元万%％〕］]")
+_DATE_START = re.compile(r"^\d{1,4}[年月日号]")
+_BARE_NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
+_CLOSING_START = re.compile(r"^[，,、。．；;）)〕】》”’％%！!？?]")
+_OPENING_END = re.compile(r"[，,、（(〔【《“‘]$")
+# A paragraph this short that starts with an item numeral is a heading:
+# nothing is joined onto it; nor onto a lone character (``(`` / ``五`` / ``)``
+# of a caption ``第二十条第(五)项`` broken into runs).
+_MAX_HEADING = 40
+_MIN_RUN = 2
 
 
 def read_text(data: bytes, path: str) -> ReadResult:
@@ -126,6 +148,7 @@ class _Builder:
         self.blocks: list = []
         self.table: _TableDraft | None = None
         self.prose: list[int] = []  # line numbers of the paragraph being joined
+        self.glued: set[int] = set()  # those joined as Word runs (no space put before them)
         self.blank_run = 0
         self.wrap = _wrap_width(lines)
 
@@ -245,21 +268,71 @@ class _Builder:
                                          heading_level=len(heading.group(1))))
             self.blank_run = 0
             return
-        if self.prose and not self._joins(self.lines[self.prose[-1] - 1], line):
+        if self.prose and not self._joins(number, line):
             self._close_prose()
         self.prose.append(number)
         self.blank_run = 0
 
-    def _joins(self, previous: str, line: str) -> bool:
-        """Was ``line`` broken off ``previous`` by fixed-width extraction?"""
+    def _joins(self, number: int, line: str) -> bool:
+        """Was ``line`` (line ``number``) broken off the paragraph being
+        joined, by fixed-width extraction or between two Word runs?"""
+        previous = self.lines[self.prose[-1] - 1]
         full = self.wrap is not None and width(previous.strip()) >= self.wrap - 2
-        return continues(previous, line, full=full)
+        if continues(previous, line, full=full):
+            return True
+        paragraph = [self.lines[n - 1].strip() for n in self.prose]
+        if _run_continues(paragraph, line.strip(), self.lines[number:number + 2]):
+            self.glued.add(number)
+            return True
+        return False
 
     def _close_prose(self) -> None:
         if not self.prose:
             return
-        self.blocks.append(paragraph(Line(self.lines[number - 1], number) for number in self.prose))
+        self.blocks.append(paragraph(Line(self.lines[number - 1], number, glued=number in self.glued)
+                                     for number in self.prose))
         self.prose = []
+        self.glued.clear()
+
+
+def _run_continues(paragraph: list[str], line: str, after: tuple[str, ...]) -> bool:
+    """Does ``line`` continue ``paragraph`` (its lines, stripped) as the
+    next Word run of the same sentence?  ``after``: the (up to two) lines
+    that follow ``line``.
+
+    Never after a sentence end, never before an item numeral, never onto a
+    heading (a short paragraph that starts with an item numeral) or a lone
+    character.  Then the line continues when it starts with a unit (``年``,
+    ``件``, ``号``…) right after a digit; with the rest of a date after its
+    year or month (``年`` / ``1月1日起至20``); with closing punctuation (``，``, ``）``, ``》``); after opening
+    punctuation or a comma; or when it is a bare number (or two) that a unit
+    follows — ``20`` / ``22`` / ``年``.  A bare number no unit follows is a
+    table cell written on its own line and stays one; so is a value with its
+    unit after a number (``3`` / ``1.1499万元``).
+    """
+    previous = paragraph[-1]
+    if not previous or not line or previous.endswith(SENTENCE_END) or ITEM_START.match(fold(line)):
+        return False
+    first = paragraph[0]
+    if len(paragraph) == 1 and (len(first) < _MIN_RUN or ITEM_START.match(fold(first)) and width(first) <= _MAX_HEADING
+                                and not any(mark in first for mark in SENTENCE_END)):
+        return False
+    if _CLOSING_START.match(line) or _OPENING_END.search(previous):
+        return True
+    if previous[-1].isdigit():
+        return bool(_UNIT_START.match(line)) or (_BARE_NUMBER.match(line) is not None and _unit_follows(after))
+    if previous[-1] in "年月日" and _DATE_START.match(line):
+        return True
+    return _BARE_NUMBER.match(line) is not None and _unit_follows(after)
+
+
+def _unit_follows(after: tuple[str, ...]) -> bool:
+    """Do the lines ``after`` a bare number start with its unit, right away
+    or after one more bare number (``20`` / ``22`` / ``年``)?"""
+    following = [a.strip() for a in after]
+    if following and _UNIT_START.match(following[0]):
+        return True
+    return len(following) == 2 and bool(_BARE_NUMBER.match(following[0])) and bool(_UNIT_START.match(following[1]))
 
 
 def _is_number(text: str) -> bool:

@@ -168,14 +168,24 @@ def canonical_heading(number: int) -> str:
     return f"{_CN[number - 1]}、{data().section(number).canonical}"
 
 
+def predates_format(doc: Document) -> str | None:
+    """Why a finding that measures ``doc`` against the national format is
+    for reference only, or None: the report's year is before the first
+    template's (a 2008 report has seven parts and no 表二–表四)."""
+    first = min(t.first_year for t in templates().values())
+    if doc.year is not None and doc.year < first:
+        return f"口径可能不同：{doc.year}年度报告早于全国统一格式（{first}年度起适用），按现行格式检查仅供参考"
+    return None
+
+
 def uncertainty(doc: Document, *sections: Section) -> str | None:
     """Why a structure finding about ``doc`` resting on ``sections``' headings
     is not conclusive, or None when it is: the report predates the national
     format (its year is before the first template's), or a heading was
     found on weak evidence (confidence below ``uncertain-below``)."""
-    first = min(t.first_year for t in templates().values())
-    if doc.year is not None and doc.year < first:
-        return f"口径可能不同：{doc.year}年度报告早于全国统一格式（{first}年度起适用），按现行格式检查仅供参考"
+    before = predates_format(doc)
+    if before is not None:
+        return before
     threshold = data().weight("confidence", "uncertain-below")
     weak = next((s for s in sections if s.confidence < threshold), None)
     if weak is None:

@@ -3,7 +3,10 @@
 Each template lists ``markers``: words printed only in its tables
 (DOMAIN.md §2.7: ``本年制发件数`` → 2021, ``本年新制作数量`` → 2019).  They
 are looked for in table cells and in short paragraphs (tables flattened to
-text by extraction), never in prose.  A later rule compares the detected
+text by extraction), never in prose — except the column headings among
+them (``column_markers``), which prose never writes: those are found in
+long paragraphs too, where a crawler flattened a whole web page, tables
+included, into one line (``in_text``).  A later rule compares the detected
 format with the one the report year calls for.
 """
 
@@ -28,16 +31,32 @@ class MarkerHit:
     template: str
     marker: str
     location: Location
+    in_text: bool = False  # found in running text, not in a table or a table's short line
 
 
 def find_markers(blocks: Iterable[Block], templates: Sequence[Template]) -> tuple[MarkerHit, ...]:
     """Every marker occurrence among ``blocks``, in document order."""
     hits: list[MarkerHit] = []
-    for text, location in _texts(blocks):
-        s = compact(text)
-        for template in templates:
-            hits += [MarkerHit(template.id, m, location) for m in template.markers if compact(m) in s]
+    for block in blocks:
+        if isinstance(block, Paragraph) and len(compact(block.text)) > TABLE_TEXT_LENGTH:
+            hits += _in_text(block, templates)
+            continue
+        for text, location in _texts((block,)):
+            s = compact(text)
+            for template in templates:
+                hits += [MarkerHit(template.id, m, location) for m in template.markers if compact(m) in s]
     return tuple(hits)
+
+
+def _in_text(paragraph: Paragraph, templates: Sequence[Template]) -> list[MarkerHit]:
+    """The column-heading markers in a long paragraph, each located where it is written."""
+    hits = []
+    for template in templates:
+        for m in template.column_markers:
+            offset = paragraph.text.find(m)
+            if offset >= 0:
+                hits.append(MarkerHit(template.id, m, paragraph.location_at(offset), in_text=True))
+    return hits
 
 
 def detected_template(hits: Sequence[MarkerHit]) -> str | None:

@@ -119,7 +119,8 @@ class TableSpec:
 class Template:
     """A report format: ``id`` (``"2019"``), name, issuing ``source``, the
     report years it applies to (``last_year`` None: still in force), the
-    ``markers`` that identify its tables and the tables by key."""
+    ``markers`` that identify its tables (``column_markers``: those that
+    are column headings, never prose) and the tables by key."""
 
     id: str
     name: str
@@ -128,6 +129,7 @@ class Template:
     last_year: int | None
     markers: tuple[str, ...]
     tables: Mapping[str, TableSpec]
+    column_markers: tuple[str, ...] = ()
 
     def applies_to(self, year: int) -> bool:
         return self.first_year <= year and (self.last_year is None or year <= self.last_year)
@@ -148,6 +150,7 @@ def build_template(data: Mapping[str, Any]) -> Template:
         last_year=data.get("last_year"),
         markers=tuple(data.get("markers", ())),
         tables={key: _table(key, t) for key, t in data.get("tables", {}).items()},
+        column_markers=tuple(data.get("column_markers", ())),
     )
 
 
