@@ -21,6 +21,7 @@ import click
 from . import limits
 from .model import Severity
 from .output import baseline, htmlreport
+from .output.console import chinese_click, use_color
 from .output.escape import visible
 from .output.formatters import FORMATTERS, render
 from .output.progress import progress_bar
@@ -34,6 +35,8 @@ from .run.localrules import plugins_for
 from .run.parallel import Interrupts
 from .run.pipeline import read_document
 from .run.plugins import Plugins
+
+chinese_click()
 
 
 class Failure(click.ClickException):
@@ -85,7 +88,7 @@ def _refs(values: tuple[str, ...]) -> tuple[str, ...]:
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(None, "-V", "--version", package_name="govlint", prog_name="govlint",
-                      message="%(prog)s %(version)s")
+                      message="%(prog)s %(version)s", help="显示版本并退出")
 def main() -> None:
     """检查政府信息公开工作年度报告的结构、表格与数据。"""
 
@@ -97,15 +100,27 @@ _rule_path_option = click.option("--rule-path", "rule_paths", multiple=True, met
                                  help="从此目录按文件路径加载规则模块（可重复）")
 
 
+_PATTERN_HELP = "gitignore 格式的路径模式，逗号分隔，可重复，相对于当前目录"
+_exclude_options = (
+    click.option("--exclude", multiple=True, metavar="PATTERN",
+                 help=f"不检查这些文件和目录，取代配置与默认的排除模式（{_PATTERN_HELP}）"),
+    click.option("--extend-exclude", multiple=True, metavar="PATTERN",
+                 help=f"在配置与默认的排除模式之外再排除这些（{_PATTERN_HELP}）"),
+    click.option("--force-exclude", is_flag=True,
+                 help="命令行上直接给出的文件也按排除模式过滤（pre-commit 钩子使用）"),
+)
+
+
 def _selection_options(command):
     """The options choosing rules and configuration (``check``, ``report``)."""
     for option in reversed([
-        click.option("--select", multiple=True, help=f"只运行这些规则（{_REF_HELP}）"),
-        click.option("--extend-select", multiple=True, help=f"在已选规则之外再运行这些规则（{_REF_HELP}）"),
-        click.option("--ignore", multiple=True, help=f"不运行这些规则（{_REF_HELP}）"),
+        click.option("--select", multiple=True, metavar="RULES", help=f"只运行这些规则（{_REF_HELP}）"),
+        click.option("--extend-select", multiple=True, metavar="RULES", help=f"在已选规则之外再运行这些规则（{_REF_HELP}）"),
+        click.option("--ignore", multiple=True, metavar="RULES", help=f"不运行这些规则（{_REF_HELP}）"),
         _config_option,
         click.option("--no-config", is_flag=True, help="不使用任何配置文件"),
         _rule_path_option,
+        *_exclude_options,
     ]):
         command = option(command)
     return command
@@ -128,7 +143,8 @@ def _run_options(command):
                         help="同时检查的进程数（默认：文件较多时用全部 CPU 核）")(command)
 
 
-def _options(select, extend_select, ignore, config_file, no_config, rule_paths, **more) -> Options:
+def _options(select, extend_select, ignore, config_file, no_config, rule_paths, exclude=(), extend_exclude=(),
+             force_exclude=False, **more) -> Options:
     """Options from the values of :func:`_selection_options` (and ``more`` fields)."""
     if config_file and no_config:
         raise Failure("--config 与 --no-config 不能同时使用")
@@ -139,8 +155,25 @@ def _options(select, extend_select, ignore, config_file, no_config, rule_paths, 
         config=config_file,
         use_config=not no_config,
         rule_paths=tuple(rule_paths),
+        exclude=_refs(exclude) if exclude else None,
+        extend_exclude=_refs(extend_exclude),
+        force_exclude=force_exclude,
         **more,
     )
+
+
+def _output_options(command):
+    """Where and how much ``check`` prints (the options of ruff and friends)."""
+    for option in reversed([
+        click.option("-o", "--output-file", metavar="FILE", help="把结果写入文件（原子写入），不输出到标准输出"),
+        click.option("-q", "--quiet", is_flag=True, help="只输出问题，不输出汇总行、进度与提示"),
+        click.option("--exit-zero", is_flag=True, help="发现问题时退出码仍为 0（内部错误仍为 2）"),
+        click.option("--statistics", is_flag=True, help="只输出每条规则的问题个数"),
+        click.option("--show-settings", metavar="FILE",
+                     help="显示对文件 FILE 生效的配置及其来源，不做检查"),
+    ]):
+        command = option(command)
+    return command
 
 
 @main.command()
@@ -152,33 +185,79 @@ def _options(select, extend_select, ignore, config_file, no_config, rule_paths, 
               help="达到此级别的问题使退出码为 1（默认 error）")
 @click.option("--stdin-filename", metavar="NAME", help="从标准输入（-）读取时使用的文件名，决定格式与配置")
 @click.option("--baseline", "baseline_file", metavar="FILE", help="不报告基线文件中已记录的问题")
-@click.option("--write-baseline", metavar="FILE", help="把当前的全部问题记入基线文件（之后只报告新问题）")
+@click.option("--write-baseline", metavar="FILE",
+              help="把当前的全部问题记入基线文件（之后只报告新问题；已有条目的 reason 保留）")
 @_run_options
-def check(paths, output_format, fail_level, stdin_filename, baseline_file, write_baseline, **selection) -> None:
+@_output_options
+def check(paths, output_format, fail_level, stdin_filename, baseline_file, write_baseline, output_file, quiet,
+          exit_zero, statistics, show_settings, **selection) -> None:
     """检查 PATHS 中的报告（文件或目录；- 表示标准输入）。"""
-    if not paths:
-        raise Failure("请给出要检查的文件或目录（- 表示标准输入）")
     options = _options(fail_level=Severity.parse(fail_level) if fail_level else None,
                        stdin_filename=stdin_filename, **selection)
+    if show_settings is not None:
+        return _show_settings(show_settings, output_format, options, output_file)
+    if not paths:
+        raise Failure("请给出要检查的文件或目录（- 表示标准输入）")
+    if statistics and output_format not in ("text", "json"):
+        raise Failure("--statistics 只能与 --format text 或 json 一起使用")
     _writable(write_baseline, "基线文件")
+    _writable(output_file, "输出文件")
     plugins = _plugins(paths, options)
     stdin = sys.stdin.buffer.read(limits.MAX_BYTES + 1) if "-" in paths else None  # more is E005 anyway
-    result = lint(paths, options, plugins=plugins, stdin=stdin, warn=_warn, progress=progress_bar())
-    if not result.files:
+    result = lint(paths, options, plugins=plugins, stdin=stdin, warn=_warn,
+                  progress=None if quiet else progress_bar())
+    if not result.files and not quiet:
         _warn("没有找到可检查的报告文件")
     exit_code = None
     if write_baseline:
         try:
-            _warn(f"已将 {baseline.write(write_baseline, result.findings)} 个问题写入基线 {write_baseline}")
+            written = baseline.write(write_baseline, result.findings)
+            if not quiet:
+                _warn(f"已将 {written} 个问题写入基线 {write_baseline}")
             baseline_file = write_baseline
         except OSError as exc:  # checked before the run; changed since
             _warn(f"无法写入基线文件 {write_baseline}：{exc.strerror or exc}（以下是全部问题）")
             exit_code = 2
     if baseline_file:
         result = baseline.apply(result, baseline_file)
-    color = output_format == "text" and sys.stdout.isatty()
-    click.echo(render(result, output_format, color=color, rules=plugins.rules))
-    click.get_current_context().exit(exit_code or result.exit_code)
+    color = output_format == "text" and not output_file and use_color(sys.stdout)
+    if statistics:
+        from .output.formatters import statistics as stats
+
+        text = stats.render(result, json_format=output_format == "json", quiet=quiet, rules=plugins.rules)
+    else:
+        text = render(result, output_format, color=color, rules=plugins.rules, quiet=quiet)
+    _emit(text, output_file, color)
+    if exit_code is None and exit_zero:
+        exit_code = 2 if result.errors else 0
+    click.get_current_context().exit(exit_code if exit_code is not None else result.exit_code)
+
+
+def _emit(text: str, output_file: str | None, color: bool = False) -> None:
+    """``text`` (and a line break) to standard output, or atomically to ``output_file``."""
+    if output_file is None:
+        click.echo(text, color=color)
+        return
+    try:
+        write_atomic(output_file, text + "\n", follow_symlinks=True)
+    except OSError as exc:
+        raise Failure(f"无法写入输出文件 {output_file}：{exc.strerror or exc}") from None
+
+
+def _show_settings(file: str, output_format: str, options: Options, output_file: str | None) -> None:
+    """``check --show-settings FILE``: the effective configuration of ``file`` and its sources."""
+    from .output import settingsview
+
+    if not os.path.lexists(file):
+        raise Failure(f"路径不存在：{file}")
+    _writable(output_file, "输出文件")
+    data = settingsview.describe(file, options, _plugins([file], options))
+    if output_format == "json":
+        _emit(json.dumps(data, ensure_ascii=False, indent=2, default=str), output_file)
+    elif output_format == "text":
+        _emit(settingsview.text(data), output_file)
+    else:
+        raise Failure("--show-settings 只能与 --format text 或 json 一起使用")
 
 
 def _writable(path: str | None, what: str) -> None:

@@ -69,7 +69,7 @@ PARALLEL_MIN_FILES = 8
 #: the file name stdin is read as when ``--stdin-filename`` is not given
 STDIN_DEFAULT_NAME = "stdin.txt"
 
-__all__ = ["FileResult", "LintError", "LintResult", "Options", "lint", "lint_document"]
+__all__ = ["FileResult", "LintError", "LintResult", "Options", "SettingsResolver", "lint", "lint_document"]
 
 Warn = Callable[[str], None]
 
@@ -175,10 +175,10 @@ def lint(paths: Sequence[str], options: Options = Options(), *, plugins: Plugins
 def _lint(paths: Sequence[str], options: Options, plugins: Plugins, stdin: bytes | None, warn: Warn,
           progress: Callable[[int, int], None] | None) -> LintResult:
     unlisted: dict[str, str] = {}  # directories that could not be listed → why
-    files = expand_paths(paths, plugins.extensions, unreadable=lambda directory, why: unlisted.setdefault(
-        os.path.abspath(directory), why))
-    files += sorted(unlisted)
     settings_for = _SettingsResolver(plugins, options)
+    files = expand_paths(paths, plugins.extensions, unreadable=lambda directory, why: unlisted.setdefault(
+        os.path.abspath(directory), why), excluded=settings_for.excluded, force_exclude=options.force_exclude)
+    files += sorted(unlisted)
     tasks = [(file, settings_for(_config_path(file, options))) for file in files]
     cache = Cache.open(cache_root(options.config), plugins) if options.cache else None
     sets = ReportSetPhase(plugins, [settings for _, settings in tasks],
@@ -325,6 +325,8 @@ class _SettingsResolver:
             extend_select=check_refs(options.extend_select, rules, "命令行", "--extend-select"),
             ignore=check_refs(options.ignore, rules, "命令行", "--ignore"),
             fail_level=options.fail_level,
+            exclude=options.exclude,
+            extend_exclude=options.extend_exclude,
         )
         self._finder = ConfigFinder(rules, plugins.defaults)
         self._explicit = self._read_explicit(options.config) if options.config else None
@@ -335,14 +337,25 @@ class _SettingsResolver:
             raise ConfigError(f"找不到配置文件：{path}")
         return read_config(Path(path), self._plugins.rules, self._plugins.defaults) or Config(path=Path(path))
 
-    def __call__(self, file: str) -> Settings:
+    def excluded(self, path: str, is_dir: bool) -> bool:
+        """Whether the configuration governing ``path`` excludes it."""
+        return self(path).exclusion.excludes(path, is_dir)
+
+    def config_for(self, file: str) -> Config | None:
+        """The configuration that governs ``file`` (None: none)."""
         if not self._options.use_config:
-            config = None
-        elif self._explicit is not None:
-            config = self._explicit
-        else:
-            config = self._finder.for_file(file)
+            return None
+        if self._explicit is not None:
+            return self._explicit
+        return self._finder.for_file(file)
+
+    def __call__(self, file: str) -> Settings:
+        config = self.config_for(file)
         key = config.path if config else None
         if key not in self._cache:
             self._cache[key] = build_settings(self._plugins.rules, config, self._command_line, self._plugins.defaults)
         return self._cache[key]
+
+
+#: the settings of each file of a run (``govlint check --show-settings`` asks it for one file)
+SettingsResolver = _SettingsResolver

@@ -26,13 +26,14 @@ _COLORS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "bl
 CONTEXT_WIDTH = 120
 
 
-def render(result: LintResult, *, color: bool = False, **_: object) -> str:
+def render(result: LintResult, *, color: bool = False, quiet: bool = False, **_: object) -> str:
     lines = []
     for finding in result.findings:
         lines.extend(_finding(finding, color))
-    if lines:
-        lines.append("")
-    lines.append(summary(result))
+    if not quiet:
+        if lines:
+            lines.append("")
+        lines.append(summary(result))
     return "\n".join(lines)
 
 
