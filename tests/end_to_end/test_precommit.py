@@ -144,9 +144,9 @@ def test_hook_file_pattern_is_case_insensitive():
     import yaml
 
     [hook] = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
-    assert (hook["id"], hook["entry"], hook["language"], hook["require_serial"]) == (
-        "govlint", "govlint check", "python", True)
+    assert (hook["id"], hook["entry"], hook["language"], hook["require_serial"], hook["verbose"]) == (
+        "govlint", "govlint check --force-exclude", "python", True, True)
     pattern = re.compile(hook["files"])
     assert all(pattern.search(name) for name in ("a.txt", "B.MD", "c.Markdown", "d.docx", "e.htm", "f.HTML",
-                                                  "g.pdf"))
-    assert not any(pattern.search(name) for name in ("a.py", "b.txt.bak", "c.doc"))
+                                                  "g.pdf", "h.doc", "i.WPS", "j.rtf", "k.odt", "l.ofd"))
+    assert not any(pattern.search(name) for name in ("a.py", "b.txt.bak", "c.docm"))
