@@ -201,6 +201,11 @@ def check(paths, output_format, fail_level, stdin_filename, baseline_file, write
     if statistics and output_format not in ("text", "json"):
         raise Failure("--statistics 只能与 --format text 或 json 一起使用")
     _writable(write_baseline, "基线文件")
+    if write_baseline:
+        try:
+            baseline.reasons(write_baseline)
+        except ConfigError as exc:
+            _warn(f"{exc}：将被覆盖，其中的 reason 无法保留")
     _writable(output_file, "输出文件")
     plugins = _plugins(paths, options)
     stdin = sys.stdin.buffer.read(limits.MAX_BYTES + 1) if "-" in paths else None  # more is E005 anyway
