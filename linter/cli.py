@@ -298,6 +298,26 @@ def report(paths, html_file, baseline_file, **selection) -> None:
     click.get_current_context().exit(2 if result.errors else 0)
 
 
+@main.command()
+@click.option("--path", "show_path", is_flag=True, help="只输出此文档安装后的文件路径")
+def keys(show_path) -> None:
+    """列出表二、表三、表四的全部规范键（声明式规则的 formula、govlint extract 的列名使用它们）。"""
+    from . import docs
+
+    click.echo(str(docs.path("keys")) if show_path else docs.text("keys").rstrip("\n"))
+
+
+@main.command()
+@click.argument("name", type=click.Choice(["config", "rules"]))
+@click.option("--path", "show_path", is_flag=True, help="只输出此模式安装后的文件路径")
+def schema(name, show_path) -> None:
+    """输出 JSON Schema：config 为 govlint.toml 与 [tool.govlint]，rules 为声明式规则文件；供编辑器校验。"""
+    from . import docs
+
+    document = "config-schema" if name == "config" else "rules-schema"
+    click.echo(str(docs.path(document)) if show_path else docs.text(document).rstrip("\n"))
+
+
 def _listing_plugins(config_file: str | None, rule_paths: tuple[str, ...]) -> Plugins:
     """The plugins ``rules`` and ``explain`` describe: installed ones, the
     rule paths given, and those of the configuration of the current
@@ -334,7 +354,12 @@ def explain(rule, config_file, rule_paths) -> None:
     click.echo(f"级别：{found.severity.label}（{found.severity.chinese}）")
     click.echo(f"插件：{found.plugin}")
     click.echo()
-    click.echo(found.documentation())
+    documentation = found.documentation()
+    click.echo(documentation)
+    if "DOMAIN.md" in documentation:
+        from . import docs
+
+        click.echo(f"DOMAIN.md（领域说明）随 govlint 安装：{docs.path('domain')}")
 
 
 @main.command()

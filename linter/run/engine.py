@@ -17,7 +17,9 @@ no cache).  Everything the command line does, a Python caller can do here::
 
 Problems that are not findings (a rule that crashed, a file the pipeline
 could not handle, a worker process that died) go to ``warn`` (stderr by
-default), in file order, and make the exit code 2; the run goes on.  A rule
+default), in file order, and make the exit code 2; the run goes on.  With
+``GOVLINT_DEBUG=1`` the traceback of a rule that crashed is printed to
+stderr as well (:func:`debug_traceback`).  A rule
 crashes whatever it raises: SystemExit, or a KeyboardInterrupt the user did
 not cause (:class:`~govlint.run.parallel.Interrupts`), is a crash like any
 exception.  Each file is checked under the watchdog
@@ -114,6 +116,18 @@ def warn_stderr(message: str) -> None:
     print(f"govlint: {message}", file=sys.stderr)
 
 
+def debug_traceback(what: str) -> None:
+    """With ``GOVLINT_DEBUG=1`` in the environment, print the traceback of
+    the exception being handled to stderr, headed by ``what`` (for plugin
+    authors: where their rule or plugin failed)."""
+    if os.environ.get("GOVLINT_DEBUG") == "1":
+        import traceback
+
+        print(f"govlint: {what}，回溯（GOVLINT_DEBUG=1）：", file=sys.stderr)
+        traceback.print_exc(file=sys.stderr)
+        sys.stderr.flush()
+
+
 #: the rule running in this thread (named when the watchdog stops a file)
 _running = threading.local()
 
@@ -149,6 +163,7 @@ def lint_document(doc: Document, rules: Iterable[type[Rule]], settings: Settings
             continue
         except BaseException as exc:  # a broken rule must not stop the run, not even with SystemExit
             warn(f"规则 {rule.code} 在 {path} 上出错：{type(exc).__name__}: {exc}")
+            debug_traceback(f"规则 {rule.code} 在 {path} 上出错")
             continue
         _running.rule = None
         severity = settings.severities.get(rule.code) if settings else None

@@ -16,6 +16,8 @@ sorted by distribution and entry-point name.
 from __future__ import annotations
 
 import importlib
+import os
+import sys
 from dataclasses import dataclass, field
 from importlib.metadata import EntryPoint, entry_points
 from types import ModuleType
@@ -161,11 +163,17 @@ def _add_reader(plugins: Plugins, name: str, reader: object) -> None:
 
 
 def _unless_user(exc: BaseException) -> None:
-    """Re-raise ``exc`` if it is the user's Ctrl-C (or not an error of the plugin's at all)."""
+    """Re-raise ``exc`` if it is the user's Ctrl-C (or not an error of the
+    plugin's at all); else, with ``GOVLINT_DEBUG=1``, print its traceback."""
     if isinstance(exc, KeyboardInterrupt) and Interrupts.from_user():
         raise exc
     if isinstance(exc, GeneratorExit):
         raise exc
+    if os.environ.get("GOVLINT_DEBUG") == "1":
+        import traceback
+
+        print("govlint: 插件出错，回溯（GOVLINT_DEBUG=1）：", file=sys.stderr)
+        traceback.print_exception(exc, file=sys.stderr)
 
 
 def _describe(exc: BaseException) -> str:
