@@ -299,6 +299,45 @@ def report(paths, html_file, baseline_file, **selection) -> None:
 
 
 @main.command()
+@click.argument("paths", nargs=-1)
+@click.option("--format", "output_format", type=click.Choice(["csv", "json"]), default="csv", show_default=True,
+              help="输出格式（CSV 为带 BOM 的 UTF-8，Excel 与 WPS 可直接打开）")
+@click.option("--wide", is_flag=True, help="每份报告一行、每个规范键一列（默认：每份报告的每个值一行）")
+@click.option("-o", "--output-file", metavar="FILE", help="写入文件（原子写入），不输出到标准输出")
+@_config_option
+@click.option("--no-config", is_flag=True, help="不使用任何配置文件（也不使用其中的排除模式）")
+@click.option("--exclude", multiple=True, metavar="PATTERN", help=f"不读取这些文件和目录（{_PATTERN_HELP}）")
+@click.option("--extend-exclude", multiple=True, metavar="PATTERN", help=f"再排除这些（{_PATTERN_HELP}）")
+def extract(paths, output_format, wide, output_file, config_file, no_config, exclude, extend_exclude) -> None:
+    """导出 PATHS 中各报告的表格数据：机关、年度、模板，以及表二、表三、表四中识别出的每个值（按规范键，含识别置信度与位置）。"""
+    from .output import extract as extracting
+    from .run.engine import SettingsResolver
+    from .run.parallel import Budget, BudgetExceeded, watchdog
+    from .run.paths import expand_paths
+
+    if not paths or "-" in paths:
+        raise Failure("请给出要导出的文件或目录（不支持标准输入）")
+    _writable(output_file, "输出文件")
+    options = _options((), (), (), config_file, no_config, (), exclude, extend_exclude)
+    plugins = _plugins(paths, options)
+    resolver = SettingsResolver(plugins, options)
+    files = expand_paths(paths, plugins.extensions, excluded=resolver.excluded)
+    reports = []
+    for file in files:
+        shown = display_path(file)
+        try:
+            with watchdog(Budget(limits.TIME_LIMIT, limits.MEMORY_LIMIT)):
+                doc = read_document(file, readers=plugins.readers)
+                reports.append(extracting.extract(doc, shown))
+        except BudgetExceeded:
+            reports.append(extracting.Extracted(shown, extracting.ReportInfo(None, None, None, "unknown"),
+                                                "读取超过时间或内存上限，未导出", ()))
+    if not reports:
+        _warn("没有找到可读取的报告文件")
+    _emit(extracting.render(reports, output_format, wide).removesuffix("\r\n"), output_file)
+
+
+@main.command()
 @click.option("--path", "show_path", is_flag=True, help="只输出此文档安装后的文件路径")
 def keys(show_path) -> None:
     """列出表二、表三、表四的全部规范键（声明式规则的 formula、govlint extract 的列名使用它们）。"""
