@@ -108,7 +108,7 @@ MEMORY_LIMIT = 512
 OFFICE_SECONDS = 25.0
 #: the largest .docx LibreOffice's conversion may produce (the .docx reader's
 #: own limits apply to it as well)
-OFFICE_OUTPUT = 64 * MIB
+OFFICE_OUTPUT_BYTES = 64 * MIB
 
 
 @contextmanager

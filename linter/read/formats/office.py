@@ -16,7 +16,7 @@ saved as .docx.  The conversion is treated as handling hostile input:
   killed with every process it started when over time (or when the
   watchdog stops the file); standard input closed, output discarded;
 * its output must be one regular file of at most
-  :data:`~govlint.limits.OFFICE_OUTPUT`, and the .docx reader's own
+  :data:`~govlint.limits.OFFICE_OUTPUT_BYTES`, and the .docx reader's own
   limits (zip bombs, XML budget) apply to it;
 * macros are not run: LibreOffice's default macro security, and the
   private profile has no trusted locations.
@@ -127,8 +127,8 @@ def convert(command: str, data: bytes, extension: str, what: str) -> bytes:
         info = os.lstat(target)
         if not stat.S_ISREG(info.st_mode):
             raise InputError("unreadable", f"LibreOffice 转换{what}的结果不是普通文件，未读取")
-        if info.st_size > limits.OFFICE_OUTPUT:
-            raise InputError("budget", f"{what}转换成 .docx 后超过 {limits.OFFICE_OUTPUT // limits.MIB} MB（上限），未读取")
+        if info.st_size > limits.OFFICE_OUTPUT_BYTES:
+            raise InputError("budget", f"{what}转换成 .docx 后超过 {limits.OFFICE_OUTPUT_BYTES // limits.MIB} MB（上限），未读取")
         return target.read_bytes()
 
 
