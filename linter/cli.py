@@ -2,10 +2,14 @@
 
 Commands: ``check`` (lint files), ``report`` (a batch summary, optionally
 as an HTML page), ``rules`` (list the rules), ``explain`` (one rule's
-documentation), ``parse`` (the recognised structure as JSON).
-Exit codes: 0 no finding at or above the fail level, 1 findings, 2 usage,
-configuration or internal error.  Messages are Chinese; option names
-English.  Set ``GOVLINT_DEBUG=1`` to see tracebacks of internal errors.
+documentation), ``parse`` (the recognised structure as JSON), ``extract``
+(the table data of reports as CSV or JSON), ``keys`` (the canonical keys)
+and ``schema`` (the JSON Schemas of the configuration and rules files).
+Exit codes: 0 no finding at or above the fail level (or ``--exit-zero``),
+1 findings, 2 usage, configuration or internal error.  Messages, help and
+usage errors are Chinese (:mod:`govlint.output.console`); option names
+English.  Set ``GOVLINT_DEBUG=1`` to see tracebacks of internal errors and
+of rules that crashed.
 """
 
 from __future__ import annotations

@@ -178,7 +178,7 @@ def test_colour_in_output(reports, run_govlint, monkeypatch):
 # help -----------------------------------------------------------------------------
 
 @pytest.mark.parametrize("command", [[], ["check"], ["report"], ["rules"], ["explain"], ["parse"], ["keys"],
-                                     ["extract"]])
+                                     ["extract"], ["schema"]])
 def test_help_is_chinese(run_govlint, command):
     result = run_govlint(*command, "--help")
     assert result.exit_code == 0
