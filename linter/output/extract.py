@@ -31,9 +31,10 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any, Iterable, Sequence
+from typing import Any
 
 from ..recognise.identities import cell_labels
 from ..recognise.report import Report

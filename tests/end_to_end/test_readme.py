@@ -20,7 +20,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 README = ROOT / "README.md"
-SAMPLE_COMMAND = re.compile(r"```sh\n(govlint check [^\n]+)\n```\n\n```text\n(.*?)\n```", re.S)
+SAMPLE_COMMAND = re.compile(r"```sh\n(govlint check [^\n]+)\n```\n\n```text\n(.*?)\n```", re.DOTALL)
 
 
 def sample() -> tuple[str, str]:
@@ -109,7 +109,7 @@ def regenerate() -> None:
     """Rewrite the README's sample output with the current output."""
     command, shown = sample()
     run = subprocess.run([sys.executable, "-m", "govlint", *command.split()[1:], "--no-cache"], cwd=ROOT,
-                         capture_output=True, text=True, env={**os.environ, "NO_COLOR": "1"})
+                         capture_output=True, text=True, env={**os.environ, "NO_COLOR": "1"}, check=False)
     text = README.read_text("utf-8")
     README.write_text(text.replace(f"```text\n{shown}\n```", f"```text\n{run.stdout.rstrip()}\n```", 1), "utf-8")
     print(f"README sample regenerated from `{command}`")

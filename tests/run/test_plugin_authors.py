@@ -210,7 +210,7 @@ def test_the_config_schema_has_exactly_the_keys_govlint_accepts():
 
 
 def _toml_blocks(text: str) -> list[dict]:
-    return [tomllib.loads(block) for block in re.findall(r"```toml\n(.*?)```", text, re.S)]
+    return [tomllib.loads(block) for block in re.findall(r"```toml\n(.*?)```", text, re.DOTALL)]
 
 
 def _govlint_table(data: dict) -> dict:
@@ -256,7 +256,7 @@ def test_the_config_schema_rejects_what_govlint_refuses(table):
 def rules_files() -> list[tuple[str, str]]:
     found = []
     for number, block in enumerate(re.findall(r"```toml\n(.*?)```", (ROOT / "docs" / "writing-rules.md")
-                                              .read_text("utf-8"), re.S)):
+                                              .read_text("utf-8"), re.DOTALL)):
         if "[[rule]]" in block:
             found.append((f"docs/writing-rules.md block {number}", block))
     for path in sorted(ROOT.glob("examples/**/*.toml")) + sorted(ROOT.glob("fixtures/families/*/*.toml")):
