@@ -2,10 +2,14 @@
 
 Commands: ``check`` (lint files), ``report`` (a batch summary, optionally
 as an HTML page), ``rules`` (list the rules), ``explain`` (one rule's
-documentation), ``parse`` (the recognised structure as JSON).
-Exit codes: 0 no finding at or above the fail level, 1 findings, 2 usage,
-configuration or internal error.  Messages are Chinese; option names
-English.  Set ``GOVLINT_DEBUG=1`` to see tracebacks of internal errors.
+documentation), ``parse`` (the recognised structure as JSON), ``extract``
+(the table data of reports as CSV or JSON), ``keys`` (the canonical keys)
+and ``schema`` (the JSON Schemas of the configuration and rules files).
+Exit codes: 0 no finding at or above the fail level (or ``--exit-zero``),
+1 findings, 2 usage, configuration or internal error.  Messages, help and
+usage errors are Chinese (:mod:`govlint.output.console`); option names
+English.  Set ``GOVLINT_DEBUG=1`` to see tracebacks of internal errors and
+of rules that crashed.
 """
 
 from __future__ import annotations
@@ -13,7 +17,6 @@ from __future__ import annotations
 import json
 import os
 import sys
-import traceback
 from typing import Iterable
 
 import click
@@ -21,6 +24,7 @@ import click
 from . import limits
 from .model import Severity
 from .output import baseline, htmlreport
+from .output.console import chinese_click, use_color
 from .output.escape import visible
 from .output.formatters import FORMATTERS, render
 from .output.progress import progress_bar
@@ -31,9 +35,11 @@ from .run.atomic import unwritable, write_atomic
 from .run.config import ConfigError, display_path
 from .run.engine import LintError, Options, lint
 from .run.localrules import plugins_for
-from .run.parallel import Interrupts
+from .run.parallel import Interrupts, debug_traceback
 from .run.pipeline import read_document
 from .run.plugins import Plugins
+
+chinese_click()
 
 
 class Failure(click.ClickException):
@@ -59,8 +65,7 @@ class _Group(click.Group):
         except (ConfigError, LintError) as exc:
             raise Failure(str(exc)) from None
         except Exception as exc:
-            if os.environ.get("GOVLINT_DEBUG") == "1":
-                traceback.print_exc()
+            debug_traceback("内部错误")
             _warn(f"内部错误：{type(exc).__name__}: {exc}")
             ctx.exit(2)
 
@@ -85,7 +90,7 @@ def _refs(values: tuple[str, ...]) -> tuple[str, ...]:
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(None, "-V", "--version", package_name="govlint", prog_name="govlint",
-                      message="%(prog)s %(version)s")
+                      message="%(prog)s %(version)s", help="显示版本并退出")
 def main() -> None:
     """检查政府信息公开工作年度报告的结构、表格与数据。"""
 
@@ -97,15 +102,27 @@ _rule_path_option = click.option("--rule-path", "rule_paths", multiple=True, met
                                  help="从此目录按文件路径加载规则模块（可重复）")
 
 
+_PATTERN_HELP = "gitignore 格式的路径模式，逗号分隔，可重复，相对于当前目录"
+_exclude_options = (
+    click.option("--exclude", multiple=True, metavar="PATTERN",
+                 help=f"不检查这些文件和目录，取代配置与默认的排除模式（{_PATTERN_HELP}）"),
+    click.option("--extend-exclude", multiple=True, metavar="PATTERN",
+                 help=f"在配置与默认的排除模式之外再排除这些（{_PATTERN_HELP}）"),
+    click.option("--force-exclude", is_flag=True,
+                 help="命令行上直接给出的文件也按排除模式过滤（pre-commit 钩子使用）"),
+)
+
+
 def _selection_options(command):
     """The options choosing rules and configuration (``check``, ``report``)."""
     for option in reversed([
-        click.option("--select", multiple=True, help=f"只运行这些规则（{_REF_HELP}）"),
-        click.option("--extend-select", multiple=True, help=f"在已选规则之外再运行这些规则（{_REF_HELP}）"),
-        click.option("--ignore", multiple=True, help=f"不运行这些规则（{_REF_HELP}）"),
+        click.option("--select", multiple=True, metavar="RULES", help=f"只运行这些规则（{_REF_HELP}）"),
+        click.option("--extend-select", multiple=True, metavar="RULES", help=f"在已选规则之外再运行这些规则（{_REF_HELP}）"),
+        click.option("--ignore", multiple=True, metavar="RULES", help=f"不运行这些规则（{_REF_HELP}）"),
         _config_option,
         click.option("--no-config", is_flag=True, help="不使用任何配置文件"),
         _rule_path_option,
+        *_exclude_options,
     ]):
         command = option(command)
     return command
@@ -128,7 +145,8 @@ def _run_options(command):
                         help="同时检查的进程数（默认：文件较多时用全部 CPU 核）")(command)
 
 
-def _options(select, extend_select, ignore, config_file, no_config, rule_paths, **more) -> Options:
+def _options(select, extend_select, ignore, config_file, no_config, rule_paths, exclude=(), extend_exclude=(),
+             force_exclude=False, **more) -> Options:
     """Options from the values of :func:`_selection_options` (and ``more`` fields)."""
     if config_file and no_config:
         raise Failure("--config 与 --no-config 不能同时使用")
@@ -139,8 +157,25 @@ def _options(select, extend_select, ignore, config_file, no_config, rule_paths, 
         config=config_file,
         use_config=not no_config,
         rule_paths=tuple(rule_paths),
+        exclude=_refs(exclude) if exclude else None,
+        extend_exclude=_refs(extend_exclude),
+        force_exclude=force_exclude,
         **more,
     )
+
+
+def _output_options(command):
+    """Where and how much ``check`` prints (the options of ruff and friends)."""
+    for option in reversed([
+        click.option("-o", "--output-file", metavar="FILE", help="把结果写入文件（原子写入），不输出到标准输出"),
+        click.option("-q", "--quiet", is_flag=True, help="只输出问题，不输出汇总行、进度与提示"),
+        click.option("--exit-zero", is_flag=True, help="发现问题时退出码仍为 0（内部错误仍为 2）"),
+        click.option("--statistics", is_flag=True, help="只输出每条规则的问题个数"),
+        click.option("--show-settings", metavar="FILE",
+                     help="显示对文件 FILE 生效的配置及其来源，不做检查"),
+    ]):
+        command = option(command)
+    return command
 
 
 @main.command()
@@ -152,33 +187,84 @@ def _options(select, extend_select, ignore, config_file, no_config, rule_paths, 
               help="达到此级别的问题使退出码为 1（默认 error）")
 @click.option("--stdin-filename", metavar="NAME", help="从标准输入（-）读取时使用的文件名，决定格式与配置")
 @click.option("--baseline", "baseline_file", metavar="FILE", help="不报告基线文件中已记录的问题")
-@click.option("--write-baseline", metavar="FILE", help="把当前的全部问题记入基线文件（之后只报告新问题）")
+@click.option("--write-baseline", metavar="FILE",
+              help="把当前的全部问题记入基线文件（之后只报告新问题；已有条目的 reason 保留）")
 @_run_options
-def check(paths, output_format, fail_level, stdin_filename, baseline_file, write_baseline, **selection) -> None:
+@_output_options
+def check(paths, output_format, fail_level, stdin_filename, baseline_file, write_baseline, output_file, quiet,
+          exit_zero, statistics, show_settings, **selection) -> None:
     """检查 PATHS 中的报告（文件或目录；- 表示标准输入）。"""
-    if not paths:
-        raise Failure("请给出要检查的文件或目录（- 表示标准输入）")
     options = _options(fail_level=Severity.parse(fail_level) if fail_level else None,
                        stdin_filename=stdin_filename, **selection)
+    if show_settings is not None:
+        return _show_settings(show_settings, output_format, options, output_file)
+    if not paths:
+        raise Failure("请给出要检查的文件或目录（- 表示标准输入）")
+    if statistics and output_format not in ("text", "json"):
+        raise Failure("--statistics 只能与 --format text 或 json 一起使用")
     _writable(write_baseline, "基线文件")
+    if write_baseline:
+        try:
+            baseline.reasons(write_baseline)
+        except ConfigError as exc:
+            _warn(f"{exc}：将被覆盖，其中的 reason 无法保留")
+    _writable(output_file, "输出文件")
     plugins = _plugins(paths, options)
     stdin = sys.stdin.buffer.read(limits.MAX_BYTES + 1) if "-" in paths else None  # more is E005 anyway
-    result = lint(paths, options, plugins=plugins, stdin=stdin, warn=_warn, progress=progress_bar())
-    if not result.files:
+    result = lint(paths, options, plugins=plugins, stdin=stdin, warn=_warn,
+                  progress=None if quiet else progress_bar())
+    if not result.files and not quiet:
         _warn("没有找到可检查的报告文件")
     exit_code = None
     if write_baseline:
         try:
-            _warn(f"已将 {baseline.write(write_baseline, result.findings)} 个问题写入基线 {write_baseline}")
+            written = baseline.write(write_baseline, result.findings)
+            if not quiet:
+                _warn(f"已将 {written} 个问题写入基线 {write_baseline}")
             baseline_file = write_baseline
         except OSError as exc:  # checked before the run; changed since
             _warn(f"无法写入基线文件 {write_baseline}：{exc.strerror or exc}（以下是全部问题）")
             exit_code = 2
     if baseline_file:
         result = baseline.apply(result, baseline_file)
-    color = output_format == "text" and sys.stdout.isatty()
-    click.echo(render(result, output_format, color=color, rules=plugins.rules))
-    click.get_current_context().exit(exit_code or result.exit_code)
+    color = output_format == "text" and not output_file and use_color(sys.stdout)
+    if statistics:
+        from .output.formatters import statistics as stats
+
+        text = stats.render(result, json_format=output_format == "json", quiet=quiet, rules=plugins.rules)
+    else:
+        text = render(result, output_format, color=color, rules=plugins.rules, quiet=quiet)
+    _emit(text, output_file, color)
+    if exit_code is None and exit_zero:
+        exit_code = 2 if result.errors else 0
+    click.get_current_context().exit(exit_code if exit_code is not None else result.exit_code)
+
+
+def _emit(text: str, output_file: str | None, color: bool = False) -> None:
+    """``text`` (and a line break) to standard output, or atomically to ``output_file``."""
+    if output_file is None:
+        click.echo(text, color=color)
+        return
+    try:
+        write_atomic(output_file, text + "\n", follow_symlinks=True)
+    except OSError as exc:
+        raise Failure(f"无法写入输出文件 {output_file}：{exc.strerror or exc}") from None
+
+
+def _show_settings(file: str, output_format: str, options: Options, output_file: str | None) -> None:
+    """``check --show-settings FILE``: the effective configuration of ``file`` and its sources."""
+    from .output import settingsview
+
+    if not os.path.lexists(file):
+        raise Failure(f"路径不存在：{file}")
+    _writable(output_file, "输出文件")
+    data = settingsview.describe(file, options, _plugins([file], options))
+    if output_format == "json":
+        _emit(json.dumps(data, ensure_ascii=False, indent=2, default=str), output_file)
+    elif output_format == "text":
+        _emit(settingsview.text(data), output_file)
+    else:
+        raise Failure("--show-settings 只能与 --format text 或 json 一起使用")
 
 
 def _writable(path: str | None, what: str) -> None:
@@ -212,6 +298,65 @@ def report(paths, html_file, baseline_file, **selection) -> None:
             raise Failure(f"无法写入 HTML 页面 {html_file}：{exc.strerror or exc}") from None
     click.echo(summary_text(summary))
     click.get_current_context().exit(2 if result.errors else 0)
+
+
+@main.command()
+@click.argument("paths", nargs=-1)
+@click.option("--format", "output_format", type=click.Choice(["csv", "json"]), default="csv", show_default=True,
+              help="输出格式（CSV 为带 BOM 的 UTF-8，Excel 与 WPS 可直接打开）")
+@click.option("--wide", is_flag=True, help="每份报告一行、每个规范键一列（默认：每份报告的每个值一行）")
+@click.option("-o", "--output-file", metavar="FILE", help="写入文件（原子写入），不输出到标准输出")
+@_config_option
+@click.option("--no-config", is_flag=True, help="不使用任何配置文件（也不使用其中的排除模式）")
+@click.option("--exclude", multiple=True, metavar="PATTERN", help=f"不读取这些文件和目录（{_PATTERN_HELP}）")
+@click.option("--extend-exclude", multiple=True, metavar="PATTERN", help=f"再排除这些（{_PATTERN_HELP}）")
+def extract(paths, output_format, wide, output_file, config_file, no_config, exclude, extend_exclude) -> None:
+    """导出 PATHS 中各报告的表格数据：机关、年度、模板，以及表二、表三、表四中识别出的每个值（按规范键，含识别置信度与位置）。"""
+    from .output import extract as extracting
+    from .run.engine import SettingsResolver
+    from .run.parallel import Budget, BudgetExceeded, watchdog
+    from .run.paths import expand_paths
+
+    if not paths or "-" in paths:
+        raise Failure("请给出要导出的文件或目录（不支持标准输入）")
+    _writable(output_file, "输出文件")
+    options = _options((), (), (), config_file, no_config, (), exclude, extend_exclude)
+    plugins = _plugins(paths, options)
+    resolver = SettingsResolver(plugins, options)
+    files = expand_paths(paths, plugins.extensions, excluded=resolver.excluded)
+    reports = []
+    for file in files:
+        shown = display_path(file)
+        try:
+            with watchdog(Budget(limits.TIME_LIMIT, limits.MEMORY_LIMIT)):
+                doc = read_document(file, readers=plugins.readers)
+                reports.append(extracting.extract(doc, shown))
+        except BudgetExceeded:
+            reports.append(extracting.Extracted(shown, extracting.ReportInfo(None, None, None, "unknown"),
+                                                "读取超过时间或内存上限，未导出", ()))
+    if not reports:
+        _warn("没有找到可读取的报告文件")
+    _emit(extracting.render(reports, output_format, wide).removesuffix("\r\n"), output_file)
+
+
+@main.command()
+@click.option("--path", "show_path", is_flag=True, help="只输出此文档安装后的文件路径")
+def keys(show_path) -> None:
+    """列出表二、表三、表四的全部规范键（声明式规则的 formula、govlint extract 的列名使用它们）。"""
+    from . import docs
+
+    click.echo(str(docs.path("keys")) if show_path else docs.text("keys").rstrip("\n"))
+
+
+@main.command()
+@click.argument("name", type=click.Choice(["config", "rules"]))
+@click.option("--path", "show_path", is_flag=True, help="只输出此模式安装后的文件路径")
+def schema(name, show_path) -> None:
+    """输出 JSON Schema：config 为 govlint.toml 与 [tool.govlint]，rules 为声明式规则文件；供编辑器校验。"""
+    from . import docs
+
+    document = "config-schema" if name == "config" else "rules-schema"
+    click.echo(str(docs.path(document)) if show_path else docs.text(document).rstrip("\n"))
 
 
 def _listing_plugins(config_file: str | None, rule_paths: tuple[str, ...]) -> Plugins:
@@ -250,7 +395,12 @@ def explain(rule, config_file, rule_paths) -> None:
     click.echo(f"级别：{found.severity.label}（{found.severity.chinese}）")
     click.echo(f"插件：{found.plugin}")
     click.echo()
-    click.echo(found.documentation())
+    documentation = found.documentation()
+    click.echo(documentation)
+    if "DOMAIN.md" in documentation:
+        from . import docs
+
+        click.echo(f"DOMAIN.md（领域说明）随 govlint 安装：{docs.path('domain')}")
 
 
 @main.command()

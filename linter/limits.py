@@ -119,6 +119,14 @@ TIME_LIMIT = 30.0
 #: ``--memory-limit`` / ``memory-limit`` change it, 0 turns it off
 MEMORY_LIMIT = 512
 
+#: seconds LibreOffice may take to convert one .doc/.wps/.rtf/.odt to .docx
+#: (a report takes two to five, most of it LibreOffice starting); below
+#: TIME_LIMIT so that a conversion that hangs is reported as such
+OFFICE_SECONDS = 25.0
+#: the largest .docx LibreOffice's conversion may produce (the .docx reader's
+#: own limits apply to it as well)
+OFFICE_OUTPUT_BYTES = 64 * MIB
+
 
 @contextmanager
 def overridden(values: Mapping[str, Any]) -> Iterator[None]:

@@ -8,7 +8,8 @@ and function as a string so that nothing is imported until a file of that
 type is read.
 
 * ``formats/`` — one reader per file format (text and Markdown, .docx,
-  .html, .pdf);
+  .html, .pdf; .doc, .wps, .rtf and .odt through LibreOffice; .ofd
+  identified and refused with directions);
 * what they share: ``decode`` (bytes to text, encodings), ``numerals``
   (Chinese numerals), ``grid`` (tables with merged cells), ``prose``
   (paragraphs rejoined from broken lines), ``support`` (input errors,
@@ -65,4 +66,6 @@ def govlint_readers() -> list[Reader]:
         Reader("docx", (".docx",), "govlint.read.formats.docx:read_docx"),
         Reader("html", (".html", ".htm"), "govlint.read.formats.html:read_html"),
         Reader("pdf", (".pdf",), "govlint.read.formats.pdf:read_pdf"),
+        Reader("office", (".doc", ".wps", ".rtf", ".odt"), "govlint.read.formats.office:read_office"),
+        Reader("ofd", (".ofd",), "govlint.read.formats.office:read_ofd"),
     ]

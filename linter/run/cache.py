@@ -6,9 +6,11 @@ with versions and code) and govlint itself.  An entry's key is a SHA-256
 over all of these and the file's path (per-file ignores and the path shown
 in findings depend on it), so an entry is never stale: change any of them
 and the key changes.  The rules' code is identified by each plugin's
-distribution version *and* the modification times and sizes of its source
-files (govlint's own included), so editing a rule in a source checkout
-does not reuse old results either.
+distribution version *and* the modification times and sizes of its files
+(govlint's own included): every file the distribution installed (its
+``RECORD``) and every file of the plugin module's top-level package, so
+editing any module of a plugin — the rule modules its hook imports, an
+editable install's source, a data file — does not reuse old results.
 
 Where: the directory of the configuration file that governs the current
 directory (the project root, found by walking up as for a report), or
@@ -274,13 +276,17 @@ def _settings_text(settings: Settings) -> str:
 
 def fingerprint(plugins: Plugins) -> str:
     """The plugin set: govlint's version and source, every plugin's name,
-    distribution version and source files, every rule (see the module
+    distribution version and files, every rule (see the module
     docstring)."""
-    versions = {ep.name: f"{ep.dist.name}=={ep.dist.version}" for ep in entry_points(group=GROUP) if ep.dist}
+    dists = {ep.name: ep.dist for ep in entry_points(group=GROUP) if ep.dist}
     parts = _stamps(_package_files())  # govlint's version is that of its entry points
     for name, plugin in plugins.manager.list_name_plugin():
-        parts.append(f"plugin {name} {versions.get(name, '')}")
-        parts.extend(_stamps(_plugin_files(name, plugin)))
+        dist = dists.get(name)
+        parts.append(f"plugin {name} {f'{dist.name}=={dist.version}' if dist else ''}")
+        files = dict.fromkeys(_plugin_files(name, plugin))
+        if dist is not None and dist.name != GROUP:  # govlint's own files are stamped above
+            files.update(dict.fromkeys(_distribution_files(dist)))
+        parts.extend(_stamps(files))
     parts += [f"rule {r.plugin} {r.code} {r.name} {int(r.severity)} {r.origin}" for r in plugins.rules]
     parts += [f"reader {r.name} {r.extensions} {r.target}" for r in plugins.readers]
     return hashlib.sha256("\n".join(parts).encode("utf-8", "surrogateescape")).hexdigest()
@@ -292,23 +298,37 @@ def _package_files() -> tuple[str, ...]:
     import govlint
     import govlint.rules
 
-    roots = {*govlint.__path__, *govlint.rules.__path__}
-    found = []
-    for root in sorted(roots):
-        for directory, subdirs, files in os.walk(root):
-            subdirs[:] = sorted(d for d in subdirs if d != "__pycache__")
-            found += [os.path.join(directory, f) for f in sorted(files) if not f.endswith(".pyc")]
-    return tuple(found)
+    return tuple(_tree({*govlint.__path__, *govlint.rules.__path__}))
 
 
 def _plugin_files(name: str, plugin: object) -> Iterable[str]:
-    """The source file of a plugin, and the file a local rule plugin is named after."""
+    """The source file of a plugin, every file of its top-level package
+    (not govlint's: stamped on its own), and the file a local rule plugin
+    is named after."""
     module = plugin if isinstance(plugin, ModuleType) else sys.modules.get(type(plugin).__module__)
     if module is not None and getattr(module, "__file__", None):
         yield module.__file__
+        top = sys.modules.get(module.__name__.partition(".")[0])
+        if top is not None and top.__name__ != "govlint" and getattr(top, "__path__", None):
+            yield from _tree(top.__path__)
     kind, _, file = name.partition(":")
     if file and kind in ("rule-path", "rules-file"):
         yield file
+
+
+def _tree(roots: Iterable[str]) -> Iterable[str]:
+    """Every file under ``roots`` (sorted; ``__pycache__`` left out)."""
+    for root in sorted(roots):
+        for directory, subdirs, files in os.walk(root):
+            subdirs[:] = sorted(d for d in subdirs if d != "__pycache__")
+            yield from (os.path.join(directory, f) for f in sorted(files) if not f.endswith(".pyc"))
+
+
+def _distribution_files(dist: Any) -> Iterable[str]:
+    """The files a distribution installed (its RECORD), compiled bytecode left out."""
+    for file in dist.files or ():
+        if not str(file).endswith(".pyc"):
+            yield str(dist.locate_file(file))
 
 
 def _stamps(files: Iterable[str]) -> list[str]:

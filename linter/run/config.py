@@ -21,10 +21,15 @@ Keys (kebab-case)::
     rules-files = ["rules.toml"]     # declarative rules (govlint.run.declarative)
     time-limit = 30                  # seconds per file (0: none), govlint.run.parallel.watchdog
     memory-limit = 512               # MB per file (0: none)
+    exclude = ["drafts/"]            # gitignore-style; replaces govlint.run.paths.DEFAULT_EXCLUDE
+    extend-exclude = ["说明.txt"]     # added to the defaults (or to exclude)
 
 ``rule-paths`` and ``rules-files`` are relative to the configuration file's
 directory; the rules they add apply only to the files this configuration
 governs (:func:`build_settings` leaves them out elsewhere).
+
+``exclude``/``extend-exclude`` patterns are relative to the configuration
+file's directory (:class:`govlint.run.paths.Exclusion`).
 
 ``per-file-ignores`` globs are matched (fnmatch, case-sensitive, ``*``
 also matching ``/``) against the file's path relative to the configuration
@@ -55,6 +60,7 @@ from typing import Any, Iterable, Mapping, Sequence
 from ..model import Severity
 from ..output.escape import unicode
 from ..rule import Rule
+from .paths import DEFAULT_EXCLUDE, Exclusion
 
 CONFIG_FILES = (".govlint.toml", "govlint.toml", "pyproject.toml")
 ALL = "ALL"
@@ -62,7 +68,7 @@ _EXACT = 100
 _PREFIX = re.compile(r"[A-Z]{1,3}\d{0,3}")
 _TOML_POSITION = re.compile(r"\s*\(at (?:line (\d+), column \d+|end of document)\)$")
 CORE_KEYS = frozenset({"select", "extend-select", "ignore", "per-file-ignores", "severity", "fail-level",
-                       "rule-paths", "rules-files", "time-limit", "memory-limit"})
+                       "rule-paths", "rules-files", "time-limit", "memory-limit", "exclude", "extend-exclude"})
 
 
 class ConfigError(Exception):
@@ -88,6 +94,9 @@ class Config:
     #: the watchdog's budget per file (None: the default of govlint.limits)
     time_limit: float | None = None
     memory_limit: float | None = None
+    #: gitignore-style patterns (None: the defaults), and those added to them
+    exclude: tuple[str, ...] | None = None
+    extend_exclude: tuple[str, ...] = ()
 
     @property
     def root(self) -> Path:
@@ -151,6 +160,14 @@ def parse_config(data: Mapping[str, Any], path: Path | None, rules: Sequence[typ
             raise ConfigError(f"{where}: {key} 应为非负数（{unit}；0 表示不限）")
         return float(value)
 
+    def patterns(key: str) -> tuple[str, ...] | None:
+        if key not in data:
+            return None
+        value = data[key]
+        if not (isinstance(value, list) and all(isinstance(v, str) and v.strip() for v in value)):
+            raise ConfigError(f"{where}: {key} 应为字符串列表（gitignore 格式的路径模式）")
+        return tuple(value)
+
     def table(key: str) -> Mapping[str, Any]:
         value = data.get(key, {})
         if not isinstance(value, dict):
@@ -175,6 +192,8 @@ def parse_config(data: Mapping[str, Any], path: Path | None, rules: Sequence[typ
         rules_files=rule_sources(data, path, "rules-files"),
         time_limit=amount("time-limit", "秒"),
         memory_limit=amount("memory-limit", "MB"),
+        exclude=patterns("exclude"),
+        extend_exclude=patterns("extend-exclude") or (),
     )
 
 
@@ -262,6 +281,12 @@ class Options:
     #: ``--memory-limit``; None: the configuration's, else :data:`govlint.limits.TIME_LIMIT`…)
     time_limit: float | None = None
     memory_limit: float | None = None
+    #: gitignore-style patterns of the command line (relative to the current directory):
+    #: ``exclude`` replaces the configuration's, ``extend_exclude`` adds to it
+    exclude: tuple[str, ...] | None = None
+    extend_exclude: tuple[str, ...] = ()
+    #: apply the exclusions to the paths given too (``--force-exclude``; the pre-commit hook's)
+    force_exclude: bool = False
 
 
 class ConfigFinder:
@@ -312,6 +337,8 @@ class Settings:
     #: the configuration's watchdog budget (None: not set there)
     time_limit: float | None = None
     memory_limit: float | None = None
+    #: the files and folders a walk leaves out (:class:`govlint.run.paths.Exclusion`)
+    exclusion: Exclusion = field(default_factory=Exclusion, compare=False)
 
     def ignored_for(self, path: str) -> frozenset[str]:
         """Codes ``per-file-ignores`` switches off for ``path`` (see the
@@ -352,7 +379,24 @@ def build_settings(rules: Sequence[type[Rule]], config: Config | None = None,
         values={**(defaults or {}), **file_config.values},
         time_limit=file_config.time_limit,
         memory_limit=file_config.memory_limit,
+        exclusion=exclusion(file_config, command_line),
     )
+
+
+def exclusion(config: Config, command_line: Config | None = None) -> Exclusion:
+    """The patterns that apply: the command line's ``exclude``, else the
+    configuration's, else :data:`~govlint.run.paths.DEFAULT_EXCLUDE`; then
+    each one's ``extend-exclude`` (each relative to its own root)."""
+    command_line = command_line or Config()
+    groups: list[tuple[Path, tuple[str, ...]]] = []
+    if command_line.exclude is not None:
+        groups.append((command_line.root, command_line.exclude))
+    elif config.exclude is not None:
+        groups.append((config.root, config.exclude))
+    else:
+        groups.append((config.root, DEFAULT_EXCLUDE))
+    groups += [(config.root, config.extend_exclude), (command_line.root, command_line.extend_exclude)]
+    return Exclusion(tuple((root, patterns) for root, patterns in groups if patterns))
 
 
 def _apply_layer(layer: Config, carried: frozenset[str], rules: Sequence[type[Rule]]) -> frozenset[str]:

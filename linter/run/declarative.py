@@ -36,8 +36,10 @@ the pattern and the file (exit 2); the other rules and files are checked
 as usual.  Phrases and text are compared in matching form
 (:func:`govlint.normalize.norm`: full-width to half-width, spaces around
 Chinese dropped).  ``{match}`` in a message is replaced by the text found,
-``{right}`` by a substitution's right form; a formula finding's message is
-followed by the values that break it.  Nothing in the file is evaluated as
+``{right}`` by a substitution's right form (any other ``{placeholder}`` is
+an error of the rules file); a formula finding's message is followed by
+the relation it breaks and the values that break it
+(:func:`relation_failed`).  Nothing in the file is evaluated as
 Python.
 
 Every problem in a file is a :class:`RulesFileError` naming the file, the
@@ -70,6 +72,8 @@ FIELDS = frozenset({"code", "name", "message", "severity", "scope", "regex", "de
                     "references", *KINDS})
 TABLES = {"t2": "表二", "t3": "表三", "t4": "表四"}
 _SECTION = re.compile(r"section:([1-6])")
+#: a ``{placeholder}`` in a message
+_PLACEHOLDER = re.compile(r"\{([^{}\s]*)\}")
 
 
 class RulesFileError(ConfigError):
@@ -208,10 +212,12 @@ class _PatternRule(DeclarativeRule):
 class RequiredRule(_PatternRule):
     """Base of ``required`` rules."""
 
+    phrase: ClassVar[str] = ""
+
     def check(self, doc: Report) -> Iterator[Finding]:
         found = self.scope.find(doc)
         if found and next(self.occurrences(found[1]), None) is None:
-            yield self.report(found[0], self.fill())
+            yield self.report(found[0], self.fill(match=self.phrase))
 
 
 class ForbiddenRule(_PatternRule):
@@ -244,9 +250,22 @@ class FormulaRule(DeclarativeRule):
     def check(self, doc: Report) -> Iterator[Finding]:
         for outcome in self.identity.evaluate(doc.template):
             if outcome.status == "violated":
-                detail = outcome.describe().partition("：")[2]
-                where = f"{outcome.scope}：" if outcome.scope else ""
-                yield self.report(outcome.location, f"{self.fill()}（{where}{detail}）")
+                yield self.report(outcome.location, f"{self.fill()}（{relation_failed(self.identity, outcome)}）")
+
+
+#: how two totals compare, in words
+_COMPARED = {-1: "小于", 0: "等于", 1: "大于"}
+
+
+def relation_failed(identity: Identity, outcome: Any) -> str:
+    """Which relation a violated formula instance breaks, and with what:
+    ``不满足“A <= B”（“自然人”列）：左边 一、本年新收(5) = 5，大于右边 （七）总计(3) = 3``."""
+    formula = identity.formula
+    where = f"（{outcome.scope}）" if outcome.scope else ""
+    left = outcome.side_text(outcome.left, outcome.left_total)
+    right = outcome.side_text(outcome.right, outcome.right_total)
+    compared = _COMPARED[(outcome.left_total > outcome.right_total) - (outcome.left_total < outcome.right_total)]
+    return f"不满足“{formula.text}”{where}：左边 {left}，{compared}右边 {right}"
 
 
 # ---------------------------------------------------------------- loading
@@ -323,7 +342,7 @@ def check_formula_keys(formula: Formula) -> None:
             if not expand(pattern, keys):
                 close = difflib.get_close_matches(pattern, keys, n=1)
                 hint = f"（是否应为“{close[0]}”？）" if close else ""
-                raise FormulaError(f"“{pattern}”不是已知的规范键{hint}；规范键见 linter/recognise/templates/keys.md")
+                raise FormulaError(f"“{pattern}”不是已知的规范键{hint}；govlint keys 列出全部规范键")
 
 
 @dataclass(frozen=True)
@@ -371,6 +390,7 @@ def _pattern(checker: _Checker, kind: str, value: Any) -> _Kind:
     attrs["pattern"] = checker.regex(kind, value)
     attrs["guarded"] = checker.choice("regex", _boolean, False)
     if kind == "required":
+        attrs["phrase"] = value
         return _Kind(RequiredRule, attrs, f"{scope.chinese}必须出现“{value}”。", {"match": value})
     return _Kind(ForbiddenRule, attrs, f"{scope.chinese}不得出现“{value}”。", {"match": value})
 
@@ -387,6 +407,10 @@ def _rule_class(checker: _Checker, path: Path, origin: Path | None) -> type[Rule
     }
     value = checker.entry[kind]
     made = _formula(checker, attrs["code"], value) if kind == "formula" else _pattern(checker, kind, value)
+    unknown = [name for name in _PLACEHOLDER.findall(attrs["message"]) if name not in made.placeholders]
+    if unknown:
+        usable = "、".join(f"{{{name}}}" for name in made.placeholders) or "无"
+        raise checker.error("message", f"未知的占位符 {{{unknown[0]}}}（{kind} 规则可用：{usable}）")
     summary = fill_message(attrs["message"], **made.placeholders)
     attrs.update(made.attrs, __doc__=_documentation(checker, summary, made.what, path))
     return type(f"Declared{attrs['code']}", (made.base,), attrs)

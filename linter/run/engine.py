@@ -17,7 +17,9 @@ no cache).  Everything the command line does, a Python caller can do here::
 
 Problems that are not findings (a rule that crashed, a file the pipeline
 could not handle, a worker process that died) go to ``warn`` (stderr by
-default), in file order, and make the exit code 2; the run goes on.  A rule
+default), in file order, and make the exit code 2; the run goes on.  With
+``GOVLINT_DEBUG=1`` the traceback of a rule that crashed is printed to
+stderr as well (:func:`~govlint.run.parallel.debug_traceback`).  A rule
 crashes whatever it raises: SystemExit, or a KeyboardInterrupt the user did
 not cause (:class:`~govlint.run.parallel.Interrupts`), is a crash like any
 exception.  Each file is checked under the watchdog
@@ -59,7 +61,7 @@ from .config import (
     read_config,
 )
 from .localrules import plugins_for
-from .parallel import Budget, BudgetExceeded, Interrupts, cpu_count, guarded, watchdog
+from .parallel import Budget, BudgetExceeded, Interrupts, cpu_count, debug_traceback, guarded, watchdog
 from .paths import STDIN, LintError, expand_paths
 from .pipeline import failed, read_document, read_source
 from .plugins import Plugins
@@ -69,7 +71,7 @@ PARALLEL_MIN_FILES = 8
 #: the file name stdin is read as when ``--stdin-filename`` is not given
 STDIN_DEFAULT_NAME = "stdin.txt"
 
-__all__ = ["FileResult", "LintError", "LintResult", "Options", "lint", "lint_document"]
+__all__ = ["FileResult", "LintError", "LintResult", "Options", "SettingsResolver", "lint", "lint_document"]
 
 Warn = Callable[[str], None]
 
@@ -143,7 +145,8 @@ def lint_document(doc: Document, rules: Iterable[type[Rule]], settings: Settings
     for rule in rules:
         _running.rule = rule.code
         ran, found = guarded(lambda: list(_instance(rule, settings).check(doc)),
-                             lambda why: warn(f"规则 {rule.code} 在 {path} 上出错：{why}"))
+                             lambda why: (warn(f"规则 {rule.code} 在 {path} 上出错：{why}"),
+                                          debug_traceback(f"规则 {rule.code} 在 {path} 上出错")))
         if not ran:
             continue
         _running.rule = None
@@ -171,10 +174,10 @@ def lint(paths: Sequence[str], options: Options = Options(), *, plugins: Plugins
 def _lint(paths: Sequence[str], options: Options, plugins: Plugins, stdin: bytes | None, warn: Warn,
           progress: Callable[[int, int], None] | None) -> LintResult:
     unlisted: dict[str, str] = {}  # directories that could not be listed → why
-    files = expand_paths(paths, plugins.extensions, unreadable=lambda directory, why: unlisted.setdefault(
-        os.path.abspath(directory), why))
-    files += sorted(unlisted)
     settings_for = _SettingsResolver(plugins, options)
+    files = expand_paths(paths, plugins.extensions, unreadable=lambda directory, why: unlisted.setdefault(
+        os.path.abspath(directory), why), excluded=settings_for.excluded, force_exclude=options.force_exclude)
+    files += sorted(unlisted)
     tasks = [(file, settings_for(_config_path(file, options))) for file in files]
     cache = Cache.open(cache_root(options.config), plugins) if options.cache else None
     sets = ReportSetPhase(plugins, [settings for _, settings in tasks],
@@ -314,6 +317,8 @@ class _SettingsResolver:
             extend_select=check_refs(options.extend_select, rules, "命令行", "--extend-select"),
             ignore=check_refs(options.ignore, rules, "命令行", "--ignore"),
             fail_level=options.fail_level,
+            exclude=options.exclude,
+            extend_exclude=options.extend_exclude,
         )
         self._finder = ConfigFinder(rules, plugins.defaults)
         self._explicit = self._read_explicit(options.config) if options.config else None
@@ -324,14 +329,25 @@ class _SettingsResolver:
             raise ConfigError(f"找不到配置文件：{path}")
         return read_config(Path(path), self._plugins.rules, self._plugins.defaults) or Config(path=Path(path))
 
-    def __call__(self, file: str) -> Settings:
+    def excluded(self, path: str, is_dir: bool) -> bool:
+        """Whether the configuration governing ``path`` excludes it."""
+        return self(path).exclusion.excludes(path, is_dir)
+
+    def config_for(self, file: str) -> Config | None:
+        """The configuration that governs ``file`` (None: none)."""
         if not self._options.use_config:
-            config = None
-        elif self._explicit is not None:
-            config = self._explicit
-        else:
-            config = self._finder.for_file(file)
+            return None
+        if self._explicit is not None:
+            return self._explicit
+        return self._finder.for_file(file)
+
+    def __call__(self, file: str) -> Settings:
+        config = self.config_for(file)
         key = config.path if config else None
         if key not in self._cache:
             self._cache[key] = build_settings(self._plugins.rules, config, self._command_line, self._plugins.defaults)
         return self._cache[key]
+
+
+#: the settings of each file of a run (``govlint check --show-settings`` asks it for one file)
+SettingsResolver = _SettingsResolver

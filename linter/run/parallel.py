@@ -213,6 +213,21 @@ class Interrupts:
         return cls.by_user or not cls.active
 
 
+def debug_traceback(what: str, exc: BaseException | None = None) -> None:
+    """With ``GOVLINT_DEBUG=1`` in the environment, print the traceback of
+    ``exc`` (default: the exception being handled) to stderr, headed by
+    ``what`` — for plugin authors: where their rule or plugin failed."""
+    if os.environ.get("GOVLINT_DEBUG") == "1":
+        import traceback
+
+        print(f"govlint: {what}，回溯（GOVLINT_DEBUG=1）：", file=sys.stderr)
+        if exc is None:
+            traceback.print_exc(file=sys.stderr)
+        else:
+            traceback.print_exception(exc, file=sys.stderr)
+        sys.stderr.flush()
+
+
 def guarded(call: Callable[[], R], crashed: Callable[[str], object]) -> tuple[bool, R | None]:
     """``(True, call())``, or ``(False, None)`` when plugin code in ``call``
     crashed — whatever it raised: an exception, SystemExit, or a

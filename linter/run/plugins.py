@@ -26,7 +26,7 @@ import pluggy
 from .. import hookspecs
 from ..read import Reader
 from ..rule import Rule
-from .parallel import Interrupts
+from .parallel import Interrupts, debug_traceback
 
 GROUP = "govlint"
 
@@ -161,11 +161,13 @@ def _add_reader(plugins: Plugins, name: str, reader: object) -> None:
 
 
 def _unless_user(exc: BaseException) -> None:
-    """Re-raise ``exc`` if it is the user's Ctrl-C (or not an error of the plugin's at all)."""
+    """Re-raise ``exc`` if it is the user's Ctrl-C (or not an error of the
+    plugin's at all); else, with ``GOVLINT_DEBUG=1``, print its traceback."""
     if isinstance(exc, KeyboardInterrupt) and Interrupts.from_user():
         raise exc
     if isinstance(exc, GeneratorExit):
         raise exc
+    debug_traceback("插件出错", exc)
 
 
 def _describe(exc: BaseException) -> str:

@@ -16,6 +16,7 @@ environment (``pre-commit gc`` at the end drops stale ones).
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -139,14 +140,89 @@ def test_hook_ignores_files_it_does_not_handle(project: Path, precommit_cache: P
 
 
 def test_hook_file_pattern_is_case_insensitive():
-    import re
 
     import yaml
 
     [hook] = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
-    assert (hook["id"], hook["entry"], hook["language"], hook["require_serial"]) == (
-        "govlint", "govlint check", "python", True)
+    assert (hook["id"], hook["entry"], hook["language"], hook["require_serial"], hook["verbose"]) == (
+        "govlint", "govlint check --force-exclude", "python", True, True)
     pattern = re.compile(hook["files"])
     assert all(pattern.search(name) for name in ("a.txt", "B.MD", "c.Markdown", "d.docx", "e.htm", "f.HTML",
-                                                  "g.pdf"))
-    assert not any(pattern.search(name) for name in ("a.py", "b.txt.bak", "c.doc"))
+                                                  "g.pdf", "h.doc", "i.WPS", "j.rtf", "k.odt", "l.ofd"))
+    assert not any(pattern.search(name) for name in ("a.py", "b.txt.bak", "c.docm"))
+
+
+def readme_snippet() -> str:
+    """The ``.pre-commit-config.yaml`` the README gives, verbatim."""
+    text = (REPO / "README.md").read_text(encoding="utf-8")
+    section = text.split("## pre-commit", 1)[1]
+    return section.split("```yaml\n", 1)[1].split("```", 1)[0]
+
+
+def tagged_release(hook_repo: tuple[Path, str]) -> str:
+    """Tag the snapshot as a release is tagged (``v`` + the version); the tag."""
+    import tomllib
+
+    version = tomllib.loads((REPO / "pyproject.toml").read_text("utf-8"))["project"]["version"]
+    path, _ = hook_repo
+    git("tag", "-f", f"v{version}", cwd=path, env=FIXED_IDENTITY)
+    return f"v{version}"
+
+
+@pytest.fixture
+def repository_of_reports(tmp_path: Path, hook_repo: tuple[Path, str], minimal_report: str) -> Path:
+    """A 政务公开办's repository: reports, a README, notes, a changelog,
+    and the README's .pre-commit-config.yaml verbatim (only the URL of
+    this repository replaced by its local snapshot)."""
+    path, _ = hook_repo
+    tag = tagged_release(hook_repo)
+    snippet = readme_snippet()
+    assert f"rev: {tag}" in snippet
+    url = re.search(r"repo: (\S+)", snippet).group(1)
+    (tmp_path / ".pre-commit-config.yaml").write_text(snippet.replace(url, path.as_posix()), encoding="utf-8")
+    (tmp_path / "reports").mkdir()
+    (tmp_path / "reports" / "2023.txt").write_text(minimal_report, encoding="utf-8")
+    (tmp_path / "reports" / "2022.txt").write_text(minimal_report.replace("2023", "2022").replace(
+        "二、主动公开政府信息情况", "二、主动公开政府信息的情况"), encoding="utf-8")
+    (tmp_path / "README.md").write_text("# 本单位年报\n\n历年年报存放在 reports/。\n", encoding="utf-8")
+    (tmp_path / "notes.txt").write_text("待办：核对表三\n", encoding="utf-8")
+    (tmp_path / "CHANGELOG.md").write_text("", encoding="utf-8")
+    (tmp_path / "govlint.toml").write_text('select = ["E", "S"]\n', encoding="utf-8")
+    git("init", "-q", cwd=tmp_path)
+    git("add", "-A", cwd=tmp_path)
+    return tmp_path
+
+
+def pre_commit_all(project: Path, cache: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "pre_commit", "run", "--all-files"], cwd=project,
+                          capture_output=True, text=True, encoding="utf-8", env=precommit_env(cache), timeout=1800)
+
+
+def test_the_readme_snippet_works_verbatim_and_leaves_the_readme_alone(repository_of_reports: Path,
+                                                                       precommit_cache: Path):
+    run = pre_commit_all(repository_of_reports, precommit_cache)
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert "Passed" in run.stdout
+    # verbose: the warning below the fail level and the summary are shown although the hook passed
+    assert "reports/2022.txt:5:1: S004 warning" in run.stdout
+    assert "共检查 2 个文件，发现" in run.stdout
+    for name in ("README.md", "notes.txt", "CHANGELOG.md", "reports/2023.txt:"):
+        assert name not in run.stdout, name
+
+
+def test_the_readme_files_and_exclude_example(repository_of_reports: Path, precommit_cache: Path):
+    """The README's ``files:``/``exclude:``/``args:`` example restricts the hook."""
+    text = (REPO / "README.md").read_text(encoding="utf-8").split("## pre-commit", 1)[1]
+    example = text.split("```yaml\n", 2)[2].split("```", 1)[0]
+    assert "files: ^reports/" in example and "exclude:" in example
+    config = repository_of_reports / ".pre-commit-config.yaml"
+    hooks = config.read_text(encoding="utf-8").split("      - id: govlint\n")[0]
+    config.write_text(hooks + example, encoding="utf-8")
+    (repository_of_reports / "reports" / "drafts").mkdir()
+    (repository_of_reports / "reports" / "drafts" / "draft.txt").write_bytes(b"")
+    (repository_of_reports / "other.txt").write_bytes(b"")
+    git("add", "-A", cwd=repository_of_reports)
+    run = pre_commit_all(repository_of_reports, precommit_cache)
+    assert run.returncode == 1, run.stdout + run.stderr  # --fail-level warning: the S004 warning fails
+    assert "reports/2022.txt:5:1: S004 warning" in run.stdout
+    assert "draft.txt" not in run.stdout and "other.txt" not in run.stdout

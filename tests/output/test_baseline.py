@@ -96,3 +96,40 @@ def test_an_unusable_baseline_is_exit_2(repo, run_govlint, content, message):
         (repo / name).write_text(content, encoding="utf-8")
     result = run_govlint("check", "--baseline", name, "reports")
     assert result.exit_code == 2 and result.stderr.startswith(message)
+
+
+def test_reasons_are_kept_when_the_baseline_is_written_again(repo, run_govlint):
+    """A reviewer writes why a deviation is accepted; writing the baseline
+    again (after a new finding, or after one was fixed) keeps the reasons
+    of the entries that still apply and drops those that do not."""
+    two = REPORT + "5、存在的主要问题及改进情况\n有待提高。\n"
+    (repo / "reports" / "r.txt").write_text(two, encoding="utf-8")
+    run_govlint("check", "--write-baseline", "baseline.json", "reports")
+    data = json.loads((repo / "baseline.json").read_text("utf-8"))
+    assert sorted(e["source"] for e in data["findings"]) == ["4、政府信息公开行政复议、行政诉讼情况", "5、存在的主要问题及改进情况"]
+    for entry in data["findings"]:
+        entry["reason"] = f"已发布，原文如此（{entry['source'][0]}）"
+    (repo / "baseline.json").write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
+    assert run_govlint("check", "--baseline", "baseline.json", "reports").exit_code == 0  # a reason is allowed
+
+    fixed = two.replace("5、存在的主要问题及改进情况", "五、存在的主要问题及改进情况") + "6、其他需要报告的事项\n无。\n"
+    (repo / "reports" / "r.txt").write_text(fixed, encoding="utf-8")
+    rewritten = run_govlint("check", "--write-baseline", "baseline.json", "reports")
+    assert rewritten.exit_code == 0, rewritten.stderr
+    entries = json.loads((repo / "baseline.json").read_text("utf-8"))["findings"]
+    assert {e["source"]: e.get("reason") for e in entries} == {
+        "4、政府信息公开行政复议、行政诉讼情况": "已发布，原文如此（4）",
+        "6、其他需要报告的事项": None,
+    }
+
+
+def test_write_baseline_over_a_file_that_is_not_a_baseline_says_the_reasons_are_lost(repo, run_govlint):
+    (repo / "notes.json").write_text('{"mine": true}', encoding="utf-8")
+    result = run_govlint("check", "--write-baseline", "notes.json", "reports")
+    assert result.exit_code == 0
+    assert "notes.json 不是 govlint 基线文件" in result.stderr and "reason 无法保留" in result.stderr
+    assert json.loads((repo / "notes.json").read_text("utf-8"))["govlint-baseline"] == 1
+    (repo / "b.json").write_text('{"govlint-baseline": 1, "findings": [{"path": "r", "code": "S003", '
+                                 '"fingerprint": "x", "reason": 3}]}', encoding="utf-8")
+    bad = run_govlint("check", "--baseline", "b.json", "reports")
+    assert bad.exit_code == 2 and "reason 应为字符串" in bad.stderr

@@ -252,3 +252,34 @@ def test_a_missing_rules_file_exits_2(project, run_govlint):
     (project / "rules.toml").unlink()
     result = run_govlint("check", "report.txt")
     assert (result.exit_code, result.stderr) == (2, "govlint: 找不到规则文件：rules.toml\n")
+
+
+def test_a_failing_formula_says_which_relation_it_breaks(rules):
+    broken = synthetic(**{"t3.results.total.total": 999})
+    [finding] = run_rule(rules["L004"], broken.text)
+    relation = finding.message.partition("（")[2]
+    assert relation.startswith("不满足“t3.results.total.total <= t3.new.total + t3.carried.total”（“总计”列）：左边 ")
+    assert "左边 （七）总计(999)，大于右边 一、本年新收(" in relation
+
+
+@pytest.mark.parametrize("kind, message, usable", [
+    ('forbidden = "x"', "不得出现“{matched}”", "{match}"),
+    ('substitution = { wrong = "a", right = "b" }', "“{match}”应为“{rigth}”", "{match}、{right}"),
+    ('formula = "t3.new.total >= 0"', "数据有误：{match}", "无"),
+    ('required = "x"', "缺少{phrase}", "{match}"),
+])
+def test_an_unknown_placeholder_in_a_message_is_a_configuration_error(workdir, kind, message, usable):
+    path = workdir / "r.toml"
+    path.write_text(f'[[rule]]\ncode = "L001"\nname = "x"\nmessage = "{message}"\n{kind}\n', encoding="utf-8")
+    with pytest.raises(ConfigError) as error:
+        load_rules_file(path)
+    assert "字段 message：未知的占位符 {" in str(error.value) and f"可用：{usable}）" in str(error.value)
+
+
+def test_a_required_rule_fills_match_with_its_phrase(workdir):
+    path = workdir / "r.toml"
+    path.write_text('[[rule]]\ncode = "L001"\nname = "x"\nmessage = "缺少“{match}”"\nrequired = "信息处理费"\n',
+                    encoding="utf-8")
+    [rule] = load_rules_file(path)
+    [finding] = run_rule(rule, "某街道2023年政府信息公开工作年度报告\n一、总体情况\n无。\n")
+    assert finding.message == "缺少“信息处理费”"

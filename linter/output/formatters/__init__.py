@@ -1,6 +1,6 @@
 """Output formats for ``govlint check``, chosen by name.
 
-A formatter is ``render(result: LintResult, *, color: bool, rules, **_) -> str``:
+A formatter is ``render(result: LintResult, *, color: bool, rules, quiet: bool, **_) -> str``:
 ``rules`` are the rule classes of the run (formats that describe rules, such
 as SARIF, read them); a formatter ignores the options it does not use.
 :data:`FORMATTERS` maps each name to its ``"module:function"`` so that only
@@ -41,8 +41,9 @@ def get_formatter(name: str) -> Formatter:
 
 
 def render(result: LintResult, name: str = "text", *, color: bool = False,
-           rules: Sequence[type[Rule]] = ()) -> str:
-    return get_formatter(name)(carried(result), color=color, rules=rules)
+           rules: Sequence[type[Rule]] = (), quiet: bool = False) -> str:
+    """``result`` in format ``name``; ``quiet``: the findings only, no summary (``--quiet``)."""
+    return get_formatter(name)(carried(result), color=color, rules=rules, quiet=quiet)
 
 
 _TEXT_FIELDS = ("path", "code", "name", "message", "source", "location")

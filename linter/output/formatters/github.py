@@ -4,6 +4,10 @@ runner turns into an annotation on the file and line::
 
     ::error file=reports/2023.txt,line=69,col=1,endLine=69,endColumn=30,title=S005::标题疑似错别字…
 
+For .pdf and .docx reports the message ends with the place a person looks
+for (``（位置：第4页 表3 第5行 第2列）``), as in the text format: the
+``line`` of such a file is its position in reading order.
+
 Values are escaped as the runner's toolkit does (``%`` ``\r`` ``\n`` as
 ``%25`` ``%0D`` ``%0A``, in properties also ``:`` ``,`` as ``%3A`` ``%2C``), so
 no text can end a command or start another; other control characters are
@@ -16,6 +20,7 @@ from ...findings import Finding
 from ...model import Severity
 from ...run.engine import LintResult
 from ..escape import visible
+from .text import message_with_place
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
@@ -37,7 +42,7 @@ def annotation(f: Finding) -> str:
             props.append(("endColumn", f.end_column))
     props.append(("title", f.code))
     head = ",".join(f"{key}={_property(str(value))}" for key, value in props)
-    return f"::{COMMANDS[f.severity]} {head}::{_data(f.message)}"
+    return f"::{COMMANDS[f.severity]} {head}::{_data(message_with_place(f))}"
 
 
 def render(result: LintResult, **_: object) -> str:

@@ -1,7 +1,8 @@
 """JUnit XML (``govlint check --format junit``), for CI systems that show
 test reports: one test suite, one test case per file checked (named by its
 path).  A file with a finding at or above its fail level is a failed test
-whose ``<failure>`` lists every finding of the file; a file whose findings
+whose ``<failure>`` lists every finding of the file (as the text format
+writes them, the place in a .pdf or .docx included: ``（位置：第2页 第14行）``); a file whose findings
 are all below the fail level passes with them in ``<system-out>``.
 Characters XML 1.0 forbids (control characters a report or a file name
 may hold) are written out as ``\x1b`` (:func:`govlint.output.escape.xml`)."""
@@ -13,10 +14,11 @@ import xml.etree.ElementTree as ET
 from ...findings import Finding
 from ...run.engine import FileResult, LintResult
 from ..escape import xml as _clean
+from .text import message_with_place
 
 
 def _line(f: Finding) -> str:
-    text = f"{f.path}:{f.line}:{f.column}: {f.code} {f.severity.label} {f.message}"
+    text = f"{f.path}:{f.line}:{f.column}: {f.code} {f.severity.label} {message_with_place(f)}"
     return text + (f"\n    {f.source}" if f.source.strip() else "")
 
 

@@ -2,18 +2,26 @@
 (``govlint check --format sarif``).
 
 One run; ``tool.driver.rules`` describes every rule that has a finding
-(summary, documentation, default level); each result has the rule, level
-(``error``, ``warning``, ``note``), message, the file as a relative URI,
-the region (1-based lines, columns in Unicode code points), the offending
-source line as snippet, and the baseline fingerprint
+(summary, documentation and how to read it with ``govlint explain``,
+default level, and ``helpUri``: the ``file:`` URI of the rule's
+documentation as installed — the module whose docstring it is, or the
+rules file that declares it); each result has the rule, level (``error``,
+``warning``, ``note``), message, the file as a relative URI, the region
+(1-based lines, columns in Unicode code points), the offending source line
+as snippet, and the baseline fingerprint
 (:func:`govlint.output.baseline.fingerprint`) under ``partialFingerprints``.
-Page and place of page-based formats go in the result's ``properties``.
+For page-based formats (.pdf, .docx) the place a person looks for
+(``第4页 表3 第5行 第2列``) is a ``logicalLocation`` of the location, ends
+the message as in the text format, and page and place are in the result's
+``properties``.
 """
 
 from __future__ import annotations
 
+import inspect
 import json
-from pathlib import PurePosixPath
+import os
+from pathlib import Path, PurePosixPath
 from typing import Sequence
 from urllib.parse import quote
 
@@ -24,6 +32,7 @@ from ...model import Severity
 from ...rule import Rule
 from ...run.engine import LintResult
 from ..baseline import fingerprint
+from .text import message_with_place, place
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
@@ -56,9 +65,26 @@ def _descriptor(example: Finding, rule: type[Rule] | None) -> dict:
         "defaultConfiguration": {"level": LEVELS[rule.severity if rule else example.severity]},
     }
     if rule is not None:
-        descriptor["help"] = {"text": rule.documentation()}
+        descriptor["help"] = {"text": f"{rule.documentation().rstrip()}\n\n（命令行查看：govlint explain {rule.code}）"}
+        where = help_uri(rule)
+        if where:
+            descriptor["helpUri"] = where
         descriptor["properties"] = {"plugin": rule.plugin}
     return descriptor
+
+
+def help_uri(rule: type[Rule]) -> str | None:
+    """The ``file:`` URI of where ``rule`` is documented as installed: the
+    rules file that declares it, else the module that defines it (its
+    docstring is the documentation ``govlint explain`` prints)."""
+    kind, _, file = rule.plugin.partition(":")
+    path: str | None = os.path.abspath(file) if kind == "rules-file" and file else None
+    if path is None:
+        try:
+            path = inspect.getsourcefile(rule)
+        except (TypeError, OSError):
+            path = None
+    return Path(path).resolve().as_uri() if path and os.path.exists(path) else None
 
 
 def uri(path: str) -> str:
@@ -78,16 +104,22 @@ def _region(f: Finding) -> dict:
     return region
 
 
+def _location(f: Finding) -> dict:
+    location: dict = {"physicalLocation": {"artifactLocation": {"uri": uri(f.path)}, "region": _region(f)}}
+    where = place(f)
+    if where:
+        location["logicalLocations"] = [{"name": where, "fullyQualifiedName": f"{f.path} {where}",
+                                         "kind": "element"}]
+    return location
+
+
 def _result(f: Finding, rule_index: int) -> dict:
     result = {
         "ruleId": f.code,
         "ruleIndex": rule_index,
         "level": LEVELS[f.severity],
-        "message": {"text": f.message},
-        "locations": [{"physicalLocation": {
-            "artifactLocation": {"uri": uri(f.path)},
-            "region": _region(f),
-        }}],
+        "message": {"text": message_with_place(f)},
+        "locations": [_location(f)],
         "partialFingerprints": {"govlint/v1": fingerprint(f)},
     }
     extra = {k: v for k, v in (("page", f.page), ("location", f.location)) if v is not None}

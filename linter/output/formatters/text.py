@@ -26,13 +26,14 @@ _COLORS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "bl
 CONTEXT_WIDTH = 120
 
 
-def render(result: LintResult, *, color: bool = False, **_: object) -> str:
+def render(result: LintResult, *, color: bool = False, quiet: bool = False, **_: object) -> str:
     lines = []
     for finding in result.findings:
         lines.extend(_finding(finding, color))
-    if lines:
-        lines.append("")
-    lines.append(summary(result))
+    if not quiet:
+        if lines:
+            lines.append("")
+        lines.append(summary(result))
     return "\n".join(lines)
 
 
@@ -71,9 +72,20 @@ def context(source: str, column: int, limit: int = CONTEXT_WIDTH) -> str:
     return f"{'…' if start > 0 else ''}{source[start:end]}{'…' if end < len(source) else ''}"
 
 
+def place(f: Finding) -> str:
+    """Where a person looks for the finding in a page-based document
+    (``第4页 表3 第5行 第2列``, ``第12段``); "" for line-based formats."""
+    return f.location or (f"第{f.page}页" if f.page is not None else "")
+
+
 def _where(f: Finding) -> str:
-    place = f.location or (f"第{f.page}页" if f.page is not None else "")
-    return f"（位置：{place}）" if place else ""
+    return f"（位置：{place(f)}）" if place(f) else ""
+
+
+def message_with_place(f: Finding) -> str:
+    """The message, followed by ``（位置：…）`` where a line number alone
+    does not tell a person where to look (every format carries it so)."""
+    return f.message + _where(f)
 
 
 def summary(result: LintResult) -> str:
