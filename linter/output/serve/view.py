@@ -33,6 +33,8 @@ from ..escape import unicode
 
 #: characters that end a sentence (and a line break inside a paragraph)
 SENTENCE_END = "。！？；!?;\n"
+#: and a clause, within a paragraph of one sentence
+CLAUSE_END = "，：,:"
 #: a "sentence" longer than this (a table flattened into prose) is marked
 #: from the finding's position on, this many characters at most
 LONG_SENTENCE = 160
@@ -198,26 +200,36 @@ def _offset(paragraph: Paragraph, position: tuple[int, int]) -> int | None:
     return best.offset + column - best.column
 
 
-def _sentence(paragraph: Paragraph, position: tuple[int, int]) -> dict[str, int]:
-    """The sentence of ``paragraph`` holding ``position`` as ``start``/``end``
-    offsets; nothing for a paragraph of one sentence (it is marked whole)."""
-    text = paragraph.text
-    offset = _offset(paragraph, position)
-    if offset is None or not text:
-        return {}
-    offset = max(0, min(offset, len(text) - 1))
+def _bounds(text: str, offset: int, stops: str) -> tuple[int, int]:
+    """The stretch of ``text`` around ``offset`` between two of ``stops``
+    (the closing one included)."""
     start = offset
-    while start > 0 and text[start - 1] not in SENTENCE_END:
+    while start > 0 and text[start - 1] not in stops:
         start -= 1
     end = offset
-    while end < len(text) and text[end] not in SENTENCE_END:
+    while end < len(text) and text[end] not in stops:
         end += 1
-    end = min(end + 1, len(text))  # the full stop belongs to the sentence
+    return start, min(end + 1, len(text))
+
+
+def _sentence(paragraph: Paragraph, position: tuple[int, int]) -> dict[str, int]:
+    """Where in ``paragraph`` a finding at ``position`` is: the sentence
+    around it as ``start``/``end`` offsets — the clause, when the paragraph
+    is one sentence.  Nothing (the paragraph is marked whole) for a finding
+    at the paragraph's start: it is about the paragraph."""
+    text = paragraph.text
+    offset = _offset(paragraph, position)
+    if not offset or not text:
+        return {}
+    offset = min(offset, len(text) - 1)
+    start, end = _bounds(text, offset, SENTENCE_END)
+    if start == 0 and not text[end:].strip():
+        start, end = _bounds(text, offset, SENTENCE_END + CLAUSE_END)
     if end - start > LONG_SENTENCE:
         start, end = offset, min(end, offset + MARK_LONG)
     while start < end and text[start].isspace():
         start += 1
-    if start == 0 and text[end:].strip() == "":
+    if start == 0 and not text[end:].strip():
         return {}
     return {"start": start, "end": end}
 

@@ -1,0 +1,70 @@
+"""Helpers of the tests of ``govlint serve`` (the fixtures are in
+``conftest.py``, which puts this folder on ``sys.path``): the reports they
+upload — a .docx and a .pdf with findings at known headings and cells,
+reports whose title, heading and cells hold markup — and the application
+behind its guard with Flask's test client."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from govlint.testing import read_report
+
+ROOT = Path(__file__).parents[3]
+SEEDS = ROOT / "fixtures" / "seeds"
+REAL = ROOT / "fixtures" / "real"
+SEED = SEEDS / "004_94358fe22916de47.txt"
+PDF = REAL / "huaian-hongze-2023.pdf"
+TEMPLATE_DOCX = REAL / "template-2021-blank.docx"
+PORT = 5123
+
+#: markup a hostile report puts in its title, a heading and a table cell
+SCRIPT = "<script>window.__xss=1</script>"
+IMG = '"><img src=x onerror="window.__xss=2">'
+CELL = '<img src=x onerror="window.__xss=3">'
+
+
+def hostile_text() -> str:
+    """Seed 004 with markup in its title, the heading of section 五 and a cell of table 三."""
+    text = SEED.read_text("utf-8")
+    text = text.replace("南岗区保健路街道办事处", "南岗区保健路街道办事处" + SCRIPT, 1)
+    text = text.replace("五、政府信息公开工作存在的主要问题及改进措施", "五、政府信息公开工作存在的主要问题及改进措施" + IMG, 1)
+    return text.replace("(六) 其他处理", "(六) 其他处理" + CELL, 1)
+
+
+def seed_docx(text: str | None = None) -> bytes:
+    """Seed 004 (or ``text``) as a Word document with list-numbered headings."""
+    from builders import to_docx
+
+    return to_docx(read_report(text or SEED.read_text("utf-8")))
+
+
+def make_client(worker, private: str, port: int = PORT, password: str | None = None):
+    """Flask's test client on the guarded application (token ``TOKEN``)."""
+    from govlint.output.serve.app import State, create_app
+    from govlint.output.serve.guard import Guard, Hosts
+    from govlint.output.serve.server import login_page
+    from werkzeug.test import Client
+
+    class Local(Client):
+        """Requests to http://127.0.0.1:<port>, as the page makes them."""
+
+        def open(self, *args, **kwargs):
+            if args and isinstance(args[0], str):
+                kwargs.setdefault("base_url", f"http://127.0.0.1:{port}")
+            return super().open(*args, **kwargs)
+
+    app = Guard(create_app(State(worker, private)), "TOKEN", Hosts("127.0.0.1", port), password=password,
+                login_page=login_page)
+    return Local(app)
+
+
+BASE = "/TOKEN/"
+
+
+def upload(client, files: dict[str, bytes]):
+    """POST ``files`` (name → content) to the check; the response."""
+    import io
+
+    data = {"files": [(io.BytesIO(content), name) for name, content in files.items()]}
+    return client.post(BASE + "api/check", data=data, content_type="multipart/form-data")
