@@ -157,9 +157,10 @@ def serve(options: ServeOptions, echo: Callable[[str], None] | None = None,
             ready(url)
         _stop_on_sigterm()
         try:
-            server.run()
+            server.run()  # returns on Ctrl-C and SIGTERM (waitress closes itself)
         except (KeyboardInterrupt, SystemExit):
-            echo("govlint serve 已停止。")
+            pass
+        echo("govlint serve 已停止。")
     finally:
         if server is not None:
             server.close()

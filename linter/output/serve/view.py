@@ -254,12 +254,16 @@ def report_view(doc: Document, findings: Sequence[Finding]) -> dict[str, Any]:
 # -- explanations -------------------------------------------------------------
 
 _UNDERLINE = re.compile(r"^\s*[-=~]{3,}\s*$")
+_LITERAL = re.compile(r"``(.+?)``")
+_LABEL = re.compile(r"^(错误|正确)[^：:]*[：:]$")
 
 
 def explanation(rule: type[Rule]) -> dict[str, Any]:
     """``rule``'s code, name, severity, summary and documentation sections,
     each a list of parts: ``{"kind": "p"|"pre", "text", "tone"}`` (``tone``
-    ``wrong``/``right`` for the example under ``错误::``/``正确::``)."""
+    ``wrong``/``right`` for an example of wrong or right: the literal block
+    under ``错误::``/``正确::``, or a paragraph ``错误：…``); inline
+    literals lose their backquotes."""
     lines = rule.documentation().splitlines()
     sections: list[dict[str, Any]] = []
     current: list[str] = []
@@ -310,11 +314,12 @@ def _parts(lines: list[str]) -> list[dict[str, str]]:
             text = "\n".join(line[indent:] for line in chunk).strip("\n")
             parts.append({"kind": "pre", "text": text, "tone": tone})
         else:
-            text = _join(line.strip() for line in chunk)
+            text = _LITERAL.sub(r"\1", _join(line.strip() for line in chunk))
             tone = "wrong" if text.startswith("错误") else "right" if text.startswith("正确") else ""
             if text.endswith("::"):
                 text = text[:-2] + "："
-            parts.append({"kind": "p", "text": text, "tone": ""})
+            label = _LABEL.match(text) is not None  # "错误::" introduces the example below it
+            parts.append({"kind": "p", "text": text, "tone": "" if label else tone})
         chunk.clear()
 
     for line in lines:

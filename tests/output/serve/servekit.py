@@ -68,3 +68,72 @@ def upload(client, files: dict[str, bytes]):
 
     data = {"files": [(io.BytesIO(content), name) for name, content in files.items()]}
     return client.post(BASE + "api/check", data=data, content_type="multipart/form-data")
+
+
+# -- a real server -----------------------------------------------------------------
+
+def start_serve(*args: str, cwd, env: dict | None = None, stdin: str | None = None):
+    """``govlint serve --no-browser ARGS`` as a process; (process, address,
+    what it printed so far) once it listens."""
+    import os
+    import re
+    import subprocess
+    import sys
+    import time
+
+    command = [sys.executable, "-c", "import sys; from govlint.cli import main; main(sys.argv[1:])",
+               "serve", "--no-browser", *args]
+    process = subprocess.Popen(command, cwd=cwd, env={**os.environ, **(env or {})}, text=True,
+                               stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    if stdin is not None:
+        process.stdin.write(stdin)
+        process.stdin.flush()
+    printed, url = [], None
+    deadline = time.monotonic() + 90
+    while time.monotonic() < deadline:
+        line = process.stdout.readline()
+        if not line:
+            break
+        printed.append(line)
+        found = re.search(r"http://\S+", line)
+        url = url or (found and found.group())
+        if "Ctrl+C" in line and url:  # the last line of the start message
+            return process, url, printed
+    process.kill()
+    raise AssertionError("govlint serve did not start: " + "".join(printed) + process.stderr.read())
+
+
+def stop_serve(process) -> tuple[int, str, str]:
+    """SIGTERM, then what it printed to the end."""
+    import signal
+
+    process.send_signal(signal.SIGTERM)
+    out, err = process.communicate(timeout=60)
+    return process.returncode, out, err
+
+
+def multipart(files: dict[str, bytes]) -> tuple[bytes, str]:
+    """A multipart/form-data body of ``files`` as the page sends them; (body, content type)."""
+    import secrets
+
+    boundary = "----govlint" + secrets.token_hex(8)
+    body = b""
+    for name, content in files.items():
+        body += (f'--{boundary}\r\nContent-Disposition: form-data; name="files"; filename="{name}"\r\n'
+                 "Content-Type: application/octet-stream\r\n\r\n").encode("utf-8") + content + b"\r\n"
+    return body + f"--{boundary}--\r\n".encode(), f"multipart/form-data; boundary={boundary}"
+
+
+def http(url: str, method: str = "GET", body: bytes | None = None, headers: dict | None = None):
+    """(status, headers, body) of one request, following no redirect."""
+    import http.client
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url)
+    connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=120)
+    try:
+        connection.request(method, parts.path or "/", body=body, headers=headers or {})
+        response = connection.getresponse()
+        return response.status, dict(response.getheaders()), response.read()
+    finally:
+        connection.close()

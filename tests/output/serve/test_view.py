@@ -141,3 +141,9 @@ def test_a_finding_inside_prose_marks_its_sentence():
     assert block.text[place["start"]:place["end"]] == "本年度共收到申请5件，均已答复。"
     at_start = Finding("r.txt", 4, 1, "M006", "signature-date-missing", Severity.INFO, "…")
     assert set(Places(doc)(at_start)) == {"block"}  # about the paragraph: marked whole
+
+
+def test_examples_written_inline_are_toned_and_lose_their_backquotes():
+    example = explanation(load_plugins().find_rule("S005"))["sections"][2]["parts"]
+    assert [p["tone"] for p in example] == ["wrong", "right"]
+    assert example[0]["text"].startswith("错误：四、因政府信息公开工作被申请行政复议、提起现在诉讼的情况；")

@@ -292,7 +292,7 @@
         if (part.kind === 'pre') {
           box.appendChild(h('pre', {'class': part.tone ? 'tone-' + part.tone : null, text: part.text}));
         } else {
-          box.appendChild(h('p', {text: part.text}));
+          box.appendChild(h('p', {'class': part.tone ? 'tone-' + part.tone : null, text: part.text}));
         }
       });
     });
@@ -626,6 +626,7 @@
 
   function route() {
     notice('');
+    document.body.removeAttribute('data-ready');  // set again once the view is shown (tests wait for it)
     var hash = location.hash.replace(/^#\/?/, '');
     var query = hash.indexOf('?') >= 0 ? hash.slice(hash.indexOf('?') + 1) : '';
     var parts = (query ? hash.slice(0, hash.indexOf('?')) : hash).split('/');
