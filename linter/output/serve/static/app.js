@@ -639,7 +639,7 @@
       showDrop();
       done = Promise.resolve();
     }
-    done.then(function () { document.body.setAttribute('data-ready', location.hash); }, function (error) {
+    done.then(function () { document.body.setAttribute('data-ready', location.hash || '#/'); }, function (error) {
       showDrop();
       notice(error.message);
       document.body.setAttribute('data-ready', 'error');
