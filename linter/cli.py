@@ -2,7 +2,8 @@
 
 Commands: ``check`` (lint files), ``report`` (a batch summary, optionally
 as an HTML page), ``rules`` (list the rules), ``explain`` (one rule's
-documentation), ``parse`` (the recognised structure as JSON).
+documentation), ``parse`` (the recognised structure as JSON), ``serve``
+(a local web page, :mod:`govlint.output.serve`, imported only when run).
 Exit codes: 0 no finding at or above the fail level, 1 findings, 2 usage,
 configuration or internal error.  Messages are Chinese; option names
 English.  Set ``GOVLINT_DEBUG=1`` to see tracebacks of internal errors.

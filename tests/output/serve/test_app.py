@@ -313,3 +313,13 @@ def test_a_bad_configuration_stops_the_start_with_its_message(tmp_path):
         Worker(str(tmp_path / "govlint.toml")).start()
     assert "NOPE999" in str(caught.value)
 
+
+
+def test_the_files_of_a_dropped_folder_keep_their_folder(client, run_govlint, monkeypatch, tmp_path):
+    files = {f"单位/{p.name}": p.read_bytes() for p in sorted(SEEDS.glob("*.txt"))[3:]}
+    summary = upload(client, files).json
+    assert [r["path"] for r in summary["reports"]] == sorted(files)
+    write(tmp_path / "单位", {name.split("/")[1]: data for name, data in files.items()})
+    monkeypatch.chdir(tmp_path)
+    expected = json.loads(run_govlint("check", "--format", "json", "单位").stdout)
+    assert json.loads(client.get(BASE + f"api/batch/{summary['id']}/findings.json").data) == expected
