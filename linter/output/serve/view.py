@@ -255,12 +255,14 @@ def report_view(doc: Document, findings: Sequence[Finding]) -> dict[str, Any]:
 
 _UNDERLINE = re.compile(r"^\s*[-=~]{3,}\s*$")
 _LITERAL = re.compile(r"``(.+?)``")
+_BULLETS = ("* ", "- ")
 _LABEL = re.compile(r"^(错误|正确)[^：:]*[：:]$")
 
 
 def explanation(rule: type[Rule]) -> dict[str, Any]:
     """``rule``'s code, name, severity, summary and documentation sections,
-    each a list of parts: ``{"kind": "p"|"pre", "text", "tone"}`` (``tone``
+    each a list of parts: ``{"kind": "p"|"li"|"pre", "text", "tone"}`` (``li``
+    an item of a bulleted list; ``tone``
     ``wrong``/``right`` for an example of wrong or right: the literal block
     under ``错误::``/``正确::``, or a paragraph ``错误：…``); inline
     literals lose their backquotes."""
@@ -313,6 +315,15 @@ def _parts(lines: list[str]) -> list[dict[str, str]]:
             indent = min(len(line) - len(line.lstrip()) for line in chunk if line.strip())
             text = "\n".join(line[indent:] for line in chunk).strip("\n")
             parts.append({"kind": "pre", "text": text, "tone": tone})
+        elif any(line.startswith(_BULLETS) for line in chunk):
+            items: list[list[str]] = []
+            for line in chunk:
+                if line.startswith(_BULLETS) or not items:
+                    items.append([line[2:] if line.startswith(_BULLETS) else line])
+                else:
+                    items[-1].append(line)
+            parts.extend({"kind": "li", "text": _LITERAL.sub(r"\1", _join(x.strip() for x in item)), "tone": ""}
+                         for item in items)
         else:
             text = _LITERAL.sub(r"\1", _join(line.strip() for line in chunk))
             tone = "wrong" if text.startswith("错误") else "right" if text.startswith("正确") else ""

@@ -28,7 +28,8 @@ def hostile_text() -> str:
     """Seed 004 with markup in its title, the heading of section 五 and a cell of table 三."""
     text = SEED.read_text("utf-8")
     text = text.replace("南岗区保健路街道办事处", "南岗区保健路街道办事处" + SCRIPT, 1)
-    text = text.replace("五、政府信息公开工作存在的主要问题及改进措施", "五、政府信息公开工作存在的主要问题及改进措施" + IMG, 1)
+    heading = "五、政府信息公开工作存在的主要问题及改进措施"
+    text = text.replace(heading, heading + IMG, 1)
     return text.replace("(六) 其他处理", "(六) 其他处理" + CELL, 1)
 
 
@@ -41,10 +42,11 @@ def seed_docx(text: str | None = None) -> bytes:
 
 def make_client(worker, private: str, port: int = PORT, password: str | None = None):
     """Flask's test client on the guarded application (token ``TOKEN``)."""
+    from werkzeug.test import Client
+
     from govlint.output.serve.app import State, create_app
     from govlint.output.serve.guard import Guard, Hosts
     from govlint.output.serve.server import login_page
-    from werkzeug.test import Client
 
     class Local(Client):
         """Requests to http://127.0.0.1:<port>, as the page makes them."""

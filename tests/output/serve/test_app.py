@@ -11,7 +11,7 @@ import json
 from pathlib import Path
 
 import pytest
-from servekit import BASE, PDF, SEEDS, SCRIPT, TEMPLATE_DOCX, make_client, upload
+from servekit import BASE, PDF, SCRIPT, SEEDS, TEMPLATE_DOCX, make_client, upload
 
 pytest.importorskip("flask")
 

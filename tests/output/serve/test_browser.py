@@ -239,7 +239,8 @@ def test_a_file_dropped_on_the_page_is_checked(page):
         const bytes = Uint8Array.from(atob(content), c => c.charCodeAt(0));
         const transfer = new DataTransfer();
         transfer.items.add(new File([bytes], '拖入的年报.txt', {type: 'text/plain'}));
-        document.getElementById('drop-zone').dispatchEvent(new DragEvent('drop', {dataTransfer: transfer, bubbles: true}));
+        const drop = new DragEvent('drop', {dataTransfer: transfer, bubbles: true});
+        document.getElementById('drop-zone').dispatchEvent(drop);
     }""", content)
     page.wait_for_selector("body[data-ready$='/r/0']", state="attached")  # one report: straight to it
     assert page.inner_text("#report-name") == "拖入的年报.txt"

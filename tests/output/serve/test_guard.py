@@ -18,6 +18,7 @@ from govlint.output.serve.server import login_page  # noqa: E402
 
 TOKEN = "t0k3n-0123456789abcdefghijklmnopqrs"
 PORT = 8765
+NAME = socket.gethostname()
 
 
 def app(environ, start_response):
@@ -60,7 +61,7 @@ def test_the_loopback_names_are_allowed(host):
 
 @pytest.mark.parametrize("host", [f"attacker.example:{PORT}", "attacker.example", f"127.0.0.1:{PORT + 1}",
                                   "127.0.0.1", f"192.168.1.5:{PORT}", "", f"127.0.0.1.attacker.example:{PORT}",
-                                  *([f"{socket.gethostname()}:{PORT}"] if socket.gethostname() not in ("localhost",) else [])])
+                                  *([f"{NAME}:{PORT}"] if NAME != "localhost" else [])])
 def test_other_hosts_are_refused_even_with_the_token(host):
     """A page whose name resolves to 127.0.0.1 (DNS rebinding) sends its own name."""
     response = get(client(), f"/{TOKEN}/", host=host)

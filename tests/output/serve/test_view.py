@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from servekit import PDF, REAL, SEED, SEEDS, TEMPLATE_DOCX
 
-from govlint.model import Paragraph, Table
+from govlint.model import Paragraph
 from govlint.output.serve.view import Places, explanation, report_view, where
 from govlint.run.engine import Options, lint
 from govlint.run.plugins import load_plugins
@@ -132,7 +132,8 @@ def test_a_finding_inside_prose_marks_its_sentence():
     from govlint.model import Severity
     from govlint.testing import read_report
 
-    text = "某某区2023年政府信息公开工作年度报告\n\n一、总体情况\n我区扎实推进公开工作。本年度共收到申请5件，均已答复。下一步将继续努力。\n"
+    text = ("某某区2023年政府信息公开工作年度报告\n\n一、总体情况\n"
+            "我区扎实推进公开工作。本年度共收到申请5件，均已答复。下一步将继续努力。\n")
     doc = read_report(text)
     column = text.splitlines()[3].index("5") + 1
     finding = Finding("r.txt", 4, column, "C001", "received-mismatch", Severity.ERROR, "…")
@@ -147,3 +148,10 @@ def test_examples_written_inline_are_toned_and_lose_their_backquotes():
     example = explanation(load_plugins().find_rule("S005"))["sections"][2]["parts"]
     assert [p["tone"] for p in example] == ["wrong", "right"]
     assert example[0]["text"].startswith("错误：四、因政府信息公开工作被申请行政复议、提起现在诉讼的情况；")
+
+
+def test_bulleted_lists_of_the_documentation_are_items():
+    parts = explanation(load_plugins().find_rule("M008"))["sections"][0]["parts"]
+    items = [p["text"] for p in parts if p["kind"] == "li"]
+    assert items == ["晚于报告年度的下一年，提示；",
+                     "等于报告年度的下一年、只写年份（不是“2021年1月31日”这样的日期）时，提示这句回顾本年度工作的话可能写错了年份。"]

@@ -291,6 +291,8 @@
       section.parts.forEach(function (part) {
         if (part.kind === 'pre') {
           box.appendChild(h('pre', {'class': part.tone ? 'tone-' + part.tone : null, text: part.text}));
+        } else if (part.kind === 'li') {
+          box.appendChild(h('p', {'class': 'item', text: '• ' + part.text}));
         } else {
           box.appendChild(h('p', {'class': part.tone ? 'tone-' + part.tone : null, text: part.text}));
         }
