@@ -3,13 +3,14 @@
 Commands: ``check`` (lint files), ``report`` (a batch summary, optionally
 as an HTML page), ``rules`` (list the rules), ``explain`` (one rule's
 documentation), ``parse`` (the recognised structure as JSON), ``extract``
-(the table data of reports as CSV or JSON), ``keys`` (the canonical keys)
-and ``schema`` (the JSON Schemas of the configuration and rules files).
-Exit codes: 0 no finding at or above the fail level (or ``--exit-zero``),
-1 findings, 2 usage, configuration or internal error.  Messages, help and
-usage errors are Chinese (:mod:`govlint.output.console`); option names
-English.  Set ``GOVLINT_DEBUG=1`` to see tracebacks of internal errors and
-of rules that crashed.
+(the table data of reports as CSV or JSON), ``keys`` (the canonical keys),
+``schema`` (the JSON Schemas of the configuration and rules files) and
+``serve`` (a local web page, :mod:`govlint.output.serve`, imported only when
+run).  Exit codes: 0 no finding at or above the fail level (or
+``--exit-zero``), 1 findings, 2 usage, configuration or internal error.
+Messages, help and usage errors are Chinese (:mod:`govlint.output.console`);
+option names English.  Set ``GOVLINT_DEBUG=1`` to see tracebacks of internal
+errors and of rules that crashed.
 """
 
 from __future__ import annotations
@@ -411,3 +412,23 @@ def parse(file) -> None:
         raise Failure(f"路径不存在：{file}")
     doc = read_document(file, readers=_plugins().readers)
     click.echo(json.dumps(document_data(doc, display_path(file)), ensure_ascii=False, indent=2))
+
+
+@main.command()
+@click.option("--port", type=click.IntRange(0, 65535), default=0, help="端口（默认：任一空闲端口）")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="监听地址；不是本机地址时（局域网）须加 --password，或使用启动时显示的带令牌地址")
+@click.option("--password", is_flag=False, flag_value="", default=None, envvar="GOVLINT_SERVE_PASSWORD",
+              help="局域网访问者须输入的密码（只写 --password 则提示输入；也可用环境变量 GOVLINT_SERVE_PASSWORD）")
+@click.option("--no-browser", is_flag=True, help="不自动打开浏览器")
+@_config_option
+def serve(port, host, password, no_browser, config_file) -> None:
+    """在本机打开检查网页：把报告拖进去，即可看到每个问题在原文中的位置。"""
+    from .output.serve.server import ServeError, ServeOptions, serve as run
+
+    if password == "":
+        password = click.prompt("密码", hide_input=True, confirmation_prompt=True)
+    try:
+        run(ServeOptions(host, port, password, config_file, not no_browser), echo=click.echo, warn=_warn)
+    except ServeError as exc:
+        raise Failure(str(exc)) from None
