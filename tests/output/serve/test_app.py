@@ -136,6 +136,8 @@ def test_the_html_summary_is_the_self_contained_page_with_report_text_escaped(wo
 def test_unreadable_and_hostile_files_get_their_e_finding_and_the_server_goes_on(client):
     from builders import encrypted_pdf, image_pdf, zip_of
 
+    from govlint.read.formats.office import soffice
+
     bomb = zip_of({"word/document.xml": b"<w:document/>" + b" " * (4 * 1024 * 1024)})
     files = {
         "图片.txt": b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 40,
@@ -149,8 +151,9 @@ def test_unreadable_and_hostile_files_get_their_e_finding_and_the_server_goes_on
     }
     summary = upload(client, files).json
     codes = {r["path"]: sorted(r["codes"]) for r in summary["reports"]}
+    old_word = ["E001"] if soffice() else ["E006"]  # LibreOffice cannot convert it / not there to try
     assert codes == {"图片.txt": ["E004"], "加密.pdf": ["E008"], "扫描件.pdf": ["E007"], "空.txt": ["E003"],
-                     "旧版.doc": ["E006"], "炸弹.docx": ["E001"], "炸弹.zip": ["E001"], "过大.txt": ["E005"]}
+                     "旧版.doc": old_word, "炸弹.docx": ["E001"], "炸弹.zip": ["E001"], "过大.txt": ["E005"]}
     bomb_report = next(r for r in summary["reports"] if r["path"] == "炸弹.zip")
     view = client.get(BASE + f"api/batch/{summary['id']}/report/{bomb_report['index']}").json
     assert view["blocks"] == [] and "压缩炸弹" in view["findings"][0]["message"]
