@@ -100,7 +100,8 @@ def _reference(block: Paragraph | Table, kind: str) -> dict[str, Any]:
 
 def template_data(found: "TemplateTables") -> dict[str, Any]:
     """The recognised template tables: per table its template, every value
-    by canonical key (with status and cell location), and the rows that
+    by canonical key (with status, cell location and, for a cell whose row
+    was recognised with low confidence, ``doubt``: why), and the rows that
     did not fit (unknown, missing, wrong cell count)."""
     tables = {}
     for key, match in found.tables.items():
@@ -123,5 +124,6 @@ def _value_data(value: "Value") -> dict[str, Any]:
         "raw": value.raw,
         "status": value.status,
         "number": str(number) if isinstance(number, Decimal) else number,
+        **({"doubt": value.doubt} if value.doubt else {}),
         **location_data(value.location),
     }

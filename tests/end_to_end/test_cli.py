@@ -279,6 +279,17 @@ def test_parse_writes_tables_with_rows_and_cells(run_govlint):
     assert {"type": "table", "line": table["line"], "column": table["column"], "index": 1} in second["blocks"]
 
 
+def test_parse_says_why_a_value_is_doubtful(run_govlint):
+    # 淮安市洪泽区 2023 (PDF): the row "2.其他法律行政止公开" is matched to its template row only as a typo
+    report = Path(__file__).parents[2] / "fixtures" / "real" / "huaian-hongze-2023.pdf"
+    values = json.loads(run_govlint("parse", str(report)).stdout)["template"]["tables"]["t3"]["values"]
+    doubtful = {key for key, value in values.items() if "doubt" in value}
+    assert doubtful == {f"t3.results.deny.prohibited.{column}" for column in (
+        "natural_person", "business", "research", "social_org", "legal_service", "other_org", "total")}
+    assert "“2.其他法律行政止公开”行的行名与模板不完全一致" in values["t3.results.deny.prohibited.total"]["doubt"]
+    assert "doubt" not in values["t3.new.total"]
+
+
 def test_parse_of_an_empty_file_shows_the_problem(workdir, run_govlint):
     (workdir / "e.txt").write_bytes(b"")
     data = json.loads(run_govlint("parse", "e.txt").stdout)
