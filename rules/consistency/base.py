@@ -42,8 +42,9 @@ class ClaimRule(Rule):
     that the sentence says includes last year's carried-over ones is held
     against 本年新收 + 上年结转; one that does not say so but equals that
     sum is a mismatch reported one level lower, saying so.  A mismatch of a
-    hedged figure, or of a sentence whose scope may differ from the table's
-    (``全区``), is likewise reported one level lower with the reason.
+    hedged figure, of a sentence whose scope may differ from the table's
+    (``全区``), or of a table figure read from a row recognised with low
+    confidence, is likewise reported one level lower with the reason.
     """
 
     kinds: ClassVar[tuple[str, ...]] = ()
@@ -71,4 +72,6 @@ class ClaimRule(Rule):
             if claim.hedge and not claim.negated:
                 reasons.append(APPROXIMATE)
             reasons.append(verdict.reason)
+            used = (target, carried) if claim.with_carried else (target,)
+            reasons += dict.fromkeys(t.doubt for t in used if t is not None and t.doubt)
             yield self.report(claim.location, message, uncertain="；".join(r for r in reasons if r) or None)

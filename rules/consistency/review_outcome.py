@@ -60,7 +60,7 @@ class ReviewOutcomeMismatch(Rule):
             cells = list(outcome_cells(doc, claim.kind, claim.groups, skip))
             if not cells:
                 continue
-            reasons = [verdict.reason]
+            reasons = [verdict.reason, *dict.fromkeys(cell.doubt for cell in cells if cell.doubt)]
             if qualifier and qualifier not in CLOSED_ONLY:
                 reasons.insert(0, f"句中也讲到“{claim.hedge}”，可能只说其余的案件")
             found = "、".join(f"{cell.label}为{cell.value}" for cell in cells)

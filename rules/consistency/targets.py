@@ -14,10 +14,13 @@ from govlint.recognise.report import Report
 
 @dataclass(frozen=True)
 class Target:
-    """A table figure: ``value`` and the ``label`` a finding names it by."""
+    """A table figure: ``value``, the ``label`` a finding names it by, and
+    ``doubt``: why a cell it is read from is uncertain (its row recognised
+    with low confidence), None when none is."""
 
     value: int
     label: str
+    doubt: str | None = None
 
 
 @lru_cache(maxsize=1)
@@ -25,16 +28,17 @@ def targets() -> dict[str, Any]:
     return tomllib.loads(resources.files(__package__).joinpath("targets.toml").read_text("utf-8"))
 
 
-def _sum(doc: Report, patterns: list[str]) -> int | None:
-    """The sum of the cells ``patterns`` name; None unless every one holds a number."""
+def _sum(doc: Report, patterns: list[str]) -> tuple[int, str | None] | None:
+    """The sum of the cells ``patterns`` name and the first doubt about
+    them; None unless every one holds a number."""
     table = doc.template.tables.get(patterns[0].partition(".")[0])
     if table is None:
         return None
     keys = [k for k in table.spec.keys if any(fnmatchcase(k, p) for p in patterns)]
-    values = [doc.template.number(k) for k in keys]
-    if not keys or any(v is None for v in values):
+    values = [doc.template.value(k) for k in keys]
+    if not keys or any(v is None or not v.is_number for v in values):
         return None
-    return sum(values)
+    return sum(v.number for v in values), next((v.doubt for v in values if v.doubt), None)
 
 
 def table_value(doc: Report, kind: str, *, carried: bool = False) -> Target | None:
@@ -45,8 +49,8 @@ def table_value(doc: Report, kind: str, *, carried: bool = False) -> Target | No
     key, label = ("carried", "carried-label") if carried else ("cells", "label")
     if spec is None or key not in spec:
         return None
-    value = _sum(doc, spec[key])
-    return None if value is None else Target(value, spec[label])
+    found = _sum(doc, spec[key])
+    return None if found is None else Target(found[0], spec[label], found[1])
 
 
 def outcome_cells(doc: Report, kind: str, groups: tuple[str, ...], skip: tuple[str, ...] = ()) -> Iterator[Target]:
@@ -59,6 +63,6 @@ def outcome_cells(doc: Report, kind: str, groups: tuple[str, ...], skip: tuple[s
         spec = data["group"][group]
         for prefix, label in zip(spec["prefixes"], spec["labels"]):
             for column in columns:
-                value = doc.template.number(f"{prefix}.{column}")
-                if value:
-                    yield Target(value, f"{label}“{data['columns'][column]}”")
+                value = doc.template.value(f"{prefix}.{column}")
+                if value is not None and value.is_number and value.number:
+                    yield Target(value.number, f"{label}“{data['columns'][column]}”", value.doubt)
