@@ -33,7 +33,10 @@ file's directory (:class:`govlint.run.paths.Exclusion`).
 
 ``per-file-ignores`` globs are matched (fnmatch, case-sensitive, ``*``
 also matching ``/``) against the file's path relative to the configuration
-file's directory, posix-style, and against its file name.
+file's directory, posix-style, and against its file name.  They stay
+fnmatch, as ruff's do (a pattern picks files out, ``*`` across folders),
+rather than pathspec's gitignore rules, which serve ``exclude`` (leaving
+files and folders out, a pattern without ``/`` at any depth).
 
 A *rule reference* is a full code (``S003``), a code prefix (``S``,
 ``S00``), a rule name (``heading-numbering``) or ``ALL``.  An unknown
