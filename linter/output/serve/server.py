@@ -51,7 +51,8 @@ REQUEST_BYTES = uploads.MAX_REQUEST_BYTES + 1024 * 1024
 #: a response is kept in memory up to this size while the browser reads it
 RESPONSE_BYTES = 256 * 1024 * 1024
 THREADS = 4
-INSTALL = "pip install 'govlint[serve]'"
+#: how to add the extra where govlint is installed (from a copy of the repository or a wheel, or with pipx)
+INSTALL = "python3 -m pip install 'flask>=3.0' 'waitress>=3.0'（pipx 安装的：pipx inject govlint flask waitress）"
 
 
 class ServeError(Exception):
@@ -73,7 +74,8 @@ def framework():
         import flask  # noqa: F401
         import waitress
     except ImportError as exc:
-        raise ServeError(f"govlint serve 需要 Flask 和 waitress（缺少 {exc.name}）：请先运行 {INSTALL}") from None
+        raise ServeError(f"govlint serve 需要 Flask 和 waitress（缺少 {exc.name}）："
+                         f"请在安装 govlint 的环境中运行 {INSTALL}") from None
     return waitress
 
 

@@ -107,7 +107,8 @@ def run_cli(*args: str, code: str = "", cwd=None) -> subprocess.CompletedProcess
 def test_without_the_serve_extra_it_says_how_to_install_it(tmp_path):
     result = run_cli("serve", "--no-browser", code="sys.modules['waitress'] = None", cwd=tmp_path)
     assert result.returncode == 2
-    assert "pip install 'govlint[serve]'" in result.stderr and "waitress" in result.stderr
+    assert "python3 -m pip install 'flask>=3.0' 'waitress>=3.0'" in result.stderr
+    assert "pipx inject govlint flask waitress" in result.stderr
 
 
 def test_a_missing_or_bad_configuration_stops_it_with_the_reason(tmp_path):
