@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import signal
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -26,7 +27,7 @@ import pytest
 from govlint import limits
 from govlint.run.engine import Options, lint
 from govlint.run.plugins import load_plugins
-from govlint.testing.hostile import EXPECTED, GOOD, bomb_files, misbehaving_folder, names_folder
+from govlint.testing.hostile import CONTROL, EXPECTED, GOOD, bomb_files, misbehaving_folder, names_folder
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "fixtures" / "seeds"
@@ -149,6 +150,17 @@ def test_system_exit_and_a_keyboard_interrupt_from_a_rule_are_rule_crashes(misbe
     assert "Traceback" not in misbehaving_run.stderr
 
 
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_keyboard_interrupt_from_a_rule_is_a_crash_where_ctrl_c_is_ignored(misbehaving, jobs):
+    # nohup and a shell's background jobs start govlint with SIGINT ignored: no KeyboardInterrupt is the user's
+    result = subprocess.run([sys.executable, "-m", "govlint", "check", "--no-cache", "--format", "json", "--jobs", jobs,
+                             "interrupts.txt", "good.txt"], cwd=misbehaving, capture_output=True, text=True,
+                            timeout=120, preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_IGN))
+    assert result.returncode == 2 and "已中止" not in result.stderr
+    assert "govlint: 规则 X901 在 interrupts.txt 上出错：KeyboardInterrupt" in result.stderr
+    assert {f["path"] for f in json.loads(result.stdout)} == {"interrupts.txt", "good.txt"}
+
+
 def test_a_runaway_declarative_regex_is_an_error_of_its_rule_and_the_run_goes_on(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     (tmp_path / "govlint.toml").write_text('rules-files = ["rules.toml"]\n', encoding="utf-8")
@@ -185,9 +197,6 @@ def _run_names(names: Path, fmt: str, monkeypatch) -> subprocess.CompletedProces
     monkeypatch.chdir(names)
     result = CliRunner().invoke(main, ["check", "--no-config", "--no-cache", "--format", fmt, "."])
     return subprocess.CompletedProcess([], result.exit_code, result.stdout_bytes, result.stderr_bytes)
-
-
-CONTROL = re.compile(rb"[\x00-\x08\x0b-\x1f\x7f]|\xc2[\x80-\x9f]|\xe2\x80[\xa8-\xae]")
 
 
 @pytest.mark.parametrize("fmt", ["json", "sarif", "junit", "github", "text"])
