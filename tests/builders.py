@@ -16,20 +16,9 @@ import zipfile
 
 from PIL import Image
 
-from govlint.model import Document
-from govlint.testing.formats import document_blocks, docx_bytes, headings, html_bytes
+from govlint.testing.formats import headings, to_docx, to_html
 
 __all__ = ["encrypted_pdf", "headings", "image_pdf", "minimal_pdf", "to_docx", "to_html", "zip_of"]
-
-
-def to_docx(doc: Document) -> bytes:
-    """``doc`` (read from text) as a Word document with list-numbered headings."""
-    return docx_bytes(document_blocks(doc), numbered=True, outline=False)
-
-
-def to_html(doc: Document, charset: str = "utf-8") -> bytes:
-    """``doc`` (read from text) as a saved web page in ``charset``."""
-    return html_bytes(document_blocks(doc), charset)
 
 
 # -- PDF ----------------------------------------------------------------

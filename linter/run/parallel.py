@@ -191,7 +191,15 @@ class Interrupts:
     @contextmanager
     def watching(cls) -> Iterator[None]:
         main = threading.current_thread() is threading.main_thread()
-        if not main or signal.getsignal(signal.SIGINT) is not signal.default_int_handler:
+        handler = signal.getsignal(signal.SIGINT)
+        if handler is signal.SIG_IGN:  # nohup, a background job: no KeyboardInterrupt is the user's
+            was, cls.active = cls.active, True
+            try:
+                yield
+            finally:
+                cls.active = was
+            return
+        if not main or handler is not signal.default_int_handler:
             yield  # someone else handles Ctrl-C: every KeyboardInterrupt counts as the user's
             return
 

@@ -391,6 +391,11 @@ _TAGS = {"title": ('<h1 style="text-align:center">', "</h1>"),
          "paragraph": ("<p>&nbsp;&nbsp;&nbsp;&nbsp;", "</p>")}
 
 
+def to_docx(doc: Document) -> bytes:
+    """``doc`` (read from text) as a Word document with list-numbered headings."""
+    return docx_bytes(document_blocks(doc), numbered=True, outline=False)
+
+
 def _cell_html(cell: GridCell) -> str:
     spans = ((f' colspan="{cell.width}"' if cell.width > 1 else "")
              + (f' rowspan="{cell.height}"' if cell.height > 1 else ""))
@@ -417,6 +422,11 @@ def html_bytes(blocks: Iterable[Block], charset: str | None = None) -> bytes:
 
 
 # ---------------------------------------------------------------- PDF
+
+
+def to_html(doc: Document, charset: str = "utf-8") -> bytes:
+    """``doc`` (read from text) as a saved web page in ``charset``."""
+    return html_bytes(document_blocks(doc), charset)
 
 
 class PrinterMissing(RuntimeError):

@@ -13,29 +13,12 @@ import json
 import random
 import subprocess
 import sys
-import time
 import zipfile
 import zlib
 from pathlib import Path
 
 import pytest
 from builders import to_docx, to_html
-from hostile import (
-    CONTENT_TYPES,
-    RELS,
-    _archive,
-    _deflated,
-    _Entry,
-    _honest,
-    _stream,
-    big5_text,
-    grid_span_docx,
-    many_pages_pdf,
-    pdf_bomb,
-    pdf_pages,
-    text_page,
-    zeros_zlib,
-)
 
 from govlint import limits
 from govlint.model import Location
@@ -51,6 +34,22 @@ from govlint.read.safezip import read_parts
 from govlint.read.support import InputError
 from govlint.run.pipeline import read_document
 from govlint.run.plugins import load_plugins
+from govlint.testing.hostile import (
+    CONTENT_TYPES,
+    RELS,
+    _archive,
+    _deflated,
+    _Entry,
+    _honest,
+    _stream,
+    big5_text,
+    grid_span_docx,
+    many_pages_pdf,
+    pdf_bomb,
+    pdf_pages,
+    text_page,
+    zeros_zlib,
+)
 
 SEED = Path(__file__).parents[2] / "fixtures" / "seeds" / "003_c2afdc98611f7d7b.txt"
 
@@ -70,14 +69,34 @@ def package(document: bytes, declared: int | None = None) -> bytes:
                      _Entry("word/document.xml", data, crc, size if declared is None else declared)])
 
 
-def test_an_entry_is_inflated_no_further_than_it_declares():
+def counting_inflation(monkeypatch) -> list[int]:
+    """The sizes of what every zip decompressor gives from now on."""
+    inflated: list[int] = []
+    real = zipfile._get_decompressor
+
+    class Counting:
+        def __init__(self, inner):
+            self.inner = inner
+
+        def decompress(self, *args):
+            out = self.inner.decompress(*args)
+            inflated.append(len(out))
+            return out
+
+        def __getattr__(self, name):
+            return getattr(self.inner, name)
+
+    monkeypatch.setattr(zipfile, "_get_decompressor", lambda method: Counting(real(method)))
+    return inflated
+
+
+def test_an_entry_is_inflated_no_further_than_it_declares(monkeypatch):
     lying = package(b"<w:document/>" + bytes(4 * 1024 * 1024), declared=100)
-    with limits.overridden({"ZIP_CHUNK": 4096}):
-        start = time.perf_counter()
-        with pytest.raises(InputError) as caught:
-            read_parts(lying, "文档", lambda name: True, 10 ** 9)
+    inflated = counting_inflation(monkeypatch)
+    with limits.overridden({"ZIP_CHUNK": 4096}), pytest.raises(InputError) as caught:
+        read_parts(lying, "文档", lambda name: True, 10 ** 9)
     assert caught.value.kind == "unreadable" and "声明的大小" in caught.value.message
-    assert time.perf_counter() - start < 1
+    assert 0 < sum(inflated) <= 2 * 4096, inflated  # a chunk or two, not the 4 MB it holds
 
 
 def test_xml_over_the_budget_is_e009_and_media_are_not_inflated(seed_doc):
@@ -92,9 +111,8 @@ def test_xml_over_the_budget_is_e009_and_media_are_not_inflated(seed_doc):
 
 
 def test_a_grid_span_beyond_the_table_is_cut_to_it(seed_doc):
-    start = time.perf_counter()
     result = read_docx(grid_span_docx(to_docx(seed_doc)), "r.docx")
-    assert time.perf_counter() - start < 5 and not result.problems
+    assert not result.problems
     first = next(b for b in result.blocks if hasattr(b, "rows"))
     assert len(first.rows[0].cells) <= limits.MAX_SPAN
 
@@ -116,15 +134,15 @@ def test_a_page_over_its_tag_budget_is_e009_and_unclosable_openings_are_text():
     assert "1 ＜ 2 ＜/ ＜!-- ＜![" in text
 
 
-def test_reading_html_is_linear_in_nesting():
-    def seconds(levels: int) -> float:
-        page = ("<table><tr><td>一</td><td>" * levels + "x" + "</td></tr></table>" * levels).encode()
-        start = time.perf_counter()
-        read_html(page, "r.html")
-        return time.perf_counter() - start
+def test_html_nested_8000_tables_deep_is_read_whole():
+    page = ("<table><tr><td>一</td><td>" * 8000 + "x" + "</td></tr></table>" * 8000).encode()
+    result = read_html(page, "r.html")
 
-    small, large = seconds(1000), seconds(8000)
-    assert large < 20 * small + 0.5  # 8× the levels, far from 64× the time
+    def text(block) -> str:
+        return "".join(c.text for row in block.rows for c in row.cells) if hasattr(block, "rows") else block.text
+
+    read = "".join(text(block) for block in result.blocks)
+    assert not result.problems and read.count("一") == 8000 and read.count("x") == 1  # its time: bench/hostile.py
 
 
 def test_big5_is_e002_and_binary_that_decodes_as_gb18030_is_e004():
@@ -157,13 +175,37 @@ def problems(result) -> list[tuple[str, bool, str]]:
     return [(p.kind, p.fatal, p.message) for p in result.problems]
 
 
-def test_a_pdf_decompression_bomb_is_e009_before_it_is_inflated():
+def counting_zlib(monkeypatch) -> list[int]:
+    """The sizes of what every ``zlib.decompressobj`` gives from now on."""
+    inflated: list[int] = []
+    real = zlib.decompressobj
+
+    class Counting:
+        def __init__(self, inner):
+            self.inner = inner
+
+        def decompress(self, *args):
+            out = self.inner.decompress(*args)
+            inflated.append(len(out))
+            return out
+
+        def copy(self):
+            return Counting(self.inner.copy())
+
+        def __getattr__(self, name):
+            return getattr(self.inner, name)
+
+    monkeypatch.setattr(zlib, "decompressobj", lambda *args: Counting(real(*args)))
+    return inflated
+
+
+def test_a_pdf_decompression_bomb_is_e009_before_it_is_inflated(monkeypatch):
     bomb = pdf_bomb(1 / 64)  # 32 MiB of zeros in 33 KB
-    start = time.perf_counter()
+    inflated = counting_zlib(monkeypatch)
     with limits.overridden({"PDF_PAGE_CONTENT": 1 * limits.MIB}):
         assert problems(read_pdf(bomb, "r.pdf")) == [
             ("budget", True, "PDF 第1页的内容（解压后，连同其绘制的表单）超过 1 MB（上限），远多于任何一份年度报告的一页，未读取")]
-    assert time.perf_counter() - start < 1
+    assert limits.MIB < sum(inflated) <= limits.MIB + 1  # inflated to the page's budget and one byte, no further
 
 
 def test_the_streams_of_a_pdf_inflate_within_one_budget_for_the_document():
@@ -187,14 +229,12 @@ def test_forms_count_in_the_content_of_the_page_that_draws_them_as_often_as_draw
     resources = "/Font << /F1 3 0 R >> /XObject << /Zeros 8 0 R /F8 9 0 R /F14 15 0 R /Empty 17 0 R >>"
     message = "PDF 第2页的内容（解压后，连同其绘制的表单）超过 1 MB（上限），远多于任何一份年度报告的一页，未读取"
     with limits.overridden({"PDF_PAGE_CONTENT": 1 * limits.MIB}):
-        start = time.perf_counter()
         zeros = pdf_pages([text_page(5), b"/Zeros Do"], "", resources, *forms)
         assert problems(read_pdf(zeros, "r.pdf")) == [("budget", True, message)]
         laughs = pdf_pages([text_page(5), b"/F8 Do"], "", resources, *forms)
         assert problems(read_pdf(laughs, "r.pdf")) == [("budget", True, message)]
         empty = pdf_pages([text_page(5), b"/Empty Do\n" * 5000], "", resources, *forms)  # 45 KB
         assert problems(read_pdf(empty, "r.pdf")) == [("budget", True, message)]
-        assert time.perf_counter() - start < 2
         assert not read_pdf(pdf_pages([text_page(5), b"/Empty Do\n" * 1000], "", resources, *forms), "r.pdf").problems
         drawn_once = read_pdf(pdf_pages([text_page(5), b"/F14 Do"], "", resources, *forms), "r.pdf")  # 10 lines
     assert not drawn_once.problems and drawn_once.lines[-1].startswith("P" * 10 + "a" * 10)  # drawn on itself
@@ -206,9 +246,14 @@ def test_a_pdf_over_its_page_budget_is_e009_without_reading_a_page(monkeypatch):
             ("budget", True, "PDF 文件超过 5 页（上限），远多于任何一份年度报告，未读取")]
         result = read_pdf(many_pages_pdf(5), "r.pdf")
     assert not result.problems and "Page 5 line 14" in result.lines[-1]
-    start = time.perf_counter()
-    assert problems(read_pdf(many_pages_pdf(20_000), "r.pdf"))[0][0] == "budget"  # 32 MB: the tree is not walked
-    assert time.perf_counter() - start < 2
+    from pdfminer.pdfpage import PDFPage
+
+    built = []
+    real = PDFPage.__init__
+    monkeypatch.setattr(PDFPage, "__init__", lambda page, *args: built.append(1) or real(page, *args))
+    with limits.overridden({"PDF_PAGES": 5}):
+        assert problems(read_pdf(many_pages_pdf(20_000), "r.pdf"))[0][0] == "budget"  # 32 MB
+    assert len(built) == 6  # the tree is not walked past the first page over the limit
 
 
 @pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="peak memory read from /proc")
@@ -339,16 +384,10 @@ def test_the_grid_places_cells_as_the_step_by_step_placement_did():
         assert [[cell.text for cell in row.cells] for row in built.rows] == _reference_table(rows, 1)
 
 
-def test_the_grid_is_laid_out_in_linear_time():
-    def seconds(count: int) -> tuple[float, int]:  # every cell spans to the last row: count² / 2 × 20 cells
-        rows = [SourceRow(tuple(Span("1", 1, count - r) for _ in range(20)), Location(r + 1)) for r in range(count)]
-        best = float("inf")
-        for _ in range(3):
-            start = time.perf_counter()
-            built = table(rows, index=1, layout="html")
-            best = min(best, time.perf_counter() - start)
-        return best, sum(len(row.cells) for row in built.rows)
-
-    (small, cells), (large, more) = seconds(25), seconds(100)  # 6,500 and 101,000 cells
-    # 15× the cells: 13-18× the time; the scan of every cover took 50× (and 1,000× at 100× the cells)
-    assert more > 15 * cells and large < 30 * small, (small, large)
+def test_a_grid_of_long_rowspans_is_laid_out_whole():
+    # every cell spans to the last row: 100² / 2 × 20 cells, the shape that took cubic time (its time: bench/hostile.py)
+    count = 100
+    rows = [SourceRow(tuple(Span("1", 1, count - r) for _ in range(20)), Location(r + 1)) for r in range(count)]
+    built = table(rows, index=1, layout="html")
+    assert [len(row.cells) for row in built.rows] == [20 * (r + 1) for r in range(count)]
+    assert all([cell.text for cell in row.cells].count("1") == 20 for row in built.rows)  # its own 20, the rest covered

@@ -17,7 +17,6 @@ from __future__ import annotations
 import io
 import json
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -111,14 +110,6 @@ def test_a_table_broken_by_a_page_is_one_table_with_merged_cells_as_in_word(city
     row = t3.rows[9]
     assert [c.norm for c in row.cells[:3]] == ["", "", "3.危及“三安全一稳定”"] and len(row.cells) == 10
     assert t3.rows[-1].cells[0].location.label == "第5页 表2 第28行 第1列"
-
-
-def test_reading_a_pdf_is_fast():
-    data = CITY.read_bytes()
-    read_pdf(data, "warm-up.pdf")
-    start = time.perf_counter()
-    read_pdf(data, str(CITY))
-    assert time.perf_counter() - start < 3  # 0.3–0.4 s here; generous for busy CI machines
 
 
 # -- scans, encryption, broken files --------------------------------------

@@ -11,7 +11,6 @@ import json
 import os
 import subprocess
 import sys
-import time
 import zipfile
 from pathlib import Path
 
@@ -165,7 +164,6 @@ def test_no_traceback_and_the_parallel_run_prints_the_same(serial_and_parallel):
 
 @pytest.mark.skipif(not os.path.exists("/proc/self/status"), reason="reads the peak memory from /proc")
 def test_a_50_mb_file_is_refused_without_being_read(hostile):
-    start = time.perf_counter()
     # the peak of this process's own memory (ru_maxrss would include the pytest process it was forked from)
     script = ("from govlint.cli import main\n"
               "try: main(['check', '--no-config', 'huge.txt'])\n"
@@ -173,7 +171,6 @@ def test_a_50_mb_file_is_refused_without_being_read(hostile):
               "status = open('/proc/self/status').read()\n"
               "print(int(status.split('VmHWM:')[1].split()[0]) // 1024)")
     result = subprocess.run([sys.executable, "-c", script], cwd=hostile, capture_output=True, text=True, timeout=60)
-    assert time.perf_counter() - start < 20
     assert "E005" in result.stdout and "50 MB" in result.stdout
     assert int(result.stdout.split()[-1]) < 120  # MB: the file was never held in memory
 

@@ -28,6 +28,8 @@ One file may mix them:
 
 Locations are those of the original file: 1-based line, and the column of
 the first character of the paragraph or cell.
+
+markdown-it-py not adopted (issue 16, 2026-11-30): same findings on fixtures/ and 199 generated .md, 1.9× slower (1.03 s vs 0.54 s, 202 .md).
 """
 
 from __future__ import annotations
