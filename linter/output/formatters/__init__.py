@@ -16,12 +16,14 @@ from __future__ import annotations
 
 import dataclasses
 import importlib
-from typing import Callable, Sequence
+from typing import TYPE_CHECKING, Callable, Sequence
 
 from ...findings import Finding
 from ...rule import Rule
-from ...run.engine import LintResult
 from ..escape import unicode
+
+if TYPE_CHECKING:
+    from ...run.engine import LintResult
 
 Formatter = Callable[..., str]
 
