@@ -22,6 +22,13 @@ punctuation.  Matching then has three levels:
 
 Numbers must agree whenever both sides have one, so ``3.其他`` never matches
 ``（六）其他``.
+
+Edit distance is computed here (:func:`within`), not with ``rapidfuzz``:
+measured, ``rapidfuzz``'s Levenshtein is ~50× faster a call with the same
+answers (20,000 pairs), but once :class:`LabelSet` indexes the wordings and
+levels are remembered a batch makes ~15 such calls a report (~1% of its
+time), while importing ``rapidfuzz.distance`` costs ~9 ms a process — more
+than it saves on a one-file run.
 """
 
 from __future__ import annotations
