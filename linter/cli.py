@@ -27,7 +27,7 @@ from . import limits
 from .model import Severity
 from .output.console import chinese_click, use_color
 from .output.escape import visible
-from .output.formatters import FORMATTERS, render
+from .output.formatters import FORMATTERS, stream
 from .output.progress import progress_bar
 from .run.atomic import unwritable, write_atomic
 from .run.config import ConfigError, display_path
@@ -233,18 +233,35 @@ def check(paths, output_format, fail_level, stdin_filename, baseline_file, write
 
         text = stats.render(result, json_format=output_format == "json", quiet=quiet, rules=plugins.rules)
     else:
-        text = render(result, output_format, color=color, rules=plugins.rules, quiet=quiet)
+        text = stream(result, output_format, color=color, rules=plugins.rules, quiet=quiet)
     _emit(text, output_file, color)
     if exit_code is None and exit_zero:
         exit_code = 2 if result.errors else 0
     click.get_current_context().exit(exit_code if exit_code is not None else result.exit_code)
 
 
-def _emit(text: str, output_file: str | None, color: bool = False) -> None:
-    """``text`` (and a line break) to standard output, or atomically to ``output_file``."""
+#: how much of a streamed output is written at once (one write, not one per finding)
+_WRITE_CHUNK = 1 << 16
+
+
+def _emit(text: str | Iterable[str], output_file: str | None, color: bool = False) -> None:
+    """``text`` (and a line break) to standard output, or atomically to
+    ``output_file``; ``text`` may come in pieces (:func:`~govlint.output.formatters.stream`),
+    written to standard output as they come."""
     if output_file is None:
-        click.echo(text, color=color)
+        pieces = [text] if isinstance(text, str) else text
+        pending: list[str] = []
+        size = 0
+        for piece in pieces:
+            pending.append(piece)
+            size += len(piece)
+            if size >= _WRITE_CHUNK:
+                click.echo("".join(pending), nl=False, color=color)
+                pending, size = [], 0
+        click.echo("".join(pending), color=color)
         return
+    if not isinstance(text, str):
+        text = "".join(text)
     try:
         write_atomic(output_file, text + "\n", follow_symlinks=True)
     except OSError as exc:
