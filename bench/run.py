@@ -9,7 +9,10 @@ Measures, each in fresh ``govlint`` processes as a user runs them:
   results cache (a pre-commit hook re-run on an unchanged file);
 * **batch**: reports per second over a generated folder of 1,000 reports
   in the text layouts (:func:`govlint.testing.synthetic.generate_corpus`), with
-  ``--jobs 1`` and ``--jobs 2``, cache off;
+  ``--jobs 1`` and ``--jobs 2``, cache off; and the same folder re-checked
+  with a warm results cache, as a pre-commit hook or CI re-run does, with
+  the default ``--jobs`` against ``--jobs 1`` (no worker pool should start
+  when every file is a cache hit: the ratio should be about 1);
 * **memory**: the peak resident set size of one ``--jobs 1`` process
   checking 10,000 generated reports;
 * the batch and memory figures again without the rules over report sets
@@ -245,6 +248,10 @@ def measure(quick: bool) -> dict[str, float]:
         figures["jobs2_speedup"] = figures["text_per_s_jobs2"] / figures["text_per_s_jobs1"]
         figures["file_rules_per_s_jobs1"] = rate(text, batch, 1, work, *per_file)
         figures["file_rules_per_s_jobs2"] = rate(text, batch, 2, work, *per_file)
+        timed(govlint(str(text)), work)  # fills the cache
+        figures["warm_s"] = median_time(govlint(str(text)), work, 3)
+        figures["warm_jobs1_s"] = median_time(govlint("--jobs", "1", str(text)), work, 3)
+        figures["warm_ratio"] = figures["warm_s"] / figures["warm_jobs1_s"]
         shutil.rmtree(text)
 
         big = generate(work / "many", many)
@@ -280,6 +287,8 @@ def table(f: dict[str, float]) -> str:
         ("text reports/s, --jobs 1", f"{f['text_per_s_jobs1']:.0f}", f"target ≥ {TARGETS['text_per_s_jobs1']}"),
         ("text reports/s, --jobs 2", f"{f['text_per_s_jobs2']:.0f}",
          f"{f['jobs2_speedup']:.2f}× --jobs 1 (target ≥ {TARGETS['jobs2_speedup']}×)"),
+        ("warm cache, same folder: default --jobs / --jobs 1", f"{f['warm_s']:.2f} / {f['warm_jobs1_s']:.2f} s",
+         f"{f['warm_ratio']:.2f}× (no worker pool for cache hits: about 1)"),
         (f"peak RSS, {many} reports, --jobs 1", f"{f[rss_key]:.0f} MB",
          f"target ≤ {TARGETS['rss_10000_mb']} MB; {f[f'many_{many}_per_s']:.0f} reports/s"),
         ("  per-file rules only: text reports/s, --jobs 1 / 2",

@@ -6,7 +6,8 @@ documentation), ``parse`` (the recognised structure as JSON), ``extract``
 (the table data of reports as CSV or JSON), ``keys`` (the canonical keys),
 ``schema`` (the JSON Schemas of the configuration and rules files) and
 ``serve`` (a local web page, :mod:`govlint.output.serve`, imported only when
-run).  Exit codes: 0 no finding at or above the fail level (or
+run).  Each command imports what it needs when it runs (a one-file
+``check`` pays for no summary, baseline or HTML module).  Exit codes: 0 no finding at or above the fail level (or
 ``--exit-zero``), 1 findings, 2 usage, configuration or internal error.
 Messages, help and usage errors are Chinese (:mod:`govlint.output.console`);
 option names English.  Set ``GOVLINT_DEBUG=1`` to see tracebacks of internal
@@ -24,14 +25,10 @@ import click
 
 from . import limits
 from .model import Severity
-from .output import baseline, htmlreport
 from .output.console import chinese_click, use_color
 from .output.escape import visible
-from .output.formatters import FORMATTERS, render
+from .output.formatters import FORMATTERS, stream
 from .output.progress import progress_bar
-from .output.serialize import document_data
-from .output.summary import summarise, text as summary_text
-from .output.texttable import table
 from .run.atomic import unwritable, write_atomic
 from .run.config import ConfigError, display_path
 from .run.engine import LintError, Options, lint
@@ -204,6 +201,8 @@ def check(paths, output_format, fail_level, stdin_filename, baseline_file, write
     if statistics and output_format not in ("text", "json"):
         raise Failure("--statistics 只能与 --format text 或 json 一起使用")
     _writable(write_baseline, "基线文件")
+    if write_baseline or baseline_file:
+        from .output import baseline
     if write_baseline:
         try:
             baseline.reasons(write_baseline)
@@ -234,18 +233,35 @@ def check(paths, output_format, fail_level, stdin_filename, baseline_file, write
 
         text = stats.render(result, json_format=output_format == "json", quiet=quiet, rules=plugins.rules)
     else:
-        text = render(result, output_format, color=color, rules=plugins.rules, quiet=quiet)
+        text = stream(result, output_format, color=color, rules=plugins.rules, quiet=quiet)
     _emit(text, output_file, color)
     if exit_code is None and exit_zero:
         exit_code = 2 if result.errors else 0
     click.get_current_context().exit(exit_code if exit_code is not None else result.exit_code)
 
 
-def _emit(text: str, output_file: str | None, color: bool = False) -> None:
-    """``text`` (and a line break) to standard output, or atomically to ``output_file``."""
+#: how much of a streamed output is written at once (one write, not one per finding)
+_WRITE_CHUNK = 1 << 16
+
+
+def _emit(text: str | Iterable[str], output_file: str | None, color: bool = False) -> None:
+    """``text`` (and a line break) to standard output, or atomically to
+    ``output_file``; ``text`` may come in pieces (:func:`~govlint.output.formatters.stream`),
+    written to standard output as they come."""
     if output_file is None:
-        click.echo(text, color=color)
+        pieces = [text] if isinstance(text, str) else text
+        pending: list[str] = []
+        size = 0
+        for piece in pieces:
+            pending.append(piece)
+            size += len(piece)
+            if size >= _WRITE_CHUNK:
+                click.echo("".join(pending), nl=False, color=color)
+                pending, size = [], 0
+        click.echo("".join(pending), color=color)
         return
+    if not isinstance(text, str):
+        text = "".join(text)
     try:
         write_atomic(output_file, text + "\n", follow_symlinks=True)
     except OSError as exc:
@@ -285,6 +301,9 @@ def report(paths, html_file, baseline_file, **selection) -> None:
     """汇总 PATHS 中各报告的检查结果：每份报告的机关、年度、模板与问题数，各规则违反的报告数。"""
     if not paths or "-" in paths:
         raise Failure("请给出要汇总的文件或目录（不支持标准输入）")
+    from .output import baseline, htmlreport
+    from .output.summary import summarise, text as summary_text
+
     options = _options(report_info=True, **selection)
     _writable(html_file, " HTML 页面")
     plugins = _plugins(paths, options)
@@ -374,6 +393,8 @@ def _listing_plugins(config_file: str | None, rule_paths: tuple[str, ...]) -> Pl
 @_rule_path_option
 def rules(output_format, config_file, rule_paths) -> None:
     """列出所有规则：代码、名称、默认级别、来源插件、说明。"""
+    from .output.texttable import table
+
     found = sorted(_listing_plugins(config_file, rule_paths).rules, key=lambda r: r.code)
     rows = [(r.code, r.name, r.severity.label, r.plugin, r.summary()) for r in found]
     if output_format == "json":
@@ -408,6 +429,8 @@ def explain(rule, config_file, rule_paths) -> None:
 @click.argument("file")
 def parse(file) -> None:
     """以 JSON 输出 FILE 被识别出的结构：标题、章节、子项、段落与表格。"""
+    from .output.serialize import document_data
+
     if not os.path.lexists(file):
         raise Failure(f"路径不存在：{file}")
     doc = read_document(file, readers=_plugins().readers)

@@ -126,13 +126,23 @@ class Paragraph:
         return tuple(p.line for p in self.pieces) or (self.location.line,)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Cell:
     """One table cell.  ``text`` is as written (line breaks inside the cell
-    kept as ``\\n``); a cell holding only whitespace is blank, not zero."""
+    kept as ``\\n``); a cell holding only whitespace is blank, not zero.
+    Whether it is blank is worked out once, when the cell is made (table
+    recognition asks it of each cell a few times over)."""
+
+    __slots__ = ("text", "location", "_blank")
 
     text: str
     location: Location
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_blank", is_blank(self.text))
+
+    def __reduce__(self):
+        return Cell, (self.text, self.location)
 
     @property
     def norm(self) -> str:
@@ -140,7 +150,7 @@ class Cell:
 
     @property
     def is_blank(self) -> bool:
-        return is_blank(self.text)
+        return self._blank
 
 
 @dataclass(frozen=True, slots=True)

@@ -45,7 +45,6 @@ import stat
 import sys
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib.metadata import entry_points
 from pathlib import Path
 from types import ModuleType
 from typing import Any, Iterable
@@ -278,6 +277,8 @@ def fingerprint(plugins: Plugins) -> str:
     """The plugin set: govlint's version and source, every plugin's name,
     distribution version and files, every rule (see the module
     docstring)."""
+    from importlib.metadata import entry_points  # the distributions' files and versions; only with a cache
+
     dists = {ep.name: ep.dist for ep in entry_points(group=GROUP) if ep.dist}
     parts = _stamps(_package_files())  # govlint's version is that of its entry points
     for name, plugin in plugins.manager.list_name_plugin():

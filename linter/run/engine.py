@@ -183,20 +183,34 @@ def _lint(paths: Sequence[str], options: Options, plugins: Plugins, stdin: bytes
     sets = ReportSetPhase(plugins, [settings for _, settings in tasks],
                           cache_root(options.config) if options.cache else None)
     check = _Checker(plugins, options, stdin, cache, sets, unlisted)
-    jobs = options.jobs or (cpu_count() if len(tasks) >= PARALLEL_MIN_FILES else 1)
+    # Files whose findings the cache holds are taken here, first: a
+    # re-run over a repository where nearly every file is unchanged starts
+    # no worker pool for the few others.
+    hits: dict[int, _Checked] = {}
+    if cache is not None:
+        for i, task in enumerate(tasks):
+            if progress is not None:
+                progress(len(hits), len(tasks))
+            hit = check.cached(*task)
+            if hit is not None:
+                hits[i] = hit
+    todo = [task for i, task in enumerate(tasks) if i not in hits]
+    jobs = options.jobs or (cpu_count() if len(todo) >= PARALLEL_MIN_FILES else 1)
 
     def crashed(file: str) -> _Checked:
         return _Checked(None, (f"检查 {check.shown(file)} 时工作进程意外退出，未能检查此文件",))
 
     # With several processes, the first file is checked here: the workers
     # fork from this process and inherit what checking it loaded.
-    first = 1 if jobs > 1 and tasks else 0
-    checked = [check(*task) for task in tasks[:first]]
-    rest = tasks[first:]
-    checked += parallel.run(
-        len(rest), lambda i: check(*rest[i]), jobs, crashed=lambda i: crashed(rest[i][0]),
-        progress=progress and (lambda done, _: progress(first + done, len(tasks))),
+    first = 1 if jobs > 1 and todo else 0
+    fresh = [check(*task, lookup=False) for task in todo[:first]]
+    rest = todo[first:]
+    fresh += parallel.run(
+        len(rest), lambda i: check(*rest[i], lookup=False), jobs, crashed=lambda i: crashed(rest[i][0]),
+        progress=progress and (lambda done, _: progress(len(hits) + first + done, len(tasks))),
     )
+    ordered = iter(fresh)
+    checked = [hits[i] if i in hits else next(ordered) for i in range(len(tasks))]
     errors: list[str] = []
 
     def report(message: str) -> None:
@@ -247,20 +261,44 @@ class _Checker:
         return Budget(pick(self.options.time_limit, settings.time_limit, limits.TIME_LIMIT),
                       pick(self.options.memory_limit, settings.memory_limit, limits.MEMORY_LIMIT))
 
-    def __call__(self, file: str, settings: Settings) -> _Checked:
+    def _path(self, file: str) -> str:
+        """The path ``file`` is read as."""
+        return (self.options.stdin_filename or STDIN_DEFAULT_NAME) if file == STDIN else file
+
+    def _source(self, file: str, path: str) -> bytes | Report:
+        """The bytes of ``file``, or the document saying why it cannot be read."""
+        if file in self.unlisted:
+            return failed(path, "directory", "unreadable", self.unlisted[file])
+        return (self.stdin or b"") if file == STDIN else read_source(file, self.plugins.readers)
+
+    def cached(self, file: str, settings: Settings) -> _Checked | None:
+        """What checking ``file`` gives when the cache holds its findings, else None."""
+        path = self._path(file)
+        try:
+            source = self._source(file, path)
+            if not isinstance(source, bytes):
+                return None
+            shown = self.shown(file)
+            entry = self.cache.get(self.cache.key(path, shown, source, settings, self.options.report_info))
+            if entry is None:
+                return None
+            return _Checked(FileResult(shown, entry.findings, settings.fail_level, entry.info), (),
+                            self.sets.profile(path, source, None, settings))
+        except Exception:  # checked again the usual way, which says what went wrong
+            return None
+
+    def __call__(self, file: str, settings: Settings, *, lookup: bool = True) -> _Checked:
+        """Check ``file``; with ``lookup`` False the cache has been asked already (:meth:`cached`)."""
         shown = self.shown(file)
         messages: list[str] = []
-        path = (self.options.stdin_filename or STDIN_DEFAULT_NAME) if file == STDIN else file
+        path = self._path(file)
         budget = self.budget(settings)
         try:
-            if file in self.unlisted:
-                source: bytes | Report = failed(path, "directory", "unreadable", self.unlisted[file])
-            else:
-                source = (self.stdin or b"") if file == STDIN else read_source(file, self.plugins.readers)
+            source = self._source(file, path)
             key = None
             if self.cache is not None and isinstance(source, bytes):
                 key = self.cache.key(path, shown, source, settings, self.options.report_info)
-                entry = self.cache.get(key)
+                entry = self.cache.get(key) if lookup else None
                 if entry is not None:
                     return _Checked(FileResult(shown, entry.findings, settings.fail_level, entry.info), (),
                                     self.sets.profile(path, source, None, settings))

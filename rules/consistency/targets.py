@@ -28,13 +28,19 @@ def targets() -> dict[str, Any]:
     return tomllib.loads(resources.files(__package__).joinpath("targets.toml").read_text("utf-8"))
 
 
+@lru_cache(maxsize=256)
+def _matching(keys: tuple[str, ...], patterns: tuple[str, ...]) -> tuple[str, ...]:
+    """The ``keys`` a glob of ``patterns`` matches, in order (matched once per table and kind)."""
+    return tuple(k for k in keys if any(fnmatchcase(k, p) for p in patterns))
+
+
 def _sum(doc: Report, patterns: list[str]) -> tuple[int, str | None] | None:
     """The sum of the cells ``patterns`` name and the first doubt about
     them; None unless every one holds a number."""
     table = doc.template.tables.get(patterns[0].partition(".")[0])
     if table is None:
         return None
-    keys = [k for k in table.spec.keys if any(fnmatchcase(k, p) for p in patterns)]
+    keys = _matching(table.spec.keys, tuple(patterns))
     values = [doc.template.value(k) for k in keys]
     if not keys or any(v is None or not v.is_number for v in values):
         return None

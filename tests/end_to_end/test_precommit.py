@@ -111,6 +111,19 @@ def test_hook_passes_a_clean_report_and_fails_a_broken_one(project: Path, precom
     assert "clean.txt:" not in broken.stdout
 
 
+def test_the_hook_environment_runs_govlint_from_bytecode(project: Path, precommit_cache: Path):
+    """pip compiles the package when pre-commit installs it (README,
+    Performance): no hook run pays for compiling govlint's modules."""
+    assert pre_commit(project, precommit_cache, "clean.txt").returncode == 0
+    home = precommit_cache / "home"
+    records = list(home.glob("repo*/py_env-*/lib/python*/site-packages/govlint-*.dist-info/RECORD"))
+    assert records
+    for record in records:
+        installed = record.read_text(encoding="utf-8")
+        assert re.search(r"^govlint/__pycache__/cli\.cpython-\d+\.pyc,", installed, re.MULTILINE)
+        assert re.search(r"^govlint/rules/tables/__pycache__/blank_cell\.cpython-\d+\.pyc,", installed, re.MULTILINE)
+
+
 def test_hook_checks_this_year_against_last_year_in_the_history(tmp_path: Path, hook_repo: tuple[Path, str],
                                                                 precommit_cache: Path):
     """A repository of reports (fixtures/families/carry-over: govlint.toml

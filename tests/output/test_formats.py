@@ -14,7 +14,7 @@ import pytest
 
 from govlint.findings import Finding
 from govlint.model import Severity
-from govlint.output.formatters import render
+from govlint.output.formatters import render, stream
 from govlint.output.formatters.github import annotation
 from govlint.run.engine import FileResult, LintResult
 
@@ -147,3 +147,15 @@ def test_junit_is_well_formed_whatever_the_text():
     root = ET.fromstring(render(LintResult((file,)), "junit"))
     failure = root.find("testsuite/testcase/failure")
     assert failure.get("type") == "error" and "<&>\\x0b" in failure.text and "\\x01源" in failure.text
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "github"])
+@pytest.mark.parametrize("quiet", [False, True])
+@pytest.mark.parametrize("count", [0, 1, 3])
+def test_the_streamed_output_is_the_rendered_output(fmt, quiet, count):
+    files = tuple(FileResult(f"r{i}.txt", (finding(path=f"r{i}.txt", line=i + 1, source="源"),)) for i in range(count))
+    result = LintResult(files)
+    pieces = list(stream(result, fmt, quiet=quiet))
+    assert "".join(pieces) == render(result, fmt, quiet=quiet)
+    if fmt == "text":  # one piece a finding (and the summary), written as they come
+        assert len(pieces) == count + (not quiet)

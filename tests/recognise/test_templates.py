@@ -175,6 +175,9 @@ def test_form_reads_numbering():
     assert form("（七）总计").number == 7 and form("（七）总计").core == "总计"
     assert form("十二、其他").number == 12
     assert form("2020年本行政区域").number is None
+    # digits that make no numeral are text, not numbering (and no crash)
+    assert form("一五、其他").number is None and form("一五、其他").core == "一五其他"
+    assert form("（十十）总计").number is None and form("二十三十、其他").number is None
 
 
 # ---------------------------------------------------------------- values

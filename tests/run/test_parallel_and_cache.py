@@ -143,6 +143,26 @@ def test_cached_findings_are_the_fresh_findings(corpus, tmp_path):
     assert (corpus / DIRECTORY / "CACHEDIR.TAG").exists() and (corpus / DIRECTORY / ".gitignore").exists()
 
 
+def test_files_from_the_cache_are_taken_before_any_worker_pool_starts(tmp_path, monkeypatch):
+    reports = generate_corpus(tmp_path / "reports", 10, seed=3)
+    options = Options(cache=True, config=str(tmp_path / "govlint.toml"))
+    (tmp_path / "govlint.toml").write_text("", encoding="utf-8")
+    fresh = lint([str(tmp_path / "reports")], options)
+    reports[0].write_text(reports[0].read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    runs = []
+    real = parallel.run
+
+    def recording(count, work, jobs, **more):
+        runs.append((count, jobs))
+        return real(count, work, jobs, **more)
+
+    monkeypatch.setattr(parallel, "run", recording)
+    again = lint([str(tmp_path / "reports")], options)
+    # nine files from the cache; the changed one alone, in this process (fewer than PARALLEL_MIN_FILES)
+    assert runs == [(1, 1)]
+    assert [f.findings for f in again.files][1:] == [f.findings for f in fresh.files][1:]
+
+
 def test_a_corrupt_cache_is_never_believed(corpus):
     fresh = check(corpus, "--no-cache", ".", cache=True)
     check(corpus, ".", cache=True)

@@ -6,7 +6,10 @@ as SARIF, read them); a formatter ignores the options it does not use.
 :data:`FORMATTERS` maps each name to its ``"module:function"`` so that only
 the chosen one is imported.  Add a format by adding an entry.  Paths are
 those of the findings (relative to the current directory when under it);
-findings come sorted by path, line, column and code.  :func:`render`
+findings come sorted by path, line, column and code.  A formatter may
+also have ``stream(...)`` (same arguments) yielding the same text in
+pieces, so that a large run is written as it is formatted
+(:func:`stream`).  :func:`render`
 hands a formatter text any UTF-8 output can carry (lone surrogates of
 undecodable file names escaped, :func:`govlint.output.escape.unicode`);
 each format escapes what its own syntax needs.
@@ -16,12 +19,14 @@ from __future__ import annotations
 
 import dataclasses
 import importlib
-from typing import Callable, Sequence
+from typing import TYPE_CHECKING, Callable, Iterator, Sequence
 
 from ...findings import Finding
 from ...rule import Rule
-from ...run.engine import LintResult
 from ..escape import unicode
+
+if TYPE_CHECKING:
+    from ...run.engine import LintResult
 
 Formatter = Callable[..., str]
 
@@ -44,6 +49,24 @@ def render(result: LintResult, name: str = "text", *, color: bool = False,
            rules: Sequence[type[Rule]] = (), quiet: bool = False) -> str:
     """``result`` in format ``name``; ``quiet``: the findings only, no summary (``--quiet``)."""
     return get_formatter(name)(carried(result), color=color, rules=rules, quiet=quiet)
+
+
+def stream(result: LintResult, name: str = "text", *, color: bool = False,
+           rules: Sequence[type[Rule]] = (), quiet: bool = False) -> Iterator[str]:
+    """:func:`render`'s text in pieces whose concatenation is that text
+    (one piece for a format without ``stream``)."""
+    module, _, function = FORMATTERS[name].partition(":")
+    pieces = getattr(importlib.import_module(module), "stream", None)
+    if pieces is None:
+        yield render(result, name, color=color, rules=rules, quiet=quiet)
+        return
+    text = ""  # one piece held back: its last line break is dropped, as render drops it
+    for piece in pieces(carried(result), color=color, rules=rules, quiet=quiet):
+        if text:
+            yield text
+        text = piece
+    if text:
+        yield text.removesuffix("\n")
 
 
 _TEXT_FIELDS = ("path", "code", "name", "message", "source", "location")

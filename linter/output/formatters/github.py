@@ -16,6 +16,8 @@ written out (``\x1b``, :func:`govlint.output.escape.visible`).
 
 from __future__ import annotations
 
+from typing import Iterator
+
 from ...findings import Finding
 from ...model import Severity
 from ...run.engine import LintResult
@@ -46,4 +48,10 @@ def annotation(f: Finding) -> str:
 
 
 def render(result: LintResult, **_: object) -> str:
-    return "\n".join(annotation(f) for f in result.findings)
+    return "".join(stream(result)).removesuffix("\n")
+
+
+def stream(result: LintResult, **_: object) -> Iterator[str]:
+    """:func:`render`'s lines one at a time, each with its line break."""
+    for f in result.findings:
+        yield annotation(f) + "\n"

@@ -7,11 +7,13 @@ so a report cannot act on the terminal or forge a finding line.  Where a line nu
 the message: ``…（位置：第2页 第14行）``.  A source line longer than
 :data:`CONTEXT_WIDTH` terminal columns (a web page saved as one line, a
 long paragraph) is cut to a window around the finding's column, the cuts
-marked ``…``."""
+marked ``…``.  :func:`stream` gives the same text piece by piece (the
+command line writes it as it goes instead of building it whole)."""
 
 from __future__ import annotations
 
 from collections import Counter
+from typing import Iterator
 
 import click
 
@@ -27,14 +29,19 @@ CONTEXT_WIDTH = 120
 
 
 def render(result: LintResult, *, color: bool = False, quiet: bool = False, **_: object) -> str:
-    lines = []
+    return "".join(stream(result, color=color, quiet=quiet)).removesuffix("\n")
+
+
+def stream(result: LintResult, *, color: bool = False, quiet: bool = False, **_: object) -> Iterator[str]:
+    """:func:`render`'s text in pieces: each finding's lines (with a line
+    break after each), then a blank line and the summary unless ``quiet``
+    (:func:`render` drops the last line break ``quiet`` leaves)."""
+    found = False
     for finding in result.findings:
-        lines.extend(_finding(finding, color))
+        found = True
+        yield "\n".join(_finding(finding, color)) + "\n"
     if not quiet:
-        if lines:
-            lines.append("")
-        lines.append(summary(result))
-    return "\n".join(lines)
+        yield ("\n" if found else "") + summary(result)
 
 
 def _finding(f: Finding, color: bool) -> list[str]:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterable, Sequence
 
 from ...model import Block, Location, Paragraph, Table
@@ -43,9 +44,17 @@ def find_markers(blocks: Iterable[Block], templates: Sequence[Template]) -> tupl
             continue
         for text, location in _texts((block,)):
             s = compact(text)
+            if not s:
+                continue
             for template in templates:
-                hits += [MarkerHit(template.id, m, location) for m in template.markers if compact(m) in s]
+                hits += [MarkerHit(template.id, m, location) for m, c in _compact_markers(template) if c in s]
     return tuple(hits)
+
+
+@lru_cache(maxsize=16)
+def _compact_markers(template: Template) -> tuple[tuple[str, str], ...]:
+    """Each marker of ``template`` with its compact form (made once, not per cell)."""
+    return tuple((m, compact(m)) for m in template.markers)
 
 
 def _in_text(paragraph: Paragraph, templates: Sequence[Template]) -> list[MarkerHit]:
