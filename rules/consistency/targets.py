@@ -25,7 +25,7 @@ def targets() -> dict[str, Any]:
     return tomllib.loads(resources.files(__package__).joinpath("targets.toml").read_text("utf-8"))
 
 
-def _sum(doc: Report, patterns: list[str]) -> int | None:
+def sum_cells(doc: Report, patterns: list[str]) -> int | None:
     """The sum of the cells ``patterns`` name; None unless every one holds a number."""
     table = doc.template.tables.get(patterns[0].partition(".")[0])
     if table is None:
@@ -45,8 +45,20 @@ def table_value(doc: Report, kind: str, *, carried: bool = False) -> Target | No
     key, label = ("carried", "carried-label") if carried else ("cells", "label")
     if spec is None or key not in spec:
         return None
-    value = _sum(doc, spec[key])
+    value = sum_cells(doc, spec[key])
     return None if value is None else Target(value, spec[label])
+
+
+def bases(doc: Report, base: str | None) -> Iterator[Target]:
+    """The table figures a share may be a share of: those of ``base``
+    (``handled``, ``received``, ``applications``; ``[base]`` of
+    ``targets.toml``), or of every base when None."""
+    data = targets()["base"]
+    for name in ([base] if base in data else data):
+        for spec in data[name]:
+            value = sum_cells(doc, spec["cells"])
+            if value is not None:
+                yield Target(value, spec["label"])
 
 
 def outcome_cells(doc: Report, kind: str, groups: tuple[str, ...], skip: tuple[str, ...] = ()) -> Iterator[Target]:

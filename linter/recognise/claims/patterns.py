@@ -53,6 +53,27 @@ class Scopes:
 
 
 @dataclass(frozen=True)
+class Shares:
+    """What makes a percentage a share of a count (``[shares]``)."""
+
+    kinds: frozenset[str]
+    tag: str
+    brackets: frozenset[str]
+    bases: dict[str, str]
+
+
+@dataclass(frozen=True)
+class Changes:
+    """What makes a change word a change against last year (``[changes]``)."""
+
+    kinds: frozenset[str]
+    words: dict[str, int]
+    against: frozenset[str]
+    units: frozenset[str]
+    points: str
+
+
+@dataclass(frozen=True)
 class Patterns:
     """Everything the extractor reads from the data files."""
 
@@ -79,6 +100,8 @@ class Patterns:
     #: word, or a number followed by one of the frames' units.
     may_claim: regex.Pattern
     scopes: Scopes
+    shares: Shares
+    changes: Changes
 
 
 def _alternation(words) -> str:
@@ -169,4 +192,10 @@ def patterns() -> Patterns:
         parts_of_received=frozenset(data["parts-of-received"]),
         may_claim=_may_claim(data, tags),
         scopes=_scopes(data["scope"]),
+        shares=Shares(frozenset(data["shares"]["kinds"]), data["shares"]["tag"],
+                      frozenset(data["shares"]["brackets"]), dict(data["shares"]["bases"])),
+        changes=Changes(frozenset(data["changes"]["kinds"]),
+                        {w: d for d, key in ((1, "up"), (-1, "down"), (0, "level")) for w in data["changes"][key]},
+                        frozenset(data["changes"]["against"]), frozenset(data["changes"]["units"]),
+                        data["changes"]["points"]),
     )
