@@ -20,6 +20,7 @@ RULES = {
     "C010": "review_outcome",
     "C014": "shares",
     "C016": "parts",
+    "C018": "contradictions",
 }
 
 

@@ -245,6 +245,8 @@ class _Sentence:
             if frame.trigger != trigger or frame.excludes & after:
                 continue
             for last in self._phrase_matches(frame, i, subjects):
+                if frame.words and self.tokens[last].text not in frame.words:
+                    continue
                 if LIMIT not in self.tags[i:last]:
                     yield self._phrase_claim(frame, i, last), last
 

@@ -38,6 +38,7 @@ class PhraseFrame:
     anywhere: bool = False
     unless_next: frozenset[str] = frozenset()
     excludes: frozenset[str] = frozenset()
+    words: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -184,7 +185,8 @@ def patterns() -> Patterns:
         ),
         phrases=tuple(
             PhraseFrame(f["trigger"], f["kind"], _cues(f["cues"]), bool(f.get("anywhere", False)),
-                        frozenset(f.get("unless-next", ())), frozenset(f.get("excludes", ())))
+                        frozenset(f.get("unless-next", ())), frozenset(f.get("excludes", ())),
+                        frozenset(f.get("words", ())))
             for f in data["phrase"]
         ),
         group_tags=dict(data["group-tags"]),
