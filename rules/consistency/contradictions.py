@@ -48,10 +48,11 @@ class ProseContradiction(Rule):
     * 一处说“未发生行政复议（行政诉讼）”，另一处（如第四部分的文字）说有 N 件；
     * 同一个数（收到、办结、结转、上年结转、各类办理结果、自然人或法人申请、
       行政复议、行政诉讼件数）在不同句子中写成不同的数字。
-      两处之一说明“含上年结转”而另一处没有时不比较。
+      两处之一说明“含上年结转”而另一处没有时不比较，有“全区”“各部门”等
+      范围词的说法（可能是另一口径的数）也不比较。
 
     讲上年、计划或明显是其他范围的句子不比较；约数不参与比较；
-    两处中有“全区”等范围词、口径可能不同时降一级报告并说明。
+    前三类两处中有“全区”等范围词、口径可能不同时降一级报告并说明。
     报告定位在后一处说法，信息中引用两处原文。
 
     Why
@@ -126,7 +127,7 @@ class ProseContradiction(Rule):
     def _restated(self, judged: list[tuple[Claim, Verdict]]) -> Iterator[Finding]:
         stated: dict[tuple[str, bool], list[tuple[Claim, Verdict]]] = defaultdict(list)
         for claim, verdict in judged:
-            if claim.kind in COUNTED and not claim.negated and claim.value is not None and claim.hedge is None:
+            if claim.kind in COUNTED and not claim.negated and claim.value is not None and claim.comparable:
                 stated[(claim.kind, claim.with_carried)].append((claim, verdict))
         for (kind, _), claims in stated.items():
             first, fv = claims[0]

@@ -33,6 +33,8 @@ def _as_dict(claim, expected: dict) -> dict:
     for field in ("base", "direction"):
         if field in expected:
             got[field] = getattr(claim, field)
+    if "parts" in expected:
+        got["parts"] = [part.value for part in claim.parts]
     if "of" in expected:
         got["of"] = claim.of.kind if claim.of else None
     return got

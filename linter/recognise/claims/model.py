@@ -60,7 +60,10 @@ class Claim:
     ``received`` for 占收到申请的, None when it names none); a change's
     ``value`` is the change (None when the sentence gives only its
     ``direction``: +1 up, −1 down, 0 level), in ``unit`` ``件`` or ``%``.
-    ``text`` is the claim's words as written,
+    An ``itemised`` claim's ``value`` is a whole and ``parts`` the ``part``
+    claims listed after it (``共受理81件，其中……42件……5件``); its ``hedge``
+    is then the word saying the list is not complete (``主要``, ``等``), or
+    the whole's own hedge.  ``text`` is the claim's words as written,
     found at ``start``–``end`` of ``paragraph.text``, in the sentence at
     ``sentence_start``–``sentence_end``.
     """
@@ -83,6 +86,7 @@ class Claim:
     of: Claim | None = None
     base: str | None = None
     direction: int = 0
+    parts: tuple[Claim, ...] = ()
 
     @property
     def text(self) -> str:

@@ -75,6 +75,18 @@ class Changes:
 
 
 @dataclass(frozen=True)
+class Itemised:
+    """What makes a list of parts after a whole (``[itemised]``)."""
+
+    words: frozenset[str]
+    between: frozenset[str]
+    open_before: frozenset[str]
+    open_after: frozenset[str]
+    #: unit -> its group's first unit (件, 份 and 条 count alike)
+    group: dict[str, str]
+
+
+@dataclass(frozen=True)
 class Patterns:
     """Everything the extractor reads from the data files."""
 
@@ -103,6 +115,7 @@ class Patterns:
     scopes: Scopes
     shares: Shares
     changes: Changes
+    itemised: Itemised
 
 
 def _alternation(words) -> str:
@@ -152,7 +165,7 @@ def _scopes(data: dict) -> Scopes:
 def _may_claim(data: dict, tags: dict[str, str]) -> regex.Pattern:
     triggers = {f["trigger"] for f in data["phrase"]}
     words = [w for w, t in tags.items() if t in triggers]
-    units = {u for f in data["number"] for u in f["units"]}
+    units = {u for f in data["number"] for u in f["units"]} | set(data["itemised"]["units"])
     after = _alternation(data["numbers"]["hedge-after"])
     return regex.compile(rf"{_alternation(words)}|[\d零〇一二两三四五六七八九十百千](?:{after})?(?:{_alternation(units)})")
 
@@ -200,4 +213,6 @@ def patterns() -> Patterns:
                         {w: d for d, key in ((1, "up"), (-1, "down"), (0, "level")) for w in data["changes"][key]},
                         frozenset(data["changes"]["against"]), frozenset(data["changes"]["units"]),
                         data["changes"]["points"]),
+        itemised=Itemised(*(frozenset(data["itemised"][k]) for k in ("words", "between", "open-before", "open-after")),
+                          group={unit: group[0] for group in data["itemised"]["same"] for unit in group}),
     )
