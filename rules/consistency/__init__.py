@@ -21,6 +21,7 @@ RULES = {
     "C013": "itemised",
     "C014": "shares",
     "C016": "parts",
+    "C017": "year_on_year",
     "C018": "contradictions",
 }
 

@@ -100,7 +100,7 @@ class ProseContradiction(Rule):
                       and c.value and not c.negated and c.start < claim.start]
             if not counts:  # what is all dealt with? (上年结转的3件均已办结, 全部事项均已办结)
                 continue
-            count, count_verdict = counts[-1]
+            count_verdict = counts[-1][1]
             if carried:
                 other, other_verdict = carried[0]
                 evidence = f"正文又称“{other.quote}”"

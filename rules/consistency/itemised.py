@@ -15,10 +15,6 @@ from govlint.rule import Rule
 
 from .base import APPROXIMATE, judged_claims
 
-#: Why a sum short of its whole is uncertain.
-SHORT = "各项之和小于总数，所列可能只是其中一部分"
-
-
 def _open(claim: Claim) -> bool:
     """True when the sentence says the list is not complete (主要, 等)."""
     spec = patterns().itemised
@@ -43,8 +39,10 @@ class ItemisedSumMismatch(Rule):
     和百分比不算分项。
 
     * 分项之和大于总数：报告（警告）；
-    * 分项之和小于总数：列举可能不全，降一级报告（提示）；
-      句中写明“主要”“包括”“等”时不报告；
+    * 分项之和小于总数：只有句子表明已列全时报告——用“分别为”列举、
+      最后一项是“其他……”、或分项是自然人与法人或其他组织（申请人的全部）；
+      否则（“其中予以公开84件，部分公开23件”只列了部分结果）不报告，
+      写明“主要”“包括”“等”时也不报告；
     * 前几项之和恰好等于总数（“其中市级部门72件、区县28件；当面申请55件……”，
       后面是另一种分法）：不报告。
 
@@ -86,12 +84,13 @@ class ItemisedSumMismatch(Rule):
             if any(claim.admits(total) for total in sums[1:]):
                 continue
             total, listed = sums[-1], "、".join(f"“{part.text}”" for part in claim.parts)
-            short = total < claim.value if claim.hedge is None or _open(claim) else not claim.admits(total)
-            if short and _open(claim):
-                continue
+            approximate = bool(claim.hedge) and not _open(claim)
+            if total < claim.value and (not claim.complete or _open(claim)):
+                continue  # a list that may leave some out
+            if approximate and total < claim.value:
+                continue  # 100余件 admits none of the sums: but the parts are fewer
             relation = "小于" if total < claim.value else "大于"
             message = (f"正文称“{claim.quote}”，所列分项 {listed} 之和为 {_fmt(total)}{claim.unit or ''}，"
                        f"{relation}总数 {_fmt(claim.value)}{claim.unit or ''}")
-            reasons = [SHORT if total < claim.value else None,
-                       APPROXIMATE if claim.hedge and not _open(claim) else None, verdict.reason]
+            reasons = [APPROXIMATE if approximate else None, verdict.reason]
             yield self.report(claim.location, message, uncertain="；".join(r for r in reasons if r) or None)

@@ -8,9 +8,9 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Iterator
 
 from govlint.findings import Finding
+from govlint.model import Severity
 from govlint.recognise.claims import Claim
 from govlint.recognise.report import Report
-from govlint.model import Severity
 from govlint.rule import Rule
 
 from .base import APPROXIMATE, judged_claims
@@ -32,7 +32,7 @@ def candidates(doc: Report, share: Claim) -> list[Target]:
     return [t for t in found if t.value]
 
 
-def _places(value: Decimal) -> int:
+def places(value: Decimal) -> int:
     exponent = value.as_tuple().exponent
     return -exponent if isinstance(exponent, int) and exponent < 0 else 0
 
@@ -42,14 +42,14 @@ def fits(part: int | Decimal, whole: int, printed: int | Decimal, margin: Decima
     rounded or cut off to its decimal places (33.9 for 33.94 or 33.96), or
     within ``margin`` percentage points for an approximate share."""
     exact = Decimal(part) * 100 / Decimal(whole)
-    unit = Decimal(1).scaleb(-_places(Decimal(printed)))
+    unit = Decimal(1).scaleb(-places(Decimal(printed)))
     return abs(exact - Decimal(printed)) < (margin if margin is not None else unit)
 
 
-def percent(part: int | Decimal, whole: int, places: int) -> str:
+def percent(part: int | Decimal, whole: int, digits: int) -> str:
     """``part`` ÷ ``whole`` in per cent, one decimal place more than printed."""
     exact = Decimal(part) * 100 / Decimal(whole)
-    return f"{exact.quantize(Decimal(1).scaleb(-(places + 1)), rounding=ROUND_HALF_UP)}%"
+    return f"{exact.quantize(Decimal(1).scaleb(-(digits + 1)), rounding=ROUND_HALF_UP)}%"
 
 
 class ShareMismatch(Rule):
@@ -108,13 +108,13 @@ class ShareMismatch(Rule):
             margin = abs(Decimal(printed)) * margin_fraction if share.hedge else None
             if any(fits(part, whole.value, printed, margin) for whole in wholes):
                 continue
-            places = _places(Decimal(printed))
+            digits = places(Decimal(printed))
             by_value: dict[int, list[str]] = {}
             for whole in wholes:
                 labels = by_value.setdefault(whole.value, [])
                 if whole.label not in labels:
                     labels.append(whole.label)
-            tried = "；".join(f"{part} ÷ {value}（{'、'.join(labels)}）= {percent(part, value, places)}"
+            tried = "；".join(f"{part} ÷ {value}（{'、'.join(labels)}）= {percent(part, value, digits)}"
                              for value, labels in by_value.items())
             quote = share.paragraph.text[share.of.start:share.end]
             message = f"正文称“{quote}”，但按件数算：{tried}，都不是 {printed}%"

@@ -10,6 +10,7 @@ from importlib import resources
 from typing import Any, Iterator
 
 from govlint.recognise.report import Report
+from govlint.repository.profile import ReportProfile
 
 
 @dataclass(frozen=True)
@@ -30,11 +31,24 @@ def sum_cells(doc: Report, patterns: list[str]) -> int | None:
     table = doc.template.tables.get(patterns[0].partition(".")[0])
     if table is None:
         return None
-    keys = [k for k in table.spec.keys if any(fnmatchcase(k, p) for p in patterns)]
-    values = [doc.template.number(k) for k in keys]
-    if not keys or any(v is None for v in values):
+    return _total(table.spec.keys, patterns, doc.template.number)
+
+
+def _total(keys, patterns: list[str], number) -> int | None:
+    """The sum of ``number(key)`` over the ``keys`` ``patterns`` match;
+    None unless there are some and every one is a number."""
+    values = [number(k) for k in keys if any(fnmatchcase(k, p) for p in patterns)]
+    if not values or any(v is None for v in values):
         return None
     return sum(values)
+
+
+def profile_value(profile: ReportProfile, kind: str) -> Target | None:
+    """What the tables of the report ``profile`` describes say for claim
+    ``kind`` (as :func:`table_value` for a whole report)."""
+    spec = targets()["kind"].get(kind)
+    value = _total(profile.keys, spec["cells"], profile.number) if spec and "cells" in spec else None
+    return None if value is None else Target(value, spec["label"])
 
 
 def table_value(doc: Report, kind: str, *, carried: bool = False) -> Target | None:

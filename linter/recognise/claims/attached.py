@@ -41,7 +41,7 @@ def _takes(kind: str, patterns: frozenset[str]) -> bool:
     return any(fnmatchcase(kind, p) for p in patterns)
 
 
-def attached(sentence: "_Sentence", found: list[tuple[Claim, int, int]]) -> Iterator[Claim]:
+def attached(sentence: _Sentence, found: list[tuple[Claim, int, int]]) -> Iterator[Claim]:
     """The share and change claims of ``sentence`` whose count claims are ``found``."""
     counts = [(c, first, last) for c, first, last in found if c.value is not None and not c.negated]
     for n, (owner, _, last) in enumerate(counts):
@@ -55,7 +55,7 @@ def attached(sentence: "_Sentence", found: list[tuple[Claim, int, int]]) -> Iter
                 yield change
 
 
-def _shares(sentence: "_Sentence", owner: Claim, last: int, tail: range) -> Iterator[Claim]:
+def _shares(sentence: _Sentence, owner: Claim, last: int, tail: range) -> Iterator[Claim]:
     pats = sentence.pats
     cue = None
     for k in tail:
@@ -73,7 +73,7 @@ def _shares(sentence: "_Sentence", owner: Claim, last: int, tail: range) -> Iter
             return
 
 
-def _change(sentence: "_Sentence", owner: Claim, tail: range) -> Claim | None:
+def _change(sentence: _Sentence, owner: Claim, tail: range) -> Claim | None:
     pats = sentence.pats
     tags = {sentence.tags[k] for k in tail}
     against = OTHER_TIME in tags or any(sentence.tokens[k].text in pats.changes.against for k in tail)
@@ -96,7 +96,7 @@ def _change(sentence: "_Sentence", owner: Claim, tail: range) -> Claim | None:
     return _qualifying(claim, owner)
 
 
-def _points(sentence: "_Sentence", k: int) -> bool:
+def _points(sentence: _Sentence, k: int) -> bool:
     """True when number ``k`` counts percentage points (``12.3个百分点``, ``2百分点``)."""
     following = "".join(t.text for t in sentence.tokens[k + 1:k + 4])
     return following.startswith(sentence.pats.changes.points)

@@ -17,10 +17,16 @@ in order (units of one group of ``same`` count alike: 7份，其中……1件、
 
 numbers in brackets (``（含申请人主动撤回157件）``) are no parts, and a
 number without a unit among the parts (``不予公开信息数79``) makes the list
-unreadable: no claim.  A list
-word or a word after the parts that says the list is not complete
-(``主要``, ``等``, ``包括``) is the claim's ``hedge``: the parts may then add
-up to less than the whole.  A list of fewer than two parts is no claim.
+unreadable: no claim.  A list of fewer than two parts is no claim.
+
+A word between the list word and the first part (``主要``, ``包括``) or
+right after the last (``等``) that says the list is not complete is the
+claim's ``hedge`` (else the whole's own hedge, ``100余件``).  The claim is
+``complete`` when the sentence says the parts are all there is: a list word
+such as ``分别为``, a part naming the rest (``其他……7件``), or parts whose
+kinds cover a partition of ``[itemised] partitions`` (自然人 and 法人或其他
+组织).  Each part is a claim of its own kind (``requester.natural_person``),
+or ``part``, or ``part.rest`` for the rest.
 """
 
 from __future__ import annotations
@@ -33,6 +39,8 @@ if TYPE_CHECKING:
     from .extract import _Sentence
 
 PERCENT = "%"
+#: The kind of a part that makes no claim of its own, and of one naming the rest (其他答复7件).
+PART, REST = "part", "part.rest"
 #: A tag of lexicon.txt: 其他, 其它 (a part named so is the rest of the list).
 LIMIT = "limit"
 #: Marks between one part and the next (not part of its words).
@@ -43,7 +51,7 @@ def _family(kind: str | None) -> str | None:
     return kind.partition(".")[0] if kind else None
 
 
-def itemised(sentence: "_Sentence", found: list[tuple[Claim, int, int]]) -> Iterator[Claim]:
+def itemised(sentence: _Sentence, found: list[tuple[Claim, int, int]]) -> Iterator[Claim]:
     """The itemised claims of ``sentence`` whose claims are ``found``."""
     spec = sentence.pats.itemised
     tokens = sentence.tokens
@@ -60,11 +68,14 @@ def itemised(sentence: "_Sentence", found: list[tuple[Claim, int, int]]) -> Iter
         before = {t.text for t in tokens[i + 1:first]}
         after = tokens[last + 1].text if last + 1 < len(tokens) else ""
         open_word = next(iter(before & spec.open_before), None) or (after if after in spec.open_after else None)
+        named = {part.kind for part in parts}
+        complete = (token.text in spec.complete or REST in named
+                    or any(partition <= named for partition in spec.partitions))
         yield sentence._claim("itemised", whole, last, value=tokens[whole].value, unit=tokens[whole].unit,
-                              hedge=open_word or tokens[whole].hedge, parts=tuple(parts))
+                              hedge=open_word or tokens[whole].hedge, parts=tuple(parts), complete=complete)
 
 
-def _whole(sentence: "_Sentence", i: int) -> int | None:
+def _whole(sentence: _Sentence, i: int) -> int | None:
     """The number the list word ``i`` itemises: the one just before it (only
     marks or a colon between), with a unit that is no date nor a percentage."""
     for k in range(i - 1, max(-1, i - 3), -1):
@@ -77,7 +88,7 @@ def _whole(sentence: "_Sentence", i: int) -> int | None:
     return None
 
 
-def _parts(sentence: "_Sentence", i: int, unit: str, kinds: dict[int, str]) -> tuple[list[Claim], int, int]:
+def _parts(sentence: _Sentence, i: int, unit: str, kinds: dict[int, str]) -> tuple[list[Claim], int, int]:
     """The parts after list word ``i`` and the indices of the first and last."""
     spec = sentence.pats.itemised
     tokens = sentence.tokens
@@ -106,7 +117,8 @@ def _parts(sentence: "_Sentence", i: int, unit: str, kinds: dict[int, str]) -> t
             if not parts:
                 first = k
             families.append(family)
-            parts.append(sentence._claim("part", start, k, value=token.value, unit=token.unit, hedge=token.hedge))
+            kind = REST if residual else kinds.get(k, PART)
+            parts.append(sentence._claim(kind, start, k, value=token.value, unit=token.unit, hedge=token.hedge))
             last = k
         if token.is_number:
             start = k + 1

@@ -63,7 +63,8 @@ class Claim:
     An ``itemised`` claim's ``value`` is a whole and ``parts`` the ``part``
     claims listed after it (``共受理81件，其中……42件……5件``); its ``hedge``
     is then the word saying the list is not complete (``主要``, ``等``), or
-    the whole's own hedge.  ``text`` is the claim's words as written,
+    the whole's own hedge, and ``complete`` True when the sentence says the
+    parts are all there is (``分别为``, a part ``其他……``, 自然人 and 法人).  ``text`` is the claim's words as written,
     found at ``start``–``end`` of ``paragraph.text``, in the sentence at
     ``sentence_start``–``sentence_end``.
     """
@@ -87,6 +88,7 @@ class Claim:
     base: str | None = None
     direction: int = 0
     parts: tuple[Claim, ...] = ()
+    complete: bool = False
 
     @property
     def text(self) -> str:

@@ -84,6 +84,8 @@ class Itemised:
     open_after: frozenset[str]
     #: unit -> its group's first unit (件, 份 and 条 count alike)
     group: dict[str, str]
+    complete: frozenset[str]
+    partitions: tuple[frozenset[str], ...]
 
 
 @dataclass(frozen=True)
@@ -214,5 +216,7 @@ def patterns() -> Patterns:
                         frozenset(data["changes"]["against"]), frozenset(data["changes"]["units"]),
                         data["changes"]["points"]),
         itemised=Itemised(*(frozenset(data["itemised"][k]) for k in ("words", "between", "open-before", "open-after")),
-                          group={unit: group[0] for group in data["itemised"]["same"] for unit in group}),
+                          group={unit: group[0] for group in data["itemised"]["same"] for unit in group},
+                          complete=frozenset(data["itemised"]["complete"]),
+                          partitions=tuple(frozenset(p) for p in data["itemised"]["partitions"])),
     )
