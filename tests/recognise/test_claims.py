@@ -35,6 +35,8 @@ def _as_dict(claim, expected: dict) -> dict:
             got[field] = getattr(claim, field)
     if "parts" in expected:
         got["parts"] = [part.value for part in claim.parts]
+    if "complete" in expected:
+        got["complete"] = claim.complete
     if "of" in expected:
         got["of"] = claim.of.kind if claim.of else None
     return got
@@ -55,7 +57,7 @@ def test_corpus_covers_every_kind_and_form():
                      "outcome.public_partial", "outcome.deny", "outcome.unable", "outcome.not_held",
                      "outcome.reject", "outcome.other", "requester.natural_person", "requester.legal_person",
                      "review", "litigation", "review_litigation", "none_corrected", "none_lost",
-                     "all_upheld", "parts"}
+                     "all_upheld", "parts", "all_handled", "share", "change", "itemised"}
     claims = [c for e in CORPUS["sentences"] for c in e["claims"]]
     assert {c.get("hedge") for c in claims} >= {"余", "多", "近", "约", "左右"}
     assert {c.get("scope") for c in claims} >= {"other-year", "other-scope", "plan"}
