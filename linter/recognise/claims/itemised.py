@@ -65,9 +65,9 @@ def itemised(sentence: _Sentence, found: list[tuple[Claim, int, int]]) -> Iterat
         parts, first, last = _parts(sentence, i, tokens[whole].unit, kinds)
         if len(parts) < 2:
             continue
-        before = {t.text for t in tokens[i + 1:first]}
         after = tokens[last + 1].text if last + 1 < len(tokens) else ""
-        open_word = next(iter(before & spec.open_before), None) or (after if after in spec.open_after else None)
+        open_word = (next((t.text for t in tokens[i + 1:first] if t.text in spec.open_before), None)
+                     or (after if after in spec.open_after else None))
         named = {part.kind for part in parts}
         complete = (token.text in spec.complete or REST in named
                     or any(partition <= named for partition in spec.partitions))
