@@ -10,6 +10,7 @@ from typing import Iterator
 from govlint.findings import Finding
 from govlint.model import Severity
 from govlint.recognise.claims import Claim, Verdict
+from govlint.recognise.claims.patterns import patterns
 from govlint.recognise.report import Report
 from govlint.rule import Rule
 
@@ -30,6 +31,13 @@ def _same_sentence(a: Claim, b: Claim) -> bool:
     return a.paragraph is b.paragraph and a.sentence_start == b.sentence_start
 
 
+def _listed(claim: Claim) -> bool:
+    """True when a list word (其中, 分别为) comes before ``claim`` in its
+    sentence: the figure is a part of a whole (其中市政府办公室收到20件)."""
+    lead = claim.paragraph.text[claim.sentence_start:claim.start]
+    return any(word in lead for word in patterns().itemised.words)
+
+
 def _why(*verdicts: Verdict) -> str | None:
     return "；".join(dict.fromkeys(v.reason for v in verdicts if v.reason)) or None
 
@@ -48,8 +56,9 @@ class ProseContradiction(Rule):
     * 一处说“未发生行政复议（行政诉讼）”，另一处（如第四部分的文字）说有 N 件；
     * 同一个数（收到、办结、结转、上年结转、各类办理结果、自然人或法人申请、
       行政复议、行政诉讼件数）在不同句子中写成不同的数字。
-      两处之一说明“含上年结转”而另一处没有时不比较，有“全区”“各部门”等
-      范围词的说法（可能是另一口径的数）也不比较。
+      两处之一说明“含上年结转”而另一处没有时不比较；有“全区”“各部门”等
+      范围词的说法（可能是另一口径的数）、跟在“其中”后面的分项
+      （“其中，市政府办公室收到20件”）也不比较。
 
     讲上年、计划或明显是其他范围的句子不比较；约数不参与比较；
     前三类两处中有“全区”等范围词、口径可能不同时降一级报告并说明。
@@ -127,7 +136,8 @@ class ProseContradiction(Rule):
     def _restated(self, judged: list[tuple[Claim, Verdict]]) -> Iterator[Finding]:
         stated: dict[tuple[str, bool], list[tuple[Claim, Verdict]]] = defaultdict(list)
         for claim, verdict in judged:
-            if claim.kind in COUNTED and not claim.negated and claim.value is not None and claim.comparable:
+            if (claim.kind in COUNTED and not claim.negated and claim.value is not None and claim.comparable
+                    and not _listed(claim)):
                 stated[(claim.kind, claim.with_carried)].append((claim, verdict))
         for (kind, _), claims in stated.items():
             first, fv = claims[0]

@@ -14,7 +14,7 @@ from govlint.recognise.report import Report
 from govlint.rule import Rule
 
 from .base import APPROXIMATE, judged_claims
-from .targets import Target, bases, targets
+from .targets import Target, bases, table_value, targets
 
 #: Why a mismatch is uncertain when the sentence names no base.
 NO_BASE = "句中未写明基数，已按本年新收、本年新收加上年结转、办结总数及正文所述总数逐一试算"
@@ -66,6 +66,7 @@ class ShareMismatch(Rule):
     （33.9% 与 33.94%、33.96% 都相符，与 32.0% 不符）。
     没有一个基数相符时报告，列出各基数算出的比例；句子没写明基数、
     而各可能的基数又不相等时降一级报告（提示），并说明已试算的基数。
+    件数与表三不同、而比例按表三的件数算是对的，不报告（件数由 C006 等报告）。
     “约占”等约数放宽到前后 20%；讲上年、计划或明显是其他范围的句子不核对；
     句中有“全区”等范围词时降一级报告。件数本身与表三的比较由 C003、C006、
     C007 负责，本规则只核对比例。
@@ -106,7 +107,9 @@ class ShareMismatch(Rule):
             if not wholes:
                 continue
             margin = abs(Decimal(printed)) * margin_fraction if share.hedge else None
-            if any(fits(part, whole.value, printed, margin) for whole in wholes):
+            counted = table_value(doc, share.of.kind)  # a share of the table's count: C006 reports the count
+            parts = {part, counted.value} if counted is not None else {part}
+            if any(fits(p, whole.value, printed, margin) for p in parts for whole in wholes):
                 continue
             digits = places(Decimal(printed))
             by_value: dict[int, list[str]] = {}
