@@ -120,9 +120,8 @@ class YearOnYearMismatch(ReportSetRule):
                 continue
             delta = change.count - before.value
             actual = (percent(abs(delta), before.value, places(Decimal(change.value))) if change.unit == "%"
-                      else f"{abs(delta)}件")
-            word = UP if delta > 0 else DOWN if delta < 0 else "持平"
-            computed = f"{word}{actual}" if delta else "持平"
+                      else f"{abs(delta)}{change.unit or '件'}")
+            computed = f"{UP if delta > 0 else DOWN}{actual}" if delta else "持平"
             message = (f"正文称“{change.quote}”（{_claimed(change)}），但上年报告 {previous.describe()}的"
                        f"{before.label}为 {before.value}，本年正文为 {change.count}，应为{computed}")
             yield self._on(report, change, message, change.reason)

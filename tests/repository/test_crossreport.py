@@ -116,6 +116,16 @@ def test_without_history_a_lone_report_is_not_compared(family: Path):
     assert check("reports/2024.txt")[:2] == (0, [])
 
 
+@pytest.mark.parametrize("family", ["year-on-year"], indirect=True)
+def test_without_history_changes_against_last_year_get_one_hint_saying_so(family: Path):
+    (family / "govlint.toml").write_text('fail-level = "warning"\n', encoding="utf-8")
+    code, findings, _ = check("reports/2024.txt")
+    assert code == 0 and [(f["line"], f["code"], f["severity"]) for f in findings] == [(15, "C017", "info")]
+    assert "正文有 2 处与上年比较的说法" in findings[0]["message"] and "未配置报告库（history）" in findings[0]["message"]
+    # with both years in the run, they are compared as with history
+    assert located(check("reports/2023.txt", "reports/2024.txt")[1]) == [("reports/2024.txt", 17, 21, "C017")]
+
+
 @pytest.mark.parametrize("family", ["carry-over"], indirect=True)
 def test_selection_severity_and_per_file_ignores_apply(family: Path):
     config = 'history = ["reports/"]\n[severity]\nA010 = "error"\n'
