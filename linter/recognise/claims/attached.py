@@ -19,18 +19,19 @@ the sentence), and point at it (``Claim.of``):
 
 Only the count kinds listed in ``[shares]`` and ``[changes]`` of
 ``patterns.toml`` take them; the rest of the words are data there too.
+
+``sentence`` is the extractor's sentence (``extract._Sentence``: its tokens,
+their tags and the ``_claim`` that makes a claim of a span), not imported
+here: the extractor imports this module.
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
 from fnmatch import fnmatchcase
-from typing import TYPE_CHECKING, Iterator
+from typing import Iterator
 
 from .model import Claim
-
-if TYPE_CHECKING:
-    from .extract import _Sentence
 
 PERCENT = "%"
 DELTA = "delta"
@@ -41,7 +42,7 @@ def _takes(kind: str, patterns: frozenset[str]) -> bool:
     return any(fnmatchcase(kind, p) for p in patterns)
 
 
-def attached(sentence: _Sentence, found: list[tuple[Claim, int, int]]) -> Iterator[Claim]:
+def attached(sentence, found: list[tuple[Claim, int, int]]) -> Iterator[Claim]:
     """The share and change claims of ``sentence`` whose count claims are ``found``."""
     counts = [(c, first, last) for c, first, last in found if c.value is not None and not c.negated]
     for n, (owner, _, last) in enumerate(counts):
@@ -55,7 +56,7 @@ def attached(sentence: _Sentence, found: list[tuple[Claim, int, int]]) -> Iterat
                 yield change
 
 
-def _shares(sentence: _Sentence, owner: Claim, last: int, tail: range) -> Iterator[Claim]:
+def _shares(sentence, owner: Claim, last: int, tail: range) -> Iterator[Claim]:
     pats = sentence.pats
     cue = None
     for k in tail:
@@ -73,7 +74,7 @@ def _shares(sentence: _Sentence, owner: Claim, last: int, tail: range) -> Iterat
             return
 
 
-def _change(sentence: _Sentence, owner: Claim, tail: range) -> Claim | None:
+def _change(sentence, owner: Claim, tail: range) -> Claim | None:
     pats = sentence.pats
     tags = {sentence.tags[k] for k in tail}
     against = OTHER_TIME in tags or any(sentence.tokens[k].text in pats.changes.against for k in tail)
@@ -96,7 +97,7 @@ def _change(sentence: _Sentence, owner: Claim, tail: range) -> Claim | None:
     return _qualifying(claim, owner)
 
 
-def _points(sentence: _Sentence, k: int) -> bool:
+def _points(sentence, k: int) -> bool:
     """True when number ``k`` counts percentage points (``12.3个百分点``, ``2百分点``)."""
     following = "".join(t.text for t in sentence.tokens[k + 1:k + 4])
     return following.startswith(sentence.pats.changes.points)

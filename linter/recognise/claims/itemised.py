@@ -27,16 +27,17 @@ such as ``分别为``, a part naming the rest (``其他……7件``), or parts w
 kinds cover a partition of ``[itemised] partitions`` (自然人 and 法人或其他
 组织).  Each part is a claim of its own kind (``requester.natural_person``),
 or ``part``, or ``part.rest`` for the rest.
+
+``sentence`` is the extractor's sentence (``extract._Sentence``: its tokens,
+their tags and the ``_claim`` that makes a claim of a span), not imported
+here: the extractor imports this module.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Iterator
+from typing import Iterator
 
 from .model import Claim
-
-if TYPE_CHECKING:
-    from .extract import _Sentence
 
 PERCENT = "%"
 #: The kind of a part that makes no claim of its own, and of one naming the rest (其他答复7件).
@@ -51,7 +52,7 @@ def _family(kind: str | None) -> str | None:
     return kind.partition(".")[0] if kind else None
 
 
-def itemised(sentence: _Sentence, found: list[tuple[Claim, int, int]]) -> Iterator[Claim]:
+def itemised(sentence, found: list[tuple[Claim, int, int]]) -> Iterator[Claim]:
     """The itemised claims of ``sentence`` whose claims are ``found``."""
     spec = sentence.pats.itemised
     tokens = sentence.tokens
@@ -75,7 +76,7 @@ def itemised(sentence: _Sentence, found: list[tuple[Claim, int, int]]) -> Iterat
                               hedge=open_word or tokens[whole].hedge, parts=tuple(parts), complete=complete)
 
 
-def _whole(sentence: _Sentence, i: int) -> int | None:
+def _whole(sentence, i: int) -> int | None:
     """The number the list word ``i`` itemises: the one just before it (only
     marks or a colon between), with a unit that is no date nor a percentage."""
     for k in range(i - 1, max(-1, i - 3), -1):
@@ -88,7 +89,7 @@ def _whole(sentence: _Sentence, i: int) -> int | None:
     return None
 
 
-def _parts(sentence: _Sentence, i: int, unit: str, kinds: dict[int, str]) -> tuple[list[Claim], int, int]:
+def _parts(sentence, i: int, unit: str, kinds: dict[int, str]) -> tuple[list[Claim], int, int]:
     """The parts after list word ``i`` and the indices of the first and last."""
     spec = sentence.pats.itemised
     tokens = sentence.tokens
