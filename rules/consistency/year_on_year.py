@@ -79,8 +79,8 @@ class YearOnYearMismatch(ReportSetRule):
     References
     ----------
     issue 15 第 1 项（同比）；DOMAIN.md §4 C1、C3（件数与表三的对应）。
-    规则只在报告库中有同一机关上一年度的报告时核对；fixtures/real 中没有
-    写同比增减的报告，用例见 tests/rules/test_year_on_year.py。
+    fixtures/real 中没有写同比增减件数或比例的报告；用例是报告族
+    fixtures/families/year-on-year（一处比例算错、一处没有上年报告）。
     """
 
     code = "C017"
