@@ -52,6 +52,16 @@ def percent(part: int | Decimal, whole: int, digits: int) -> str:
     return f"{exact.quantize(Decimal(1).scaleb(-(digits + 1)), rounding=ROUND_HALF_UP)}%"
 
 
+def _by_value(targets: list[Target]) -> dict[int, list[str]]:
+    """The labels of ``targets`` by value, in order and once each."""
+    found: dict[int, list[str]] = {}
+    for target in targets:
+        labels = found.setdefault(target.value, [])
+        if target.label not in labels:
+            labels.append(target.label)
+    return found
+
+
 class ShareMismatch(Rule):
     """正文所述某类申请所占百分比与件数和基数算出的比例不符。
 
@@ -64,6 +74,9 @@ class ShareMismatch(Rule):
     所述的办结、收到件数也可作基数；句子没写基数时逐一试算上述各个基数。
     写出的百分比按其小数位数四舍五入或截断后与任一基数相符即不报告
     （33.9% 与 33.94%、33.96% 都相符，与 32.0% 不符）。
+    “办结率 N%”按办结总数（表三“（七）总计”或同段正文所述办结数）除以
+    应办总数（表三本年新收加上年结转，或同段正文所述收到数）核对
+    （“按时办结率”不核对）。
     没有一个基数相符时报告，列出各基数算出的比例；句子没写明基数、
     而各可能的基数又不相等时降一级报告（提示），并说明已试算的基数。
     件数与表三不同、而比例按表三的件数算是对的，不报告（件数由 C006 等报告）。
@@ -98,6 +111,7 @@ class ShareMismatch(Rule):
     severity = Severity.WARNING
 
     def check(self, doc: Report) -> Iterator[Finding]:
+        yield from self._rates(doc)
         margin_fraction = Decimal("0.2")
         for share, verdict in judged_claims(doc, ("share",)):
             part, printed = share.of.value if share.of else None, share.value
@@ -112,11 +126,7 @@ class ShareMismatch(Rule):
             if any(fits(p, whole.value, printed, margin) for p in parts for whole in wholes):
                 continue
             digits = places(Decimal(printed))
-            by_value: dict[int, list[str]] = {}
-            for whole in wholes:
-                labels = by_value.setdefault(whole.value, [])
-                if whole.label not in labels:
-                    labels.append(whole.label)
+            by_value = _by_value(wholes)
             tried = "；".join(f"{part} ÷ {value}（{'、'.join(labels)}）= {percent(part, value, digits)}"
                              for value, labels in by_value.items())
             quote = share.paragraph.text[share.of.start:share.end]
@@ -124,3 +134,30 @@ class ShareMismatch(Rule):
             unsure = share.base is None and len(by_value) > 1  # the bases differ: which one is meant?
             reasons = [NO_BASE if unsure else None, APPROXIMATE if share.hedge else None, verdict.reason]
             yield self.report(share.location, message, uncertain="；".join(r for r in reasons if r) or None)
+
+    def _rates(self, doc: Report) -> Iterator[Finding]:
+        """办结率 N%: the handled applications over those to handle (本年新收
+        + 上年结转), from the table or the paragraph's own figures."""
+        for rate, verdict in judged_claims(doc, ("handled_rate",)):
+            if rate.hedge or rate.value is None:
+                continue
+            parts = [t for t in (table_value(doc, "handled"),) if t is not None]
+            wholes = [t for t in bases(doc, "to_handle")]
+            carried = table_value(doc, "carried_in")
+            for claim in doc.claims:
+                if claim.paragraph is rate.paragraph and claim.comparable and claim.value and not claim.negated:
+                    if claim.kind == "handled":
+                        parts.append(Target(int(claim.value), f"正文“{claim.text}”"))
+                    elif claim.kind == "received":
+                        extra = 0 if claim.with_carried or carried is None else carried.value
+                        wholes.append(Target(int(claim.value) + extra, f"正文“{claim.text}”" + (
+                            f"加{carried.label} {carried.value}" if extra else "")))
+            wholes = [w for w in wholes if w.value]
+            if not parts or not wholes or any(fits(p.value, w.value, rate.value) for p in parts for w in wholes):
+                continue
+            digits = places(Decimal(rate.value))
+            tried = "；".join(f"{p}（{'、'.join(pl)}）÷ {w}（{'、'.join(wl)}）= {percent(p, w, digits)}"
+                             for p, pl in _by_value(parts).items() for w, wl in _by_value(wholes).items())
+            yield self.report(rate.location, f"正文称“{rate.quote}”，但办结率按件数算：{tried}，都不是 {rate.value}%",
+                              uncertain=verdict.reason)
+

@@ -57,7 +57,7 @@ def test_corpus_covers_every_kind_and_form():
                      "outcome.public_partial", "outcome.deny", "outcome.unable", "outcome.not_held",
                      "outcome.reject", "outcome.other", "requester.natural_person", "requester.legal_person",
                      "review", "litigation", "review_litigation", "none_corrected", "none_lost",
-                     "all_upheld", "parts", "all_handled", "share", "change", "itemised"}
+                     "all_upheld", "parts", "all_handled", "share", "change", "itemised", "handled_rate"}
     claims = [c for e in CORPUS["sentences"] for c in e["claims"]]
     assert {c.get("hedge") for c in claims} >= {"余", "多", "近", "约", "左右"}
     assert {c.get("scope") for c in claims} >= {"other-year", "other-scope", "plan"}

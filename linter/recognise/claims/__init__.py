@@ -39,6 +39,7 @@ all_upheld                 均（获）维持 (``groups``; ``hedge`` set when th
                            sentence also speaks of 审结/尚未审结/纠错/败诉)
 parts                      本报告由……N 部分组成
 all_handled                均已办结, 已全部办结 (not 均在法定期限内答复)
+handled_rate               办结率 N% in a sentence about applications (not 按时办结率)
 share                      占51.85%, （17.46%） after a count: ``of`` that count,
                            ``base`` the whole named (占办结总数的 → handled)
 change                     同比增加3件, 同比增长12.3%, 较去年回落 after a count:
