@@ -15,6 +15,7 @@ from govlint.rule import Rule
 
 from .base import APPROXIMATE, judged_claims
 
+
 def _open(claim: Claim) -> bool:
     """True when the sentence says the list is not complete (主要, 等)."""
     spec = patterns().itemised
