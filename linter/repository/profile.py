@@ -8,6 +8,7 @@ table was matched with, every table value by canonical key with its cell's
 location, the prints of the sections compared for copying (一 and 五: their
 normalised sentences, where each starts and how a message quotes it, see
 :class:`~govlint.repository.similarity.SectionPrint` — not their paragraphs),
+the prose's changes against last year (``同比增加3件``: :class:`Change`),
 and the source lines those locations point at (for the finding's ``source``).
 
 A profile is plain data: it is built in the process that read the report
@@ -30,6 +31,7 @@ from functools import lru_cache
 from typing import Any, Mapping, Sequence
 
 from ..model import Location
+from ..recognise.claims import judge, organ_scope
 from ..recognise.organs import organ_name
 from ..recognise.report import Report
 from .similarity import SectionPrint, location_extra
@@ -40,7 +42,7 @@ Number = int | Decimal
 #: (DOMAIN.md §5 E3, the sections copied from year to year).
 PROSE_SECTIONS = (1, 5)
 #: Bumped whenever the stored form changes (part of the history cache key).
-FORMAT = 2
+FORMAT = 3
 #: An empty mapping shared by the profiles that have nothing to put in one (never changed).
 _EMPTY: Mapping[Any, Any] = {}
 
@@ -53,6 +55,62 @@ class Figure:
     key: str
     number: Number | None
     location: Location
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """A change against last year the prose states (``收到申请12件，同比增加3件``,
+    claim kind ``change``, :mod:`govlint.recognise.claims.attached`): ``kind``
+    the kind of the count it qualifies, ``count`` that count, ``value`` the
+    change (None: only its ``direction``, +1, −1 or 0) in ``unit`` (件 or %),
+    where it is, ``quote`` the words from the count to the change, and
+    ``reason`` why a comparison of the sentence with the tables is
+    uncertain (a scope phrase), if it is."""
+
+    kind: str
+    count: Number
+    value: Number | None
+    unit: str | None
+    direction: int
+    line: int
+    column: int
+    quote: str
+    reason: str | None = None
+
+    @classmethod
+    def of(cls, doc: Report) -> tuple[Change, ...]:
+        """The changes of ``doc``'s prose whose count is exact, about the
+        report's own year and not surely another scope's."""
+        organ = organ_scope(doc)
+        found = []
+        for claim in doc.claims:
+            count = claim.of
+            if claim.kind != "change" or count is None or count.hedge or count.with_carried or claim.hedge:
+                continue
+            verdict = judge(count, organ)
+            if verdict.compared and count.value is not None:
+                where = claim.location
+                quote = claim.paragraph.text[count.start:claim.end]
+                found.append(cls(count.kind, count.value, claim.value, claim.unit, claim.direction, where.line,
+                                 where.column, quote, verdict.reason))
+        return tuple(found)
+
+    def to_data(self) -> list[Any]:
+        return [self.kind, _number_data(self.count), _number_data(self.value), self.unit, self.direction,
+                self.line, self.column, self.quote, self.reason]
+
+    @classmethod
+    def from_data(cls, data: Sequence[Any]) -> Change:
+        kind, count, value, *rest = data
+        return cls(kind, _number_of(count), _number_of(value), *rest)
+
+
+def _number_data(n: Number | None) -> Any:
+    return str(n) if isinstance(n, Decimal) else n
+
+
+def _number_of(data: Any) -> Number | None:
+    return Decimal(data) if isinstance(data, str) else data
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +147,7 @@ class ReportProfile:
     #: texts joined by newlines, UTF-8, compressed (read only for findings)
     source_lines: array
     source_zip: bytes
+    changes: tuple[Change, ...] = ()
 
     @classmethod
     def of(cls, doc: Report) -> ReportProfile:
@@ -98,31 +157,36 @@ class ReportProfile:
         prose = {n: SectionPrint.of(s.paragraphs, organ) for n in PROSE_SECTIONS if (s := doc.section(n)) is not None}
         lines = {v.location.line for v in values}
         lines.update(line for p in prose.values() for line in p.places[::2])
+        changes = Change.of(doc)
+        lines.update(change.line for change in changes)
         return cls.build(doc.path, organ, doc.year,
                          templates={key: match.template for key, match in doc.template.tables.items()},
                          figures=[(v.key, v.number if v.is_number else None, v.location) for v in values],
-                         prose=prose, lines={line: doc.source_line(line).rstrip("\r\n") for line in lines})
+                         prose=prose, lines={line: doc.source_line(line).rstrip("\r\n") for line in lines},
+                         changes=changes)
 
     @classmethod
     def build(cls, path: str, organ: str | None, year: int | None, *, templates: Mapping[str, str] = _EMPTY,
               figures: Sequence[tuple[str, Number | None, Location]] = (),
-              prose: Mapping[int, SectionPrint] = _EMPTY, lines: Mapping[int, str] = _EMPTY) -> ReportProfile:
+              prose: Mapping[int, SectionPrint] = _EMPTY, lines: Mapping[int, str] = _EMPTY,
+              changes: Sequence[Change] = ()) -> ReportProfile:
         """A profile from its parts: ``figures`` the table values (canonical
-        key, number, cell), ``lines`` the source lines locations point at."""
+        key, number, cell), ``lines`` the source lines locations point at,
+        ``changes`` the prose's changes against last year."""
         numbers = [n for _, n, _ in figures]
         cells = [n for _, _, loc in figures for n in (loc.line, loc.column)]
         extras = {i: extra for i, (_, _, loc) in enumerate(figures) if any(extra := location_extra(loc))}
         ordered = sorted(lines)
         return cls._stored(path, organ, year, templates, tuple(k for k, _, _ in figures), numbers, cells, extras,
-                           prose, ordered, "\n".join(lines[line] for line in ordered))
+                           prose, ordered, "\n".join(lines[line] for line in ordered), changes)
 
     @classmethod
     def _stored(cls, path, organ, year, templates, keys, numbers, cells, extras, prose, source_lines,
-                source_text) -> ReportProfile:
+                source_text, changes=()) -> ReportProfile:
         values, odd = _packed(numbers)
         return cls(path, organ, year, _shared(dict(templates)), _shared(tuple(keys)), values, odd, _ints(cells),
                    dict(extras) or _EMPTY, dict(prose), _ints(source_lines),
-                   zlib.compress(source_text.encode("utf-8"), 1))
+                   zlib.compress(source_text.encode("utf-8"), 1), tuple(changes))
 
     def __reduce__(self):
         """Pickled (from a ``--jobs`` worker to the parent) to share the
@@ -181,6 +245,7 @@ class ReportProfile:
             "prose": {str(n): p.to_data() for n, p in self.prose.items()},
             "source_lines": list(self.source_lines),
             "source_text": "\n".join(_lines(self.source_zip)),
+            "changes": [change.to_data() for change in self.changes],
         }
 
     @classmethod
@@ -194,7 +259,7 @@ class ReportProfile:
             [Decimal(n) if isinstance(n, str) else n for n in data["numbers"]], data["cells"],
             {int(i): tuple(extra) for i, extra in data["extras"].items()},
             {int(n): SectionPrint.from_data(p) for n, p in data["prose"].items()},
-            data["source_lines"], data["source_text"],
+            data["source_lines"], data["source_text"], [Change.from_data(c) for c in data["changes"]],
         )
 
 

@@ -18,7 +18,11 @@ RULES = {
     "C008": "no_review_litigation",
     "C009": "review_litigation",
     "C010": "review_outcome",
+    "C013": "itemised",
+    "C014": "shares",
     "C016": "parts",
+    "C017": "year_on_year",
+    "C018": "contradictions",
 }
 
 

@@ -7,9 +7,12 @@ from dataclasses import dataclass
 from fnmatch import fnmatchcase
 from functools import lru_cache
 from importlib import resources
-from typing import Any, Iterator
+from typing import TYPE_CHECKING, Any, Iterator
 
 from govlint.recognise.report import Report
+
+if TYPE_CHECKING:
+    from govlint.repository.profile import ReportProfile
 
 
 @dataclass(frozen=True)
@@ -34,17 +37,39 @@ def _matching(keys: tuple[str, ...], patterns: tuple[str, ...]) -> tuple[str, ..
     return tuple(k for k in keys if any(fnmatchcase(k, p) for p in patterns))
 
 
-def _sum(doc: Report, patterns: list[str]) -> tuple[int, str | None] | None:
-    """The sum of the cells ``patterns`` name and the first doubt about
-    them; None unless every one holds a number."""
+def sum_cells(doc: Report, patterns: list[str]) -> int | None:
+    """The sum of the cells ``patterns`` name; None unless every one holds a number."""
     table = doc.template.tables.get(patterns[0].partition(".")[0])
     if table is None:
         return None
-    keys = _matching(table.spec.keys, tuple(patterns))
-    values = [doc.template.value(k) for k in keys]
-    if not keys or any(v is None or not v.is_number for v in values):
+    return _total(table.spec.keys, patterns, doc.template.number)
+
+
+def _total(keys, patterns: list[str], number) -> int | None:
+    """The sum of ``number(key)`` over the ``keys`` ``patterns`` match;
+    None unless there are some and every one is a number."""
+    values = [number(k) for k in _matching(tuple(keys), tuple(patterns))]
+    if not values or any(v is None for v in values):
         return None
-    return sum(v.number for v in values), next((v.doubt for v in values if v.doubt), None)
+    return sum(values)
+
+
+def _doubt(doc: Report, patterns: list[str]) -> str | None:
+    """Why a cell ``patterns`` name is uncertain (its row recognised with
+    low confidence): the first such cell's reason, None when there is none."""
+    table = doc.template.tables.get(patterns[0].partition(".")[0])
+    if table is None:
+        return None
+    values = (doc.template.value(k) for k in _matching(tuple(table.spec.keys), tuple(patterns)))
+    return next((v.doubt for v in values if v is not None and v.doubt), None)
+
+
+def profile_value(profile: ReportProfile, kind: str) -> Target | None:
+    """What the tables of the report ``profile`` describes say for claim
+    ``kind`` (as :func:`table_value` for a whole report)."""
+    spec = targets()["kind"].get(kind)
+    value = _total(profile.keys, spec["cells"], profile.number) if spec and "cells" in spec else None
+    return None if value is None else Target(value, spec["label"])
 
 
 def table_value(doc: Report, kind: str, *, carried: bool = False) -> Target | None:
@@ -55,8 +80,20 @@ def table_value(doc: Report, kind: str, *, carried: bool = False) -> Target | No
     key, label = ("carried", "carried-label") if carried else ("cells", "label")
     if spec is None or key not in spec:
         return None
-    found = _sum(doc, spec[key])
-    return None if found is None else Target(found[0], spec[label], found[1])
+    value = sum_cells(doc, spec[key])
+    return None if value is None else Target(value, spec[label], _doubt(doc, spec[key]))
+
+
+def bases(doc: Report, base: str | None) -> Iterator[Target]:
+    """The table figures a share may be a share of: those of ``base``
+    (``handled``, ``received``, ``applications``; ``[base]`` of
+    ``targets.toml``), or of every base when None."""
+    data = targets()["base"]
+    for name in ([base] if base in data else data):
+        for spec in data[name]:
+            value = sum_cells(doc, spec["cells"])
+            if value is not None:
+                yield Target(value, spec["label"])
 
 
 def outcome_cells(doc: Report, kind: str, groups: tuple[str, ...], skip: tuple[str, ...] = ()) -> Iterator[Target]:

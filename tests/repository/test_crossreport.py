@@ -104,7 +104,7 @@ def test_parallel_and_cached_runs_give_the_same_output(family: Path, monkeypatch
 def test_every_rule_over_report_sets_fails_and_passes_in_the_families():
     codes = {row[3] for name in NAMES for row in expected(name)}
     assert SET_RULES <= codes
-    assert SET_RULES == {"A010", "A011", "A012", "A013", "M009", "M010"}
+    assert SET_RULES == {"A010", "A011", "A012", "A013", "C017", "M009", "M010"}
     # ... and each family has reports these rules pass: every file with no line in expected.txt
     assert all(len({row[0] for row in expected(name)}) < len(list((ROOT / name / "reports").iterdir()))
                for name in NAMES)
@@ -114,6 +114,16 @@ def test_every_rule_over_report_sets_fails_and_passes_in_the_families():
 def test_without_history_a_lone_report_is_not_compared(family: Path):
     (family / "govlint.toml").write_text('fail-level = "warning"\n', encoding="utf-8")
     assert check("reports/2024.txt")[:2] == (0, [])
+
+
+@pytest.mark.parametrize("family", ["year-on-year"], indirect=True)
+def test_without_history_changes_against_last_year_get_one_hint_saying_so(family: Path):
+    (family / "govlint.toml").write_text('fail-level = "warning"\n', encoding="utf-8")
+    code, findings, _ = check("reports/2024.txt")
+    assert code == 0 and [(f["line"], f["code"], f["severity"]) for f in findings] == [(15, "C017", "info")]
+    assert "正文有 2 处与上年比较的说法" in findings[0]["message"] and "未配置报告库（history）" in findings[0]["message"]
+    # with both years in the run, they are compared as with history
+    assert located(check("reports/2023.txt", "reports/2024.txt")[1]) == [("reports/2024.txt", 17, 21, "C017")]
 
 
 @pytest.mark.parametrize("family", ["carry-over"], indirect=True)

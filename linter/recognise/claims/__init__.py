@@ -38,6 +38,14 @@ none_lost                  无败诉 (``groups``)
 all_upheld                 均（获）维持 (``groups``; ``hedge`` set when the
                            sentence also speaks of 审结/尚未审结/纠错/败诉)
 parts                      本报告由……N 部分组成
+all_handled                均已办结, 已全部办结 (not 均在法定期限内答复)
+handled_rate               办结率 N% in a sentence about applications (not 按时办结率)
+share                      占51.85%, （17.46%） after a count: ``of`` that count,
+                           ``base`` the whole named (占办结总数的 → handled)
+change                     同比增加3件, 同比增长12.3%, 较去年回落 after a count:
+                           ``of`` that count, ``direction`` +1/−1/0
+itemised                   a whole and the parts listed after it (共受理81件，
+                           其中……42件、……5件): ``parts``, ``complete``
 =========================  ===================================================
 
 Hedged figures (``5500余条``, ``近50件``) are claims too: :meth:`Claim.admits`
@@ -45,6 +53,9 @@ says which table figures they agree with.  A claim about another year or a
 plan is never compared; one with scope phrases (``全区``, ``代表区政府``) is
 compared with more or less certainty depending on the organ
 (:mod:`.scope`).
+
+Shares and changes are found by :mod:`.attached`, itemised figures by
+:mod:`.itemised`, both over the extractor's tokens and claims.
 
 What is recognised is data: the words and their tags in ``lexicon.txt``
 (also the jieba dictionary, see :mod:`.tokens`) and the frames, hedges and

@@ -18,7 +18,10 @@ into clauses, and read as tokens (:mod:`.tokens`).  Then, per sentence:
   plan after ``下一步``, ``力争``…) and, for a received count, whether the
   sentence says it includes last year's carried-over applications:
   ``（含上年结转M件）`` or ``，其中……上年结转M件`` right after it,
-  ``加上上年结转M件，共受理……`` or ``上年结转M件，合计受理……`` before it.
+  ``加上上年结转M件，共受理……`` or ``上年结转M件，合计受理……`` before it;
+* then the shares and changes that qualify a count claim are found in the
+  words after it (:mod:`.attached`), and the lists of parts after a whole
+  (:mod:`.itemised`).
 
 Conservative by design: a number whose window also holds a negation
 (``未办结的3件``) or a change word (``同比增加3件``) is no claim, nor is a
@@ -35,6 +38,8 @@ from dataclasses import replace
 from typing import Iterable, Iterator
 
 from ...model import Location, Paragraph
+from .attached import attached
+from .itemised import itemised
 from .model import OTHER_SCOPE, OTHER_YEAR, PLAN, Claim, ScopePhrase
 from .patterns import NumberFrame, PhraseFrame, patterns
 from .text import Normalised, normalise, split
@@ -242,6 +247,8 @@ class _Sentence:
             if frame.trigger != trigger or frame.excludes & after:
                 continue
             for last in self._phrase_matches(frame, i, subjects):
+                if frame.words and self.tokens[last].text not in frame.words:
+                    continue
                 if LIMIT not in self.tags[i:last]:
                     yield self._phrase_claim(frame, i, last), last
 
@@ -361,6 +368,8 @@ class _Sentence:
             elif token.tag in triggers:
                 found.extend((claim, i, last) for claim, last in self._phrase_claims(i))
         claims = self._with_carried(found) if found else []
+        claims += attached(self, [(c, first, last) for c, (_, first, last) in zip(claims, found)])
+        claims += itemised(self, found)
         unique = {(c.kind, c.start, c.end): c for c in claims}
         return sorted(unique.values(), key=lambda c: (c.start, c.end))
 

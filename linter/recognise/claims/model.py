@@ -53,7 +53,18 @@ class Claim:
     applications carried over from last year (``（含上年结转M件）``,
     ``加上上年结转M件，共受理……``), and ``includes`` is that ``M`` when given.
     ``groups`` are the table 四 groups (``review``, ``litigation``) an
-    outcome claim speaks of.  ``text`` is the claim's words as written,
+    outcome claim speaks of.  A ``share`` (``占51.85%``, ``（17.46%）``) or
+    ``change`` (``同比增加3件``, ``较去年回落``) claim qualifies the count
+    claim ``of`` before it in its sentence: a share's ``value`` is the
+    percentage and ``base`` the whole it names (``handled`` for 占办结总数的,
+    ``received`` for 占收到申请的, None when it names none); a change's
+    ``value`` is the change (None when the sentence gives only its
+    ``direction``: +1 up, −1 down, 0 level), in ``unit`` ``件`` or ``%``.
+    An ``itemised`` claim's ``value`` is a whole and ``parts`` the ``part``
+    claims listed after it (``共受理81件，其中……42件……5件``); its ``hedge``
+    is then the word saying the list is not complete (``主要``, ``等``), or
+    the whole's own hedge, and ``complete`` True when the sentence says the
+    parts are all there is (``分别为``, a part ``其他……``, 自然人 and 法人).  ``text`` is the claim's words as written,
     found at ``start``–``end`` of ``paragraph.text``, in the sentence at
     ``sentence_start``–``sentence_end``.
     """
@@ -73,6 +84,11 @@ class Claim:
     scopes: tuple[ScopePhrase, ...] = ()
     sentence_start: int = 0
     sentence_end: int = 0
+    of: Claim | None = None
+    base: str | None = None
+    direction: int = 0
+    parts: tuple[Claim, ...] = ()
+    complete: bool = False
 
     @property
     def text(self) -> str:

@@ -38,6 +38,7 @@ class PhraseFrame:
     anywhere: bool = False
     unless_next: frozenset[str] = frozenset()
     excludes: frozenset[str] = frozenset()
+    words: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,41 @@ class Scopes:
     single: frozenset[str]
     relations: dict[str, dict[str, str]]
     organ_kinds: tuple[tuple[str, regex.Pattern], ...]
+
+
+@dataclass(frozen=True)
+class Shares:
+    """What makes a percentage a share of a count (``[shares]``)."""
+
+    kinds: frozenset[str]
+    tag: str
+    brackets: frozenset[str]
+    bases: dict[str, str]
+
+
+@dataclass(frozen=True)
+class Changes:
+    """What makes a change word a change against last year (``[changes]``)."""
+
+    kinds: frozenset[str]
+    words: dict[str, int]
+    against: frozenset[str]
+    units: frozenset[str]
+    points: str
+
+
+@dataclass(frozen=True)
+class Itemised:
+    """What makes a list of parts after a whole (``[itemised]``)."""
+
+    words: frozenset[str]
+    between: frozenset[str]
+    open_before: frozenset[str]
+    open_after: frozenset[str]
+    #: unit -> its group's first unit (件, 份 and 条 count alike)
+    group: dict[str, str]
+    complete: frozenset[str]
+    partitions: tuple[frozenset[str], ...]
 
 
 @dataclass(frozen=True)
@@ -79,6 +115,9 @@ class Patterns:
     #: word, or a number followed by one of the frames' units.
     may_claim: regex.Pattern
     scopes: Scopes
+    shares: Shares
+    changes: Changes
+    itemised: Itemised
 
 
 def _alternation(words) -> str:
@@ -128,7 +167,7 @@ def _scopes(data: dict) -> Scopes:
 def _may_claim(data: dict, tags: dict[str, str]) -> regex.Pattern:
     triggers = {f["trigger"] for f in data["phrase"]}
     words = [w for w, t in tags.items() if t in triggers]
-    units = {u for f in data["number"] for u in f["units"]}
+    units = {u for f in data["number"] for u in f["units"]} | set(data["itemised"]["units"])
     after = _alternation(data["numbers"]["hedge-after"])
     return regex.compile(rf"{_alternation(words)}|[\d零〇一二两三四五六七八九十百千](?:{after})?(?:{_alternation(units)})")
 
@@ -161,7 +200,8 @@ def patterns() -> Patterns:
         ),
         phrases=tuple(
             PhraseFrame(f["trigger"], f["kind"], _cues(f["cues"]), bool(f.get("anywhere", False)),
-                        frozenset(f.get("unless-next", ())), frozenset(f.get("excludes", ())))
+                        frozenset(f.get("unless-next", ())), frozenset(f.get("excludes", ())),
+                        frozenset(f.get("words", ())))
             for f in data["phrase"]
         ),
         group_tags=dict(data["group-tags"]),
@@ -169,4 +209,14 @@ def patterns() -> Patterns:
         parts_of_received=frozenset(data["parts-of-received"]),
         may_claim=_may_claim(data, tags),
         scopes=_scopes(data["scope"]),
+        shares=Shares(frozenset(data["shares"]["kinds"]), data["shares"]["tag"],
+                      frozenset(data["shares"]["brackets"]), dict(data["shares"]["bases"])),
+        changes=Changes(frozenset(data["changes"]["kinds"]),
+                        {w: d for d, key in ((1, "up"), (-1, "down"), (0, "level")) for w in data["changes"][key]},
+                        frozenset(data["changes"]["against"]), frozenset(data["changes"]["units"]),
+                        data["changes"]["points"]),
+        itemised=Itemised(*(frozenset(data["itemised"][k]) for k in ("words", "between", "open-before", "open-after")),
+                          group={unit: group[0] for group in data["itemised"]["same"] for unit in group},
+                          complete=frozenset(data["itemised"]["complete"]),
+                          partitions=tuple(frozenset(p) for p in data["itemised"]["partitions"])),
     )
