@@ -120,10 +120,11 @@ def warn_stderr(message: str) -> None:
 _running = threading.local()
 
 
-def _instance(rule: type[Rule], settings: Settings | None) -> Rule:
+def _instance(rule: type[Rule], settings: Settings | None, running: frozenset[str] = frozenset()) -> Rule:
     instance = rule()
     if settings is not None:
         instance.config = settings.values
+    instance.running = running
     return instance
 
 
@@ -142,9 +143,11 @@ def lint_document(doc: Document, rules: Iterable[type[Rule]], settings: Settings
     if doc.fatal:
         rules = [r for r in rules if r.code.startswith("E")]
     findings = []
+    rules = list(rules)
+    running = frozenset(r.code for r in rules)
     for rule in rules:
         _running.rule = rule.code
-        ran, found = guarded(lambda: list(_instance(rule, settings).check(doc)),
+        ran, found = guarded(lambda: list(_instance(rule, settings, running).check(doc)),
                              lambda why: (warn(f"规则 {rule.code} 在 {path} 上出错：{why}"),
                                           debug_traceback(f"规则 {rule.code} 在 {path} 上出错")))
         if not ran:
