@@ -98,7 +98,7 @@ def blame(tables: TemplateTables, ids: Iterable[str] = CROSSING) -> tuple[Blame,
             if operand.key is not None and operand.number is not None:
                 reading.setdefault(operand.key, []).append((outcome, operand))
     candidates: list[Blame] = []
-    for key, uses in reading.items():
+    for uses in reading.values():
         if any(o.status == "ok" for o, _ in uses) or len(uses) < 2:
             continue
         expected = {_correction(o, operand) for o, operand in uses}
