@@ -44,6 +44,7 @@ from ..findings import Finding
 from ..model import Document, Severity
 from ..recognise.report import Report
 from ..recognise.reportinfo import ReportInfo
+from ..repository.completeness import Completeness
 from ..repository.history import ReportSetPhase
 from ..repository.profile import ReportProfile
 from ..rule import Rule
@@ -99,6 +100,9 @@ class LintResult:
     errors: tuple[str, ...] = ()
     #: findings hidden by a baseline (:mod:`govlint.output.baseline`)
     suppressed: int = 0
+    #: per configuration listing the organs of a report repository, its
+    #: completeness (:mod:`govlint.repository.completeness`; ``govlint report``)
+    repositories: tuple[Completeness, ...] = ()
 
     @property
     def findings(self) -> list[Finding]:
@@ -215,7 +219,7 @@ def _lint(paths: Sequence[str], options: Options, plugins: Plugins, stdin: bytes
         progress(len(tasks), len(tasks))
     results = sorted((one.result for one in checked if one.result is not None), key=lambda r: r.path)
     results = sets.finish(results, report)
-    return LintResult(tuple(results), tuple(errors))
+    return LintResult(tuple(results), tuple(errors), repositories=sets.completeness())
 
 
 @dataclass(frozen=True)
