@@ -1,4 +1,4 @@
-"""S009 rectification-missing: a 2021-or-later 五 that says nothing of
+"""S009 rectification-not-reported: a 2021-or-later 五 that says nothing of
 last year's problems being rectified."""
 
 import re
@@ -76,7 +76,7 @@ class RectificationMissing(Rule):
     """
 
     code = "S009"
-    name = "rectification-missing"
+    name = "rectification-not-reported"
     severity = Severity.INFO
 
     def check(self, doc):
