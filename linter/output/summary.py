@@ -125,7 +125,8 @@ def completeness_text(repository: Completeness) -> str:
     head = f"报告库完整性（{visible(repository.source, keep='')}，名单 {len(repository.listed)} 个机关）："
     rows = [(str(year), str(len(names)), "、".join(visible(n, keep="") for n in names) or "—")
             for year, names in repository.missing]
-    parts = [head, table(("年度", "缺少报告的机关数", "缺少报告的机关"), rows) if rows else "报告库中没有读出年度的报告。"]
+    years = table(("年度", "缺少报告的机关数", "缺少报告的机关"), rows) if rows else "报告库中没有读出年度的报告。"
+    parts = [head, years]
     if repository.unlisted:
         parts += ["不在名单中的机关的报告：", table(("文件", "机关", "年度"), [
             (visible(r.path, keep=""), visible(r.organ or "—", keep=""), str(r.year or "—"))

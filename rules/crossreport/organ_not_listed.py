@@ -4,6 +4,8 @@ from govlint.model import Location, Severity
 from govlint.repository.completeness import OrganIndex
 from govlint.repository.reportset import ReportSetRule
 
+HINT = "名称不同的同一机关请写入 organ-aliases"
+
 
 class OrganNotListed(ReportSetRule):
     """报告库配置了机关名单，而本报告的机关不在名单中。
@@ -55,4 +57,4 @@ class OrganNotListed(ReportSetRule):
         for report in reports.targets:
             if report.organ and not listed.has(report.organ):
                 yield self.report_on(report, Location(1), f"机关“{report.profile.organ}”不在报告库的机关名单中"
-                                                          "（配置项 organs、organs-file；名称不同的同一机关请写入 organ-aliases）")
+                                                          f"（配置项 organs、organs-file；{HINT}）")
