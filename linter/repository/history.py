@@ -56,8 +56,8 @@ from ..run.config import ConfigError, Settings, config_file_in, display_path
 from ..run.parallel import Budget, guarded
 from ..run.paths import expand_paths
 from ..run.plugins import Plugins
-from .profile import ReportProfile
 from .completeness import Completeness, Entry, OrgansError, completeness, listed_organs
+from .profile import ReportProfile
 from .profilecache import ProfileStore
 from .reportset import Member, ReportSet, ReportSetRule, set_rules
 
