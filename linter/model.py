@@ -295,9 +295,23 @@ class InputProblem:
     fatal: bool = False
 
 
+@dataclass(frozen=True, slots=True)
+class PageDate:
+    """The publication date a web page states about itself, outside the
+    report's text (``<meta name="PubDate">``, ``发布日期：2024-01-17``):
+    ``date`` as ``YYYY-MM-DD``, ``source`` what stated it (``meta PubDate``,
+    ``发布日期``), ``location`` where."""
+
+    date: str
+    source: str
+    location: Location
+
+
 @dataclass(frozen=True)
 class Document:
-    """A whole report as read.  See the module docstring."""
+    """A whole report as read.  See the module docstring.  ``page_date`` is
+    the page's publication date for formats that have one (a saved web
+    page), else None."""
 
     path: str
     format: str
@@ -310,6 +324,7 @@ class Document:
     year: int | None = None
     problems: tuple[InputProblem, ...] = ()
     preamble: tuple[Block, ...] = field(default=())
+    page_date: PageDate | None = None
 
     @property
     def fatal(self) -> bool:

@@ -64,6 +64,10 @@ class Rule:
     #: from ``govlint_default_config`` overridden by the user's), set by the
     #: engine on each instance; empty when a rule is run on its own
     config: Mapping[str, Any] = MappingProxyType({})
+    #: the codes of the rules run on the file with this one, set by the
+    #: engine (a rule may leave a case to another that reports it better);
+    #: empty when a rule is run on its own
+    running: frozenset[str] = frozenset()
 
     @classmethod
     def summary(cls) -> str:

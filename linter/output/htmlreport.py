@@ -127,6 +127,24 @@ def _rules(summary: Summary) -> str:
             f'<th>问题数</th><th>说明</th></tr></thead><tbody>{rows}</tbody></table>')
 
 
+def _repositories(summary: Summary) -> str:
+    """Per repository with an organ list: the missing reports by year and
+    the reports of organs not on the list (empty when none is configured)."""
+    parts = []
+    for repo in summary.repositories:
+        rows = "".join(f'<tr class="missing" data-year="{year}"><td>{year}</td><td class="n">{len(names)}</td>'
+                       f'<td>{_e("、".join(names) or "—")}</td></tr>' for year, names in repo.missing)
+        parts.append(f'<h2>报告库完整性</h2><p class="muted">{_e(repo.source)}，名单 {len(repo.listed)} 个机关</p>'
+                     f'<table class="completeness"><thead><tr><th>年度</th><th>缺少报告的机关数</th>'
+                     f'<th>缺少报告的机关</th></tr></thead><tbody>{rows}</tbody></table>')
+        if repo.unlisted:
+            unlisted = "".join(f'<tr class="unlisted"><td>{_e(r.path)}</td><td>{_e(r.organ or "—")}</td>'
+                               f'<td>{_e(r.year or "—")}</td></tr>' for r in repo.unlisted)
+            parts.append(f'<p>不在名单中的机关的报告：</p><table class="unlisted"><thead><tr><th>文件</th><th>机关</th>'
+                         f'<th>年度</th></tr></thead><tbody>{unlisted}</tbody></table>')
+    return "".join(parts)
+
+
 def chart(summary: Summary, bar: int = 18, span: int = 500) -> str:
     """Horizontal bars: per rule, the number of reports that break it."""
     if not summary.rules:
@@ -181,6 +199,7 @@ def render(summary: Summary, title: str = "政府信息公开工作年度报告�
         f'<p class="muted">由 govlint {_e(govlint.__version__)} 生成。</p>'
         f'<h2>各报告</h2>{_reports(summary)}'
         f'<h2>各规则</h2>{chart(summary)}{_rules(summary)}'
+        f'{_repositories(summary)}'
         f'<h2>全部问题</h2>{_findings(summary)}'
         f"<script>{SCRIPT}</script></body></html>\n"
     )

@@ -1,6 +1,8 @@
 """The batch summary of a run (``govlint report``): per report its organ,
 year, template and counts by severity; per rule how many reports break
-it.  :mod:`govlint.output.htmlreport` renders it as a page, :func:`text` as
+it; for a report repository with an organ list, per year the listed organs
+whose report is missing and the reports of organs not on the list
+(:mod:`govlint.repository.completeness`).  :mod:`govlint.output.htmlreport` renders it as a page, :func:`text` as
 tables for the terminal."""
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from typing import Sequence
 
 from ..findings import Finding
 from ..model import Severity
+from ..repository.completeness import Completeness
 from ..rule import Rule
 from ..run.engine import FileResult, LintResult
 from .escape import visible
@@ -53,6 +56,7 @@ class Summary:
     rules: tuple[RuleLine, ...]
     findings: tuple[Finding, ...]
     suppressed: int = 0
+    repositories: tuple[Completeness, ...] = ()
 
     @property
     def counts(self) -> dict[Severity, int]:
@@ -91,7 +95,7 @@ def summarise(result: LintResult, rules: Sequence[type[Rule]] = ()) -> Summary:
         lines.append(RuleLine(code, example[code].name, rule.severity if rule else example[code].severity,
                               rule.summary() if rule else "", reports[code], findings[code]))
     return Summary(tuple(_report(f) for f in result.files), tuple(lines), tuple(result.findings),
-                   result.suppressed)
+                   result.suppressed, result.repositories)
 
 
 def text(summary: Summary) -> str:
@@ -110,4 +114,23 @@ def text(summary: Summary) -> str:
              f"共 {len(summary.reports)} 份报告，{len(summary.findings)} 个问题（{total}）。"]
     if summary.suppressed:
         parts[-1] += f"另有 {summary.suppressed} 个问题已记入基线，未显示。"
+    for repository in summary.repositories:
+        parts += ["", completeness_text(repository)]
+    return "\n".join(parts)
+
+
+def completeness_text(repository: Completeness) -> str:
+    """A repository's completeness: per year the missing organs, then the
+    reports of organs not on the list."""
+    head = f"报告库完整性（{visible(repository.source, keep='')}，名单 {len(repository.listed)} 个机关）："
+    rows = [(str(year), str(len(names)), "、".join(visible(n, keep="") for n in names) or "—")
+            for year, names in repository.missing]
+    years = table(("年度", "缺少报告的机关数", "缺少报告的机关"), rows) if rows else "报告库中没有读出年度的报告。"
+    parts = [head, years]
+    if repository.unlisted:
+        parts += ["不在名单中的机关的报告：", table(("文件", "机关", "年度"), [
+            (visible(r.path, keep=""), visible(r.organ or "—", keep=""), str(r.year or "—"))
+            for r in repository.unlisted])]
+    elif repository.complete:
+        parts.append("名单中的机关每年都有报告，也没有名单之外的机关。")
     return "\n".join(parts)

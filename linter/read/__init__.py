@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from ..hookspecs import hookimpl
-from ..model import Block, InputProblem
+from ..model import Block, InputProblem, PageDate
 
 
 @dataclass(frozen=True)
@@ -35,6 +35,8 @@ class ReadResult:
     lines: tuple[str, ...] = ()
     blocks: tuple[Block, ...] = ()
     problems: tuple[InputProblem, ...] = ()
+    #: the publication date the file states about itself (web pages)
+    page_date: PageDate | None = None
 
 
 @dataclass(frozen=True)

@@ -22,8 +22,14 @@ Configuration (keys of the file governing each report; paths relative to
 that configuration file's directory)::
 
     history = ["reports/"]          # folders (or files) of the repository's reports
+    organs = ["安丘市教育局", …]     # the organs that must report (or organs-file = "机关名单.txt")
     [organ-aliases]                 # name as written -> name to use (govlint.recognise.organs)
     "安丘市教育和体育局" = "安丘市教育局"
+
+With an organ list, each group's reports (the run's and the history's) are
+also checked for completeness (:mod:`govlint.repository.completeness`):
+:meth:`ReportSetPhase.completeness` gives, per configuration, the listed
+organs missing a report of each year and the reports of organs not listed.
 
 Files of the run are grouped by the configuration that governs them; each
 group's rules see every file of the run plus its configuration's history
@@ -50,6 +56,7 @@ from ..run.config import ConfigError, Settings, config_file_in, display_path
 from ..run.parallel import Budget, guarded
 from ..run.paths import expand_paths
 from ..run.plugins import Plugins
+from .completeness import Completeness, Entry, OrgansError, completeness, listed_organs
 from .profile import ReportProfile
 from .profilecache import ProfileStore
 from .reportset import Member, ReportSet, ReportSetRule, set_rules
@@ -72,16 +79,22 @@ class _Group:
 
 class ReportSetPhase:
     """Collects the run's reports and runs the rules over report sets
-    (module docstring).  ConfigError for an invalid ``history`` or
-    ``organ-aliases`` in any of ``settings``."""
+    (module docstring).  ConfigError for an invalid ``history``,
+    ``organ-aliases``, ``organs`` or ``organs-file`` in any of ``settings``."""
 
     def __init__(self, plugins: Plugins, settings: Iterable[Settings], cache_root: Path | None = None):
         self._rules = set_rules(plugins.rules)
-        self._store = ProfileStore(plugins, cache_root) if self._rules else None
         self._groups: dict[int, _Group] = {}
         self._history: dict[int, list[str]] = {}
         self._unlisted: dict[str, str] = {}  # history directories that could not be listed → why
+        self._organs: dict[int, tuple[str, ...] | None] = {}  # configuration → the organs it lists
+        self._complete: list[Completeness] = []
         for s in settings:
+            if id(s) not in self._organs:
+                try:
+                    self._organs[id(s)] = listed_organs(s.values, s.root)
+                except OrgansError as exc:
+                    raise ConfigError(f"{_where(s)}{exc}") from None
             if id(s) not in self._history and self.wants(s):
                 folders = _history_folders(s)
                 _aliases(s)  # checked now, before any report is read
@@ -92,10 +105,14 @@ class ReportSetPhase:
                         except ValueError as exc:
                             raise ConfigError(f"{_where(s)}{exc}") from None
                 self._history[id(s)] = expand_paths(folders, plugins.extensions, unreadable=self._unlisted.setdefault)
+        wanted = self._rules or any(listed is not None for listed in self._organs.values())
+        self._store = ProfileStore(plugins, cache_root) if wanted else None
 
     def wants(self, settings: Settings) -> bool:
-        """True when some rule over report sets is enabled for ``settings``."""
-        return any(rule.code in settings.enabled for rule in self._rules)
+        """True when some rule over report sets is enabled for ``settings``,
+        or it lists the organs of a repository (completeness)."""
+        return (any(rule.code in settings.enabled for rule in self._rules)
+                or self._organs.get(id(settings)) is not None)
 
     def profile(self, path: str, data: bytes | Document, doc: Document | None,
                 settings: Settings) -> ReportProfile | None:
@@ -123,6 +140,7 @@ class ReportSetPhase:
             for finding in self._run_group(group, warn):
                 found[finding.path].append(finding)
         by_position = attrgetter("sort_key")
+        self._complete.sort(key=lambda c: c.source)
         return [dataclasses.replace(r, findings=tuple(sorted((*r.findings, *found[r.path]), key=by_position)))
                 if found.get(r.path) else r for r in results]
 
@@ -133,12 +151,22 @@ class ReportSetPhase:
                for g in self._groups.values() for r in g.reports}
         targets = [run[os.path.realpath(r.profile.path)] for r in group.reports]
         reports = [*run.values(), *self._history_reports(settings, run, names, warn)]
+        listed = self._organs.get(id(settings))
+        if listed is not None:
+            source = display_path(config_file_in(settings.root) or settings.root)
+            self._complete.append(completeness(source, listed, (Entry(r.path, r.organ, r.year) for r in reports),
+                                               names))
         for rule in self._rules:
             if rule.code not in settings.enabled:
                 continue
             chosen = [r for r in targets if rule.code not in settings.ignored_for(r.profile.path)]
             if chosen:
-                yield from self._check(rule, ReportSet(reports, chosen, names), settings, warn)
+                yield from self._check(rule, ReportSet(reports, chosen, names, listed), settings, warn)
+
+    def completeness(self) -> tuple[Completeness, ...]:
+        """Per configuration listing organs, the completeness of its
+        repository (after :meth:`finish`), by configuration path."""
+        return tuple(self._complete)
 
     def _history_reports(self, settings: Settings, run: Mapping[str, Member], names: OrganNames,
                          warn: Callable[[str], None]) -> list[Member]:

@@ -86,7 +86,10 @@ class ReportSet:
     a year are in ``reports`` but are never paired.
     """
 
-    def __init__(self, reports: Iterable[Member], targets: Iterable[Member], names: OrganNames):
+    def __init__(self, reports: Iterable[Member], targets: Iterable[Member], names: OrganNames,
+                 listed: Sequence[str] | None = None):
+        #: the organs the configuration lists (``organs``, ``organs-file``), None: no list
+        self.listed: tuple[str, ...] | None = tuple(listed) if listed is not None else None
         self.reports: tuple[Member, ...] = tuple(sorted(reports, key=lambda r: r.path))
         self.targets: tuple[Member, ...] = tuple(sorted(targets, key=lambda r: r.path))
         self.names = names

@@ -44,6 +44,7 @@ from ..findings import Finding
 from ..model import Document, Severity
 from ..recognise.report import Report
 from ..recognise.reportinfo import ReportInfo
+from ..repository.completeness import Completeness
 from ..repository.history import ReportSetPhase
 from ..repository.profile import ReportProfile
 from ..rule import Rule
@@ -99,6 +100,9 @@ class LintResult:
     errors: tuple[str, ...] = ()
     #: findings hidden by a baseline (:mod:`govlint.output.baseline`)
     suppressed: int = 0
+    #: per configuration listing the organs of a report repository, its
+    #: completeness (:mod:`govlint.repository.completeness`; ``govlint report``)
+    repositories: tuple[Completeness, ...] = ()
 
     @property
     def findings(self) -> list[Finding]:
@@ -120,10 +124,11 @@ def warn_stderr(message: str) -> None:
 _running = threading.local()
 
 
-def _instance(rule: type[Rule], settings: Settings | None) -> Rule:
+def _instance(rule: type[Rule], settings: Settings | None, running: frozenset[str] = frozenset()) -> Rule:
     instance = rule()
     if settings is not None:
         instance.config = settings.values
+    instance.running = running
     return instance
 
 
@@ -142,9 +147,11 @@ def lint_document(doc: Document, rules: Iterable[type[Rule]], settings: Settings
     if doc.fatal:
         rules = [r for r in rules if r.code.startswith("E")]
     findings = []
+    rules = list(rules)
+    running = frozenset(r.code for r in rules)
     for rule in rules:
         _running.rule = rule.code
-        ran, found = guarded(lambda: list(_instance(rule, settings).check(doc)),
+        ran, found = guarded(lambda: list(_instance(rule, settings, running).check(doc)),
                              lambda why: (warn(f"规则 {rule.code} 在 {path} 上出错：{why}"),
                                           debug_traceback(f"规则 {rule.code} 在 {path} 上出错")))
         if not ran:
@@ -226,7 +233,7 @@ def _lint(paths: Sequence[str], options: Options, plugins: Plugins, stdin: bytes
         progress(len(tasks), len(tasks))
     results = sorted((one.result for one in checked if one.result is not None), key=lambda r: r.path)
     results = sets.finish(results, report)
-    return LintResult(tuple(results), tuple(errors))
+    return LintResult(tuple(results), tuple(errors), repositories=sets.completeness())
 
 
 @dataclass(frozen=True)

@@ -150,4 +150,5 @@ def document_from(path: str, result: ReadResult) -> Report:
         year=found.year,
         problems=problems,
         preamble=found.preamble,
+        page_date=result.page_date,
     )

@@ -2,7 +2,8 @@
 
 Each rule evaluates one identity of ``govlint/data/identities.toml`` with
 :mod:`govlint.recognise.identities`; A000 reports the identities that cannot be
-checked.  DOMAIN.md §3.
+checked; A014 names the one cell that explains a failing row and column
+(:mod:`govlint.recognise.blame`).  DOMAIN.md §3.
 """
 
 from govlint.hookspecs import hookimpl
@@ -19,6 +20,7 @@ RULES: dict[str, str] = {
     "A007": "t2_items_balance",
     "A008": "t2_fee_unit",
     "A009": "t2_regulations_organ",
+    "A014": "t3_cell_blame",
 }
 
 

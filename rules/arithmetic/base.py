@@ -3,7 +3,12 @@
 report the instances that do not hold — one level lower, with the reason,
 when an instance rests on a cell whose row was recognised with low
 confidence (``Outcome.doubt``: a row label off the template, a line of
-text read as a row)."""
+text read as a row).
+
+An instance that a single wrong cell explains (:mod:`govlint.recognise.blame`)
+is left to A014, which names that cell, when A014 runs on the same file —
+the author gets one finding on the cell instead of a row and a column to
+intersect.  Run alone (``--select A003``), a rule reports every instance."""
 
 from __future__ import annotations
 
@@ -11,6 +16,7 @@ from typing import ClassVar, Iterator, Mapping
 
 from govlint.findings import Finding
 from govlint.model import Severity
+from govlint.recognise.blame import explained, outcome_id
 from govlint.recognise.identities import Identity, Number, Outcome, identity
 from govlint.recognise.report import Report
 from govlint.rule import Rule
@@ -22,6 +28,8 @@ class IdentityRule(Rule):
     #: the id of the identity this rule reports (``"T3.1"``)
     identity_id: ClassVar[str] = ""
     severity = Severity.ERROR
+    #: the rule that reports a blamed cell instead of the instances it explains
+    BLAME = "A014"
 
     @classmethod
     def identity(cls) -> Identity:
@@ -38,8 +46,9 @@ class IdentityRule(Rule):
     def check(self, doc: Report) -> Iterator[Finding]:
         if not self.applies(doc):
             return
+        left_to_blame = explained(doc.template) if self.BLAME in self.running else frozenset()
         for outcome in self.identity().evaluate(doc.template, self.params(doc)):
-            if outcome.status == "violated":
+            if outcome.status == "violated" and outcome_id(outcome) not in left_to_blame:
                 yield self.report(outcome.location, self.message(outcome, doc), uncertain=outcome.doubt)
 
     def message(self, outcome: Outcome, doc: Report) -> str:

@@ -1,6 +1,7 @@
-"""Rules across reports (A010–A013, M009–M010): a report against the same
-organ's report of the year before and against other organs' reports of the
-same year, in a repository of reports.
+"""Rules across reports (A010–A013, M009–M010, M013): a report against the
+same organ's report of the year before and against other organs' reports of
+the same year, in a repository of reports; a report against the
+repository's organ list.
 
 These are rules over report sets (:class:`govlint.repository.reportset.ReportSetRule`):
 they see every file of the run and the reports of the folders the
@@ -13,10 +14,13 @@ continues the metadata series M.
 This plugin contributes the configuration keys ``history`` (folders of the
 repository's reports, relative to the configuration file), ``organ-aliases``
 (organ name → name to use, :mod:`govlint.recognise.organs`) and ``copy-threshold``
-(the similarity from which prose counts as copied, 0–1).
+(the similarity from which prose counts as copied, 0–1), ``organs`` and
+``organs-file`` (the organs that must report,
+:mod:`govlint.repository.completeness`).
 """
 
 from govlint.hookspecs import hookimpl
+from govlint.repository.completeness import ORGANS, ORGANS_FILE
 from govlint.repository.history import ALIASES, HISTORY
 from govlint.rules import collect
 
@@ -29,6 +33,7 @@ RULES = {
     "A013": "tables_repeated",
     "M009": "prose_last_year",
     "M010": "prose_other_organ",
+    "M013": "organ_not_listed",
 }
 
 
@@ -39,4 +44,4 @@ def govlint_rules():
 
 @hookimpl
 def govlint_default_config():
-    return {HISTORY: [], ALIASES: {}, THRESHOLD: DEFAULT_THRESHOLD}
+    return {HISTORY: [], ALIASES: {}, THRESHOLD: DEFAULT_THRESHOLD, ORGANS: [], ORGANS_FILE: ""}

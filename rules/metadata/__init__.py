@@ -1,5 +1,6 @@
 """Metadata rules (M): title, statistical period, signature date and
-publication deadline, the fee statement, years in the body.
+publication deadline, a web page's publication date (M011, M012), the fee
+statement, years in the body.
 
 The patterns and deadlines are data (``metadata.toml``; organ levels come from
 ``govlint.recognise.organs``); the
@@ -21,6 +22,8 @@ RULES = {
     "M006": "signature_missing",
     "M007": "fee_statement",
     "M008": "body_years",
+    "M011": "page_date_late",
+    "M012": "signed_after_published",
 }
 
 

@@ -1,10 +1,16 @@
-"""Structure rules (S): the six sections, their headings and numbering.
+"""Structure rules (S): the six sections, their headings and numbering,
+and whether section 五 says what the format asks of it (S008, S009; data in
+``structure.toml``, the minimum length also configuration,
+``thin-section-min-chars``, contributed as this plugin's default).
 
 DOMAIN.md §2.2 (section headings), §5 E5/E7/E11, §6.5.
 """
 
 from govlint.hookspecs import hookimpl
 from govlint.rules import collect
+
+from .content import data
+from .section_thin import MIN_CHARS
 
 RULES = {
     "S001": "section_missing",
@@ -14,9 +20,16 @@ RULES = {
     "S005": "heading_typo",
     "S006": "subitem_numbering",
     "S007": "section_empty",
+    "S008": "section_thin",
+    "S009": "rectification",
 }
 
 
 @hookimpl
 def govlint_rules():
     return collect(__name__, RULES)
+
+
+@hookimpl
+def govlint_default_config():
+    return {MIN_CHARS: data()["thin-section"]["min-chars"]}

@@ -141,7 +141,7 @@ def test_hook_checks_this_year_against_last_year_in_the_history(tmp_path: Path, 
     assert run.returncode == 1, run.stdout + run.stderr
     found = [line.split(" ", 2)[:2] for line in run.stdout.splitlines() if line.startswith("reports/")]
     assert found == [["reports/2024.txt:46:18:", "A010"], ["reports/2024.txt:46:21:", "A010"],
-                     ["reports/2024.txt:46:36:", "A010"]]
+                     ["reports/2024.txt:46:36:", "A010"], ["reports/2024.txt:82:1:", "S009"]]
     assert "reports/2023.txt 的“四、结转下年度继续办理”行“自然人”列 18" in run.stdout
 
 

@@ -202,7 +202,8 @@ def test_numbering_through_the_paragraph_style_and_its_base(plugins):
     doc = read_document("r.docx", save(document), readers=plugins.readers)
     assert [(s.numeral, s.title) for s in doc.sections][:2] == [("一", "总体情况"), ("二", "主动公开政府信息情况")]
     assert len(doc.sections) == 6 and doc.sections[0].heading.heading_level == 1
-    assert not [f for f in lint_document(doc, plugins.rules) if f.code.startswith("S")]
+    # the outline rules; 五 saying only 本年度无 is S008's (what 五 says, not the headings)
+    assert not [f for f in lint_document(doc, plugins.rules) if f.code.startswith("S") and f.code != "S008"]
 
 
 def test_word_number_formats():

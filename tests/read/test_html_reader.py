@@ -11,6 +11,7 @@ from govlint.read.formats.htmltree import decode_html
 from govlint.run.engine import lint_document
 from govlint.run.pipeline import read_document
 from govlint.run.plugins import load_plugins
+from govlint.testing import read_report
 
 SITE = """<html><head>{meta}<title>某区2023年政府信息公开工作年度报告_某区人民政府</title>
 <style>p {{ color: red }}</style><script>document.write("<p>一、总体情况</p>")</script></head>
@@ -174,3 +175,52 @@ def test_a_page_without_report_evidence_is_read_whole():
 def test_binary_data_is_e004(plugins):
     doc = read_document("r.html", b"\x89PNG\r\n\x1a\n" + bytes(range(256)), readers=plugins.readers)
     assert [f.code for f in lint_document(doc, plugins.rules)] == ["E004"]
+
+
+# -- the page date --------------------------------------------------------
+
+
+@pytest.mark.parametrize("meta, expected", [
+    ('<meta name="PubDate" content="2024-01-21 09:56">', ("2024-01-21", "meta PubDate")),
+    ('<meta name="firstpublishedtime" content="2024-1-5 08:00:00">', ("2024-01-05", "meta firstpublishedtime")),
+    ('<meta property="article:published_time" content="2024-01-30T10:00:00+08:00">',
+     ("2024-01-30", "meta article:published_time")),
+    ('<meta name="others" content="页面生成时间 2024-05-28 15:46:43">', None),
+    ('<meta name="PubDate" content="">', None),
+])
+def test_the_page_date_from_meta(meta, expected):
+    found = read_html(page(meta=meta), "r.html").page_date
+    assert (found.date, found.source) == expected if expected else found is None
+
+
+def test_meta_wins_over_text_and_the_location_is_the_tag():
+    html = page(meta='<meta charset="utf-8">\n<meta name="PubDate" content="2024-01-21">',
+                body="<p>发布时间：2024-02-01</p>" + BODY)
+    found = read_html(html, "r.html").page_date
+    assert (found.date, found.location.line) == ("2024-01-21", 2)
+
+
+@pytest.mark.parametrize("info, expected", [
+    ('<div class="info">发布日期：2024年01月17日 &nbsp; 来源：某区</div>', ("2024-01-17", "发布日期")),
+    ('<table><tr><td>公开日期</td><td>2024-01-17</td></tr></table>', ("2024-01-17", "公开日期")),
+    ('<table><tr><td>公开日期</td><td><publishtime>2024-01-16</publishtime></td></tr></table>',
+     ("2024-01-16", "<publishtime>")),
+    ('<div>发文日期：２０２４－０１－１５</div>', ("2024-01-15", "发文日期")),
+    ('<div>采集时间：2025-12-30 更新时间：2024-06-01</div>', None),
+    ('<div>发布日期：</div><div>浏览次数：12</div><div>2024-01-17</div>', None),
+])
+def test_the_page_date_from_the_page_text_outside_the_article(info, expected):
+    html = SITE.replace('<table width="100%">', info + '<table width="100%">').format(
+        meta='<meta charset="utf-8">', body=BODY).encode("utf-8")
+    found = read_html(html, "r.html").page_date
+    assert (found.date, found.source) == expected if expected else found is None
+
+
+def test_a_date_label_inside_the_report_is_not_the_page_date():
+    found = read_html(page(body=BODY.replace("<p>无。</p>", "<p>发布日期：2024-01-17</p>")), "r.html")
+    assert found.page_date is None
+
+
+def test_other_formats_have_no_page_date():
+    doc = read_report("某区2023年政府信息公开工作年度报告\n发布日期：2024-01-17\n")
+    assert doc.page_date is None

@@ -87,7 +87,8 @@ def test_unnumbered_heading_only_in_order():
 
 
 PLUGINS = load_plugins()
-STRUCTURE = [r for r in PLUGINS.rules if r.code.startswith("S")]
+#: the outline rules (S008, S009 are about what 五 says, not where headings are)
+STRUCTURE = [r for r in PLUGINS.rules if r.code.startswith("S") and r.code not in ("S008", "S009")]
 
 
 def text_doc(text, name="report.txt"):

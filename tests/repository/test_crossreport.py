@@ -43,8 +43,11 @@ def expected(family: str) -> list[tuple[str, int, int, str]]:
 
 
 def check(*args: str) -> tuple[int, list[dict], str]:
-    """``govlint check --format json ARGS`` in the current directory."""
-    result = CliRunner().invoke(main, ["check", "--format", "json", *args])
+    """``govlint check --format json ARGS`` in the current directory.  S009
+    is left out: the families' 五 are real reports' (fixtures/families/prose.toml),
+    which do not report last year's rectification — true, and not what the
+    families are about."""
+    result = CliRunner().invoke(main, ["check", "--format", "json", "--ignore", "S009", *args])
     findings = json.loads(result.stdout) if result.stdout.strip() else []
     return result.exit_code, findings, result.stderr
 
@@ -103,8 +106,9 @@ def test_parallel_and_cached_runs_give_the_same_output(family: Path, monkeypatch
 
 def test_every_rule_over_report_sets_fails_and_passes_in_the_families():
     codes = {row[3] for name in NAMES for row in expected(name)}
-    assert SET_RULES <= codes
-    assert SET_RULES == {"A010", "A011", "A012", "A013", "C017", "M009", "M010"}
+    # M013 needs an organ list, which no family configures: tests/repository/test_completeness.py
+    assert SET_RULES - {"M013"} <= codes
+    assert SET_RULES == {"A010", "A011", "A012", "A013", "C017", "M009", "M010", "M013"}
     # ... and each family has reports these rules pass: every file with no line in expected.txt
     assert all(len({row[0] for row in expected(name)}) < len(list((ROOT / name / "reports").iterdir()))
                for name in NAMES)

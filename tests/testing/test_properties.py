@@ -14,7 +14,10 @@ rules' data:
   （七）总计 (A002), both at the column's （七）总计 — and nothing else:
   T3.1 reads the printed （七）总计, which an outcome row does not change,
   and T3.4 (results ≤ applications) is part of A001's message, never a
-  finding of its own;
+  finding of its own.  Those row and column findings are what one changed
+  cell breaks; since that cell alone mends them all, A014 reports it at the
+  cell instead, and A001–A003 leave them to it (``needing`` still lists
+  them: a blank cell makes each uncheckable);
 * adding to a cell of table 四 breaks T4.1 for its group (A004, at the
   group's 总计);
 * blanking a cell gives one T006 at that cell's line, and one A000 at that
@@ -117,6 +120,14 @@ def needing(key: str, spec: ReportSpec) -> list[tuple[str, str]]:
             if column in (anchor, other) and {anchor, other} <= columns]
 
 
+def broken(key: str, spec: ReportSpec) -> list[tuple[str, str]]:
+    """``(rule code, cell)`` of the findings when ``key`` alone changes: a
+    cell of 三 breaks its row and column(s) and is the one cell that mends
+    them all, so A014 names it (A001–A003 leave those to it); elsewhere
+    each instance of :func:`needing`."""
+    return [("A014", key)] if key.startswith("t3.") else needing(key, spec)
+
+
 # ---------------------------------------------------------------- valid reports
 
 
@@ -138,7 +149,7 @@ def test_changed_number_breaks_its_identities(data, table):
     key = data.draw(st.sampled_from([k for keys in row_keys(spec, table) for k in keys]))
     delta = data.draw(st.integers(1, 50))
     out, findings = lint(spec.with_values({key: spec.values[key] + delta}), layout)
-    assert_found(findings, [(code, out.cells[anchor].line) for code, anchor in needing(key, spec)], out)
+    assert_found(findings, [(code, out.cells[anchor].line) for code, anchor in broken(key, spec)], out)
 
 
 # ---------------------------------------------------------------- one cell blank
@@ -201,7 +212,7 @@ def test_changed_number_is_found_with_realistic_prose(layout):
         spec, rng = realistic_report(seed).spec, random.Random(seed)
         key = rng.choice([k for table in ("t3", "t4") for keys in row_keys(spec, table) for k in keys])
         out, findings = lint(spec.with_values({key: spec.values[key] + rng.randint(1, 50)}), layout)
-        expected = {(code, out.cells[anchor].line) for code, anchor in needing(key, spec)}
+        expected = {(code, out.cells[anchor].line) for code, anchor in broken(key, spec)}
         if not expected <= {(f.code, f.line) for f in findings}:
             got = sorted((f.code, f.line) for f in findings)
             missed.append(f"seed {seed}, {key}: expected {sorted(expected)}, got {got}")

@@ -30,6 +30,15 @@ walking each element's subtree again.
 
 Locations are source lines and columns of the page; table cells also carry
 a label (``表3 第5行 第2列``).
+
+* **the page date**: the publication date the site states about the page,
+  outside the report (``Document.page_date``): a ``<meta>`` naming it
+  (``PubDate``, ``firstpublishedtime``, ``article:published_time``… see
+  :data:`PAGE_DATE_META`), else a ``<publishtime>`` element (Jiangsu's
+  sites), else a label before a date in the page's text outside the
+  article (``发布日期：2024-01-17``, ``发布时间``, ``公开日期``, ``发文日期``
+  in a layout table's next cell) — never a page's generation, capture or
+  update time.
 """
 
 from __future__ import annotations
@@ -37,8 +46,8 @@ from __future__ import annotations
 import re
 
 from ... import limits
-from ...model import InputProblem, Location, Paragraph, Piece
-from ...normalize import is_blank
+from ...model import InputProblem, Location, PageDate, Paragraph, Piece
+from ...normalize import is_blank, norm
 from .. import ReadResult
 from ..decode import fatal_problem
 from ..grid import SourceRow, Span, table
@@ -81,7 +90,66 @@ def read_html(data: bytes, path: str) -> ReadResult:
     if title is not None:
         blocks.walk(title)
     blocks.walk(article)
-    return ReadResult("html", tuple(lines), tuple(blocks.blocks), problems)
+    return ReadResult("html", tuple(lines), tuple(blocks.blocks), problems, _page_date(root, article, facts))
+
+
+# -- the page date ------------------------------------------------------
+
+#: ``<meta>`` names (``name`` or ``property``, lower case) that state the
+#: page's publication date, most specific first
+PAGE_DATE_META = ("pubdate", "publishdate", "firstpublishedtime", "publishedtime", "article:published_time",
+                  "og:release_date", "dcterms.issued", "dc.date.issued", "releasedate", "contentpublishtime")
+#: elements whose text is the publication date
+PAGE_DATE_TAGS = ("publishtime",)
+_DATE = re.compile(r"((?:19|20)\d{2})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})")
+_DATE_LABEL = re.compile(r"(发布日期|发布时间|公开日期|公开时间|发文日期|发稿时间|发表时间|信息发布日期)\s*[:：]?\s*$"
+                         r"|(发布日期|发布时间|公开日期|公开时间|发文日期|发稿时间|发表时间)\s*[:：]?\s*(?=\d)")
+#: how many text nodes after a label the date may stand in (the next cell)
+_LABEL_REACH = 3
+
+
+def _iso(text: str) -> str | None:
+    found = _DATE.search(norm(text))
+    if not found:
+        return None
+    year, month, day = (int(g) for g in found.groups())
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def _page_date(root: Element, article: Element, facts: _Facts) -> PageDate | None:
+    """The page's publication date (see the module docstring), or None."""
+    metas = {}
+    for element in facts.order:
+        if element.tag == "meta":
+            name = (element.attrs.get("name") or element.attrs.get("property") or "").strip().lower()
+            if name in PAGE_DATE_META and name not in metas:
+                metas[name] = element
+    for name in PAGE_DATE_META:
+        if name in metas and (day := _iso(metas[name].attrs.get("content", ""))):
+            element = metas[name]
+            return PageDate(day, f"meta {element.attrs.get('name') or element.attrs.get('property')}",
+                            Location(element.line, element.column))
+    for element in facts.order:
+        if element.tag in PAGE_DATE_TAGS:
+            for node in element.descendants():
+                if isinstance(node, Text) and (day := _iso(node.text)):
+                    return PageDate(day, f"<{element.tag}>", Location(node.line, node.column))
+    inside = {id(node) for node in article.descendants()}
+    texts = [t for t in facts.texts if id(t) not in inside and not is_blank(t.text)]
+    for i, text in enumerate(texts):
+        label = _DATE_LABEL.search(norm(text.text))
+        if label is None:
+            continue
+        rest = norm(text.text)[label.end():]
+        for node, candidate in [(text, rest)] + [(t, norm(t.text)) for t in texts[i + 1:i + 1 + _LABEL_REACH]]:
+            day = _iso(candidate[:24])
+            if day:
+                return PageDate(day, label.group(1) or label.group(2), Location(node.line, node.column))
+            if candidate.strip() and node is not text:
+                break
+    return None
 
 
 # -- the article --------------------------------------------------------
