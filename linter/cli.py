@@ -49,6 +49,10 @@ class Failure(click.ClickException):
         _warn(self.message)
 
 
+#: the exit code when the output's reader went away (128 + SIGPIPE, what a shell shows for such a process)
+BROKEN_PIPE = 141
+
+
 class _Group(click.Group):
     """Turns any unexpected exception into ``govlint: 内部错误：…`` and exit 2;
     tells the user's Ctrl-C from a KeyboardInterrupt of plugin code
@@ -62,6 +66,11 @@ class _Group(click.Group):
             raise
         except (ConfigError, LintError) as exc:
             raise Failure(str(exc)) from None
+        except BrokenPipeError:
+            # the reader went away (``govlint check … | head``): stop quietly, as a
+            # process killed by SIGPIPE would, and let nothing flush into the closed pipe
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            ctx.exit(BROKEN_PIPE)
         except Exception as exc:
             debug_traceback("内部错误")
             _warn(f"内部错误：{type(exc).__name__}: {exc}")

@@ -361,3 +361,15 @@ def test_text_formatter_colours_only_when_asked():
     coloured = render(result, "text", color=True)
     assert "\x1b[" in coloured and "\x1b[" not in plain
     assert {"text", "json"} <= set(FORMATTERS)
+
+
+def test_a_reader_that_goes_away_stops_the_output_quietly():
+    # govlint check folder | head -1: no "内部错误", no traceback, the exit code of a process killed by SIGPIPE
+
+    real = Path(__file__).parents[2] / "fixtures" / "real"
+    process = subprocess.Popen([sys.executable, "-c", "from govlint.cli import main; main()", "check", "--no-cache", "--jobs", "1", str(real)],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert b"huaian-city-2024.pdf:" in process.stdout.readline()
+    process.stdout.close()
+    stderr = process.stderr.read().decode()
+    assert process.wait(timeout=300) == 141 and stderr == ""
