@@ -120,6 +120,25 @@ def default_config() -> dict[str, Any]:
     return {DEADLINE_KEY: dict(data()[DEADLINE_KEY])}
 
 
+def chinese_date(d: date) -> str:
+    return f"{d.year}年{d.month}月{d.day}日"
+
+
+@dataclass(frozen=True)
+class Due:
+    """A report's publication deadline: ``date``, and ``why`` — the level
+    and the configuration key it comes from, as a finding names them."""
+
+    date: date
+    why: str
+
+
+def due(config: Mapping[str, Any], doc: Report) -> Due:
+    """The publication deadline of ``doc`` (its year known) by its organ's level."""
+    level, level_name = deadline_level(doc)
+    return Due(deadline(config, level, doc.year), f"（{level_name}，配置项 {DEADLINE_KEY}.{level}）")
+
+
 def deadline(config: Mapping[str, Any], level: str, year: int) -> date:
     """The publication deadline of a report for ``year`` by an organ of ``level``."""
     configured = {**data()[DEADLINE_KEY], **(config.get(DEADLINE_KEY) or {})}

@@ -6,8 +6,7 @@ from datetime import date
 from govlint.model import Severity
 from govlint.rule import Rule
 
-from .data import DEADLINE_KEY, deadline, deadline_level
-from .signature_late import chinese_date
+from .data import chinese_date, due
 
 
 def page_date(doc) -> date | None:
@@ -67,9 +66,8 @@ class PageDateLate(Rule):
         published = page_date(doc)
         if doc.year is None or published is None:
             return
-        level, level_name = deadline_level(doc)
-        limit = deadline(self.config, level, doc.year)
-        if published > limit:
+        limit = due(self.config, doc)
+        if published > limit.date:
             yield self.report(doc.page_date.location,
                               f"网页发布日期{chinese_date(published)}（{doc.page_date.source}）晚于发布期限"
-                              f"{chinese_date(limit)}（{level_name}，配置项 {DEADLINE_KEY}.{level}）")
+                              f"{chinese_date(limit.date)}{limit.why}")

@@ -4,8 +4,7 @@ report year."""
 from govlint.model import Severity
 from govlint.rule import Rule
 
-from .data import signature
-from .signature_late import chinese_date
+from .data import chinese_date, signature
 
 
 class SignatureDateEarly(Rule):

@@ -4,11 +4,7 @@ deadline for the organ's level."""
 from govlint.model import Severity
 from govlint.rule import Rule
 
-from .data import DEADLINE_KEY, deadline, deadline_level, signature
-
-
-def chinese_date(d) -> str:
-    return f"{d.year}年{d.month}月{d.day}日"
+from .data import chinese_date, due, signature
 
 
 class SignatureDateLate(Rule):
@@ -57,8 +53,7 @@ class SignatureDateLate(Rule):
         found = signature(doc)
         if doc.year is None or found is None:
             return
-        level, level_name = deadline_level(doc)
-        limit = deadline(self.config, level, doc.year)
-        if found.date > limit:
+        limit = due(self.config, doc)
+        if found.date > limit.date:
             yield self.report(found.paragraph, f"落款日期{chinese_date(found.date)}晚于发布期限"
-                                               f"{chinese_date(limit)}（{level_name}，配置项 {DEADLINE_KEY}.{level}）")
+                                               f"{chinese_date(limit.date)}{limit.why}")

@@ -4,9 +4,8 @@ publication date."""
 from govlint.model import Severity
 from govlint.rule import Rule
 
-from .data import signature
+from .data import chinese_date, signature
 from .page_date_late import page_date
-from .signature_late import chinese_date
 
 
 class SignedAfterPublished(Rule):
