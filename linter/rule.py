@@ -68,6 +68,21 @@ class Rule:
     #: engine (a rule may leave a case to another that reports it better);
     #: empty when a rule is run on its own
     running: frozenset[str] = frozenset()
+    #: True for a rule over report sets
+    #: (:class:`~govlint.repository.reportset.ReportSetRule`)
+    over_report_sets: ClassVar[bool] = False
+    #: for a rule over report sets: True when it can find something in a run
+    #: of one report with no history configured (C017's hint that nothing
+    #: could be compared); for the others such a run does not even import
+    #: the report-set machinery (:func:`govlint.run.engine.report_sets`)
+    alone: ClassVar[bool] = False
+
+    @classmethod
+    def real(cls) -> type[Rule]:
+        """The class that implements the rule: ``cls`` itself, except for a
+        built-in rule's stand-in (:func:`govlint.rules.deferred`), which
+        imports it."""
+        return cls
 
     @classmethod
     def summary(cls) -> str:

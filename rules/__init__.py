@@ -2,34 +2,71 @@
 
 Each group package (``structure``, ``input``, …) is a plugin registered under
 the ``govlint`` entry-point group exactly like a third-party plugin; its
-``__init__`` maps the group's codes to modules in one table (``RULES``) and
-implements the ``govlint_rules`` hook with :func:`collect`.
+``__init__`` implements the ``govlint_rules`` hook with :func:`collect`,
+which returns stand-ins made from the static table of every built-in rule
+(:mod:`govlint.rules.table`): a rule's module is imported only when the
+rule runs or its documentation is read.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import importlib
-import inspect
 
 from govlint.findings import Finding
 from govlint.model import Severity
 from govlint.rule import Rule
 
 
-def collect(package: str, codes: dict[str, str]) -> list[type[Rule]]:
-    """Import ``package.<module>`` for each ``code → module`` and return the
-    rule classes, checking that each module defines the rule its code names."""
-    rules = []
-    for code, module_name in codes.items():
-        module = importlib.import_module(f"{package}.{module_name}")
-        found = [obj for obj in vars(module).values()
-                 if inspect.isclass(obj) and issubclass(obj, Rule) and obj.__module__ == module.__name__
-                 and obj.code == code]
-        if len(found) != 1:
-            raise LookupError(f"{module.__name__} must define exactly one rule with code {code}")
-        rules.append(found[0])
-    return rules
+def collect(package: str) -> list[type[Rule]]:
+    """The rules of the group ``package`` (``govlint.rules.<group>``) as
+    stand-ins made from :data:`govlint.rules.table.TABLE`: each imports its
+    rule's module on first use (:func:`deferred`)."""
+    from .table import TABLE
+
+    group = package.rpartition(".")[2]
+    return [deferred(package, *entry) for entry in TABLE if entry[3] == group]
+
+
+def deferred(package: str, code: str, name: str, severity: str, group: str, target: str,
+             over_sets: bool, alone: bool) -> type[Rule]:
+    """A stand-in for the rule class ``package.<target>`` (``module:Class``)
+    that knows its code, name, severity and whether it runs over report sets
+    (and on a lone report) without importing its module; its documentation, its instances, its
+    configuration check and any other class attribute come from the real
+    class, imported on first use.
+    The plugin manager's ``plugin`` and ``origin`` are passed on to it."""
+
+    def real(cls: type[Rule]) -> type[Rule]:
+        loaded = cls.__dict__.get("_real")
+        if loaded is None:
+            module, _, attribute = target.partition(":")
+            loaded = getattr(importlib.import_module(f"{package}.{module}"), attribute)
+            cls._real = loaded
+        loaded.plugin, loaded.origin = cls.plugin, cls.origin
+        return loaded
+
+    def new(cls, *args, **kwargs):
+        return real(cls)(*args, **kwargs)
+
+    attributes = {
+        "code": code, "name": name, "severity": Severity[severity], "over_report_sets": over_sets, "alone": alone,
+        "__module__": package, "__qualname__": target.partition(":")[2], "__new__": new,
+        "real": classmethod(real),
+        "documentation": classmethod(lambda cls: real(cls).documentation()),
+        "check_config": classmethod(lambda cls, values: real(cls).check_config(values)),
+        # the table is checked against the real classes (tests/rules/test_table.py)
+        "validate": classmethod(lambda cls: None),
+    }
+    return _StandIn(target.partition(":")[2], (Rule,), attributes)
+
+
+class _StandIn(type):
+    """The type of the stand-ins: what a stand-in does not know itself (a
+    rule's own class attributes) it reads from the real class."""
+
+    def __getattr__(cls, name: str):
+        return getattr(cls.real(), name)
 
 
 def hint(finding: Finding) -> Finding:

@@ -13,3 +13,13 @@ year's 结转下年度, prose copied from last year or from another organ).
 * ``copies`` — which reports of a year repeat another organ's prose: the
   model-text rule and the candidate index behind M010.
 """
+
+#: the configuration keys of the rules over report sets: the history
+#: folders, the organs' other names, the organs a repository should hold
+#: (completeness) and the copy-detection threshold (M010).  A run whose
+#: files are one report and whose configuration leaves these at their
+#: defaults has nothing to compare it with and imports none of this package's
+#: modules (:func:`govlint.run.engine.report_sets`)
+HISTORY, ALIASES, ORGANS, ORGANS_FILE, THRESHOLD = "history", "organ-aliases", "organs", "organs-file", "copy-threshold"
+KEYS = (HISTORY, ALIASES, ORGANS, ORGANS_FILE, THRESHOLD)
+

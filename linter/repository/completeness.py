@@ -26,8 +26,7 @@ from typing import Any, Iterable, Mapping, Sequence
 from ..normalize import compact
 from ..recognise.organs import OrganNames
 
-ORGANS = "organs"
-ORGANS_FILE = "organs-file"
+from . import ORGANS, ORGANS_FILE
 
 
 class OrgansError(ValueError):

@@ -57,14 +57,13 @@ from ..run.parallel import Budget, guarded
 from ..run.paths import expand_paths
 from ..run.plugins import Plugins
 from .completeness import Completeness, Entry, OrgansError, completeness, listed_organs
+from . import ALIASES, HISTORY
 from .profile import ReportProfile
 from .profilecache import ProfileStore
 from .reportset import Member, ReportSet, ReportSetRule, set_rules
 
-HISTORY = "history"
 #: file systems that hold no reports and may not end or block a walk
 _SPECIAL = ("/proc", "/sys", "/dev")
-ALIASES = "organ-aliases"
 
 Result = TypeVar("Result")
 

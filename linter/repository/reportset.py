@@ -130,6 +130,8 @@ class ReportSetRule(Rule):
     rule itself: a subclass sets ``code``, ``name``, ``severity`` and its
     documentation, and implements :meth:`check_set`."""
 
+    over_report_sets = True
+
     def check(self, doc) -> Iterable[Finding]:
         """Nothing: a rule over report sets runs once the run's files are read."""
         return ()
@@ -152,4 +154,4 @@ class ReportSetRule(Rule):
 
 def set_rules(rules: Sequence[type[Rule]]) -> tuple[type[ReportSetRule], ...]:
     """The rules over report sets among ``rules``."""
-    return tuple(r for r in rules if issubclass(r, ReportSetRule))
+    return tuple(r for r in rules if r.over_report_sets)

@@ -37,7 +37,6 @@ next time.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import re
@@ -100,6 +99,7 @@ class Cache:
     def key(self, path: str, shown: str, data: bytes, settings: Settings, info: bool) -> str:
         """The key of checking ``data`` as file ``path`` (shown as ``shown``)
         with ``settings``; ``info``: whether the entry holds a ReportInfo."""
+        import hashlib  # here: a run without the cache does not need it
         digest = hashlib.sha256()
         for part in (FORMAT, self.fingerprint, _settings_text(settings), os.path.abspath(path), shown, str(info)):
             digest.update(part.encode("utf-8", "surrogateescape"))
@@ -290,6 +290,7 @@ def fingerprint(plugins: Plugins) -> str:
         parts.extend(_stamps(files))
     parts += [f"rule {r.plugin} {r.code} {r.name} {int(r.severity)} {r.origin}" for r in plugins.rules]
     parts += [f"reader {r.name} {r.extensions} {r.target}" for r in plugins.readers]
+    import hashlib
     return hashlib.sha256("\n".join(parts).encode("utf-8", "surrogateescape")).hexdigest()
 
 

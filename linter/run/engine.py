@@ -37,16 +37,14 @@ import sys
 import threading
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING, Callable, Iterable, Sequence
 
 from .. import limits
 from ..findings import Finding
 from ..model import Document, Severity
 from ..recognise.report import Report
 from ..recognise.reportinfo import ReportInfo
-from ..repository.completeness import Completeness
-from ..repository.history import ReportSetPhase
-from ..repository.profile import ReportProfile
+from ..repository import KEYS as REPORT_SET_KEYS
 from ..rule import Rule
 from . import parallel
 from .cache import Cache, Entry, root_for as cache_root
@@ -66,6 +64,11 @@ from .parallel import Budget, BudgetExceeded, Interrupts, cpu_count, debug_trace
 from .paths import STDIN, LintError, expand_paths
 from .pipeline import failed, read_document, read_source
 from .plugins import Plugins
+
+if TYPE_CHECKING:
+    from ..repository.completeness import Completeness
+    from ..repository.history import ReportSetPhase
+    from ..repository.profile import ReportProfile
 
 #: from this many files on, a run uses every core unless told otherwise
 PARALLEL_MIN_FILES = 8
@@ -150,6 +153,8 @@ def lint_document(doc: Document, rules: Iterable[type[Rule]], settings: Settings
     rules = list(rules)
     running = frozenset(r.code for r in rules)
     for rule in rules:
+        if rule.over_report_sets:  # runs once the run's files are read (its check finds nothing)
+            continue
         _running.rule = rule.code
         ran, found = guarded(lambda: list(_instance(rule, settings, running).check(doc)),
                              lambda why: (warn(f"规则 {rule.code} 在 {path} 上出错：{why}"),
@@ -187,8 +192,7 @@ def _lint(paths: Sequence[str], options: Options, plugins: Plugins, stdin: bytes
     files += sorted(unlisted)
     tasks = [(file, settings_for(_config_path(file, options))) for file in files]
     cache = Cache.open(cache_root(options.config), plugins) if options.cache else None
-    sets = ReportSetPhase(plugins, [settings for _, settings in tasks],
-                          cache_root(options.config) if options.cache else None)
+    sets = report_sets(plugins, options, [settings for _, settings in tasks])
     check = _Checker(plugins, options, stdin, cache, sets, unlisted)
     # Files whose findings the cache holds are taken here, first: a
     # re-run over a repository where nearly every file is unchanged starts
@@ -236,6 +240,38 @@ def _lint(paths: Sequence[str], options: Options, plugins: Plugins, stdin: bytes
     return LintResult(tuple(results), tuple(errors), repositories=sets.completeness())
 
 
+def report_sets(plugins: Plugins, options: Options, settings: list[Settings]) -> ReportSetPhase | _NoReportSets:
+    """The phase of the run that runs the rules over report sets; a
+    stand-in that keeps nothing when there is no set to check: one file (or
+    none), a configuration that leaves the report-set keys (history, the
+    organs, the copy threshold) at their plugin defaults and no rule enabled
+    that reports on a lone report (:attr:`Rule.alone`) — no other report to
+    compare it with, so :mod:`govlint.repository` is not even imported."""
+    if len(settings) <= 1 and all(s.values.get(key) == plugins.defaults.get(key)
+                                  for s in settings for key in REPORT_SET_KEYS) and not any(
+            r.alone and r.over_report_sets and r.code in s.enabled for r in plugins.rules for s in settings):
+        return _NoReportSets()
+    from ..repository.history import ReportSetPhase
+
+    return ReportSetPhase(plugins, settings, cache_root(options.config) if options.cache else None)
+
+
+class _NoReportSets:
+    """The report-set phase of a run with nothing to compare (:func:`report_sets`)."""
+
+    def profile(self, *args: object) -> None:
+        return None
+
+    def add(self, *args: object) -> None:
+        pass
+
+    def finish(self, results: list[FileResult], report: Callable[[str], None]) -> list[FileResult]:
+        return results
+
+    def completeness(self) -> tuple[Completeness, ...]:
+        return ()
+
+
 @dataclass(frozen=True)
 class _Checked:
     """What checking one file gave: its result (None when it could not be
@@ -252,7 +288,7 @@ class _Checker:
     the rules.  Never raises."""
 
     def __init__(self, plugins: Plugins, options: Options, stdin: bytes | None, cache: Cache | None,
-                 sets: ReportSetPhase, unlisted: dict[str, str] | None = None):
+                 sets: ReportSetPhase | _NoReportSets, unlisted: dict[str, str] | None = None):
         self.plugins, self.options, self.stdin, self.cache, self.sets = plugins, options, stdin, cache, sets
         self.unlisted = unlisted or {}
 

@@ -26,7 +26,6 @@ and skipped like a broken plugin.
 
 from __future__ import annotations
 
-import hashlib
 import importlib.util
 import inspect
 import os
@@ -40,7 +39,6 @@ from .. import hookspecs
 from ..hookspecs import hookimpl
 from ..rule import Rule
 from .config import CONFIG_FILES, ConfigError, Options, config_file_in, display_path, load_table, rule_sources
-from .declarative import load_rules_file
 from .plugins import Plugins, load_plugins
 
 RULE_PATH, RULES_FILE = "rule-path", "rules-file"
@@ -130,6 +128,8 @@ def load(found: Sequence[Source]) -> Plugins:
     for source in found:
         if source.kind == RULES_FILE:
             name = f"{RULES_FILE}:{display_path(source.path)}"
+            from .declarative import load_rules_file  # only for a rules file: its import costs a one-file run
+
             plugin = _Provides(load_rules_file(source.path, source.origin))
             extra.append((name, lambda plugin=plugin: plugin))
             continue
@@ -153,6 +153,7 @@ def plugins_for(paths: Iterable[str], options: Options, *, walk: bool = True) ->
 def _plugin(file: Path) -> object:
     """Import ``file`` under a private name; the module itself when it
     implements hooks, else a plugin providing the rules it defines."""
+    import hashlib  # here: only a rule path needs it
     digest = hashlib.sha1(str(file).encode("utf-8")).hexdigest()[:12]
     name = f"_govlint_rule_path_{digest}_{file.stem.replace('-', '_')}"
     spec = importlib.util.spec_from_file_location(name, file)

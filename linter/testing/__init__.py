@@ -84,7 +84,8 @@ def read_fixture(path: str | os.PathLike) -> Document:
 
 
 def find_rule(rule: RuleRef) -> type[Rule]:
-    """``rule`` itself, or the installed rule with that code or name."""
+    """``rule`` itself, or the installed rule with that code or name (its
+    class, not a built-in rule's stand-in)."""
     if isinstance(rule, type):
         return rule
     from ..run.plugins import load_plugins
@@ -92,7 +93,7 @@ def find_rule(rule: RuleRef) -> type[Rule]:
     found = load_plugins().find_rule(rule)
     if found is None:
         raise LookupError(f"no installed rule {rule!r} (is the plugin installed?)")
-    return found
+    return found.real()
 
 
 def run_rule(rule: RuleRef, report: ReportInput, filename: str = "report.txt", *,

@@ -87,6 +87,8 @@ class YearOnYearMismatch(ReportSetRule):
     name = "year-on-year-mismatch"
     severity = Severity.WARNING
 
+    alone = True
+
     def check_set(self, reports: ReportSet) -> Iterable[Finding]:
         for report in reports.targets:
             changes = report.profile.changes

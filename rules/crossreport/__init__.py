@@ -20,26 +20,16 @@ repository's reports, relative to the configuration file), ``organ-aliases``
 """
 
 from govlint.hookspecs import hookimpl
-from govlint.repository.completeness import ORGANS, ORGANS_FILE
-from govlint.repository.history import ALIASES, HISTORY
+from govlint.repository import ALIASES, HISTORY, ORGANS, ORGANS_FILE, THRESHOLD
 from govlint.rules import collect
 
-from .copying import DEFAULT_THRESHOLD, THRESHOLD
-
-RULES = {
-    "A010": "carried_in",
-    "A011": "in_force_roll",
-    "A012": "items_roll",
-    "A013": "tables_repeated",
-    "M009": "prose_last_year",
-    "M010": "prose_other_organ",
-    "M013": "organ_not_listed",
-}
+#: the copy-detection threshold (M010) unless configured
+DEFAULT_THRESHOLD = 0.8
 
 
 @hookimpl
 def govlint_rules():
-    return collect(__name__, RULES)
+    return collect(__name__)
 
 
 @hookimpl

@@ -9,11 +9,11 @@ from dataclasses import dataclass
 from typing import Any, Mapping
 
 from govlint.recognise.outline import canonical_heading
+from govlint.repository import THRESHOLD
 from govlint.repository.reportset import Member, ReportSetRule
 from govlint.repository.similarity import Passage
+from govlint.rules.crossreport import DEFAULT_THRESHOLD
 
-THRESHOLD = "copy-threshold"
-DEFAULT_THRESHOLD = 0.8
 
 
 @dataclass(frozen=True)

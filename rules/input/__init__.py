@@ -9,19 +9,7 @@ a file could not be read as a report.
 from govlint.hookspecs import hookimpl
 from govlint.rules import collect
 
-RULES = {
-    "E001": "unreadable",
-    "E002": "encoding",
-    "E003": "empty",
-    "E004": "binary",
-    "E005": "too_large",
-    "E006": "unsupported",
-    "E007": "needs_ocr",
-    "E008": "encrypted",
-    "E009": "budget",
-}
-
 
 @hookimpl
 def govlint_rules():
-    return collect(__name__, RULES)
+    return collect(__name__)

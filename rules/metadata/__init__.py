@@ -13,23 +13,10 @@ from govlint.rules import collect
 
 from .data import default_config
 
-RULES = {
-    "M001": "title",
-    "M002": "period_mismatch",
-    "M003": "period_missing",
-    "M004": "signature_late",
-    "M005": "signature_early",
-    "M006": "signature_missing",
-    "M007": "fee_statement",
-    "M008": "body_years",
-    "M011": "page_date_late",
-    "M012": "signed_after_published",
-}
-
 
 @hookimpl
 def govlint_rules():
-    return collect(__name__, RULES)
+    return collect(__name__)
 
 
 @hookimpl

@@ -12,22 +12,10 @@ from govlint.rules import collect
 from .content import data
 from .section_thin import MIN_CHARS
 
-RULES = {
-    "S001": "section_missing",
-    "S002": "section_order",
-    "S003": "heading_numbering",
-    "S004": "heading_wording",
-    "S005": "heading_typo",
-    "S006": "subitem_numbering",
-    "S007": "section_empty",
-    "S008": "section_thin",
-    "S009": "rectification",
-}
-
 
 @hookimpl
 def govlint_rules():
-    return collect(__name__, RULES)
+    return collect(__name__)
 
 
 @hookimpl

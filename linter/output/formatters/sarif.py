@@ -81,7 +81,7 @@ def help_uri(rule: type[Rule]) -> str | None:
     path: str | None = os.path.abspath(file) if kind == "rules-file" and file else None
     if path is None:
         try:
-            path = inspect.getsourcefile(rule)
+            path = inspect.getsourcefile(rule.real())
         except (TypeError, OSError):
             path = None
     return Path(path).resolve().as_uri() if path and os.path.exists(path) else None
