@@ -135,17 +135,19 @@ class ReportProfile:
     #: canonical keys of the values read (one tuple shared by the profiles of a template)
     keys: tuple[str, ...]
     #: their numbers where a small int (else the least value of the array's
-    #: type, and the number in ``odd``; None there: not a valid number)
-    values: array
+    #: type, and the number in ``odd``; None there: not a valid number), as
+    #: an array compressed (:func:`_zipped`; read with :func:`_unzipped`)
+    values: bytes
     odd: Mapping[int, Number | None]
-    #: the cells: line and column of each, one after the other
-    cells: array
+    #: the cells: line and column of each, one after the other (compressed the same way)
+    cells: bytes
     #: value index -> (end_line, end_column, page, label), for cells that have any
     extras: Mapping[int, tuple[Any, ...]]
     prose: Mapping[int, SectionPrint]
-    #: the source lines the locations point at: their numbers, and their
-    #: texts joined by newlines, UTF-8, compressed (read only for findings)
-    source_lines: array
+    #: the source lines the locations point at: their numbers (compressed as
+    #: ``values``), and their texts joined by newlines, UTF-8, compressed
+    #: (read only for findings)
+    source_lines: bytes
     source_zip: bytes
     changes: tuple[Change, ...] = ()
 
@@ -184,8 +186,8 @@ class ReportProfile:
     def _stored(cls, path, organ, year, templates, keys, numbers, cells, extras, prose, source_lines,
                 source_text, changes=()) -> ReportProfile:
         values, odd = _packed(numbers)
-        return cls(path, organ, year, _shared(dict(templates)), _shared(tuple(keys)), values, odd, _ints(cells),
-                   dict(extras) or _EMPTY, dict(prose), _ints(source_lines),
+        return cls(path, organ, year, _shared(dict(templates)), _shared(tuple(keys)), _zipped(values), odd,
+                   _zipped(_ints(cells)), dict(extras) or _EMPTY, dict(prose), _zipped(_ints(source_lines)),
                    zlib.compress(source_text.encode("utf-8"), 1), tuple(changes))
 
     def __reduce__(self):
@@ -194,20 +196,22 @@ class ReportProfile:
         return _restore, tuple(getattr(self, f) for f in self.__dataclass_fields__)
 
     def _number(self, i: int) -> Number | None:
-        value = self.values[i]
-        return self.odd[i] if value == _ODD[self.values.typecode] else value
+        values = _unzipped(self.values)
+        value = values[i]
+        return self.odd[i] if value == _ODD[values.typecode] else value
 
     @property
     def numbers(self) -> tuple[Number | None, ...]:
         """Every value's number, in the order of :attr:`keys` (None: not a valid number)."""
-        return tuple(self._number(i) for i in range(len(self.values)))
+        return tuple(self._number(i) for i in range(len(self.keys)))
 
     def figure(self, key: str) -> Figure | None:
         """The value at canonical ``key`` (None: no such cell was read)."""
         i = _index(self.keys).get(key)
         if i is None:
             return None
-        location = Location(self.cells[2 * i], self.cells[2 * i + 1], *self.extras.get(i, ()))
+        cells = _unzipped(self.cells)
+        location = Location(cells[2 * i], cells[2 * i + 1], *self.extras.get(i, ()))
         return Figure(key, self._number(i), location)
 
     def number(self, key: str) -> Number | None:
@@ -223,8 +227,9 @@ class ReportProfile:
 
     def source_line(self, line: int) -> str:
         """The source text of ``line`` if the profile kept it, else ''."""
-        i = bisect_left(self.source_lines, line)
-        if i < len(self.source_lines) and self.source_lines[i] == line:
+        lines = _unzipped(self.source_lines)
+        i = bisect_left(lines, line)
+        if i < len(lines) and lines[i] == line:
             return _lines(self.source_zip)[i]
         return ""
 
@@ -240,10 +245,10 @@ class ReportProfile:
             "templates": dict(self.templates),
             "keys": list(self.keys),
             "numbers": [str(n) if isinstance(n, Decimal) else n for n in self.numbers],
-            "cells": list(self.cells),
+            "cells": list(_unzipped(self.cells)),
             "extras": {str(i): list(extra) for i, extra in self.extras.items()},
             "prose": {str(n): p.to_data() for n, p in self.prose.items()},
-            "source_lines": list(self.source_lines),
+            "source_lines": list(_unzipped(self.source_lines)),
             "source_text": "\n".join(_lines(self.source_zip)),
             "changes": [change.to_data() for change in self.changes],
         }
@@ -285,6 +290,22 @@ def _packed(numbers: Sequence[Number | None]) -> tuple[array, Mapping[int, Numbe
 def _ints(numbers: Sequence[int]) -> array:
     """Non-negative ints in the smallest array that holds them."""
     return array("H" if all(0 <= n < 65536 for n in numbers) else "i", numbers)
+
+
+def _zipped(numbers: array) -> bytes:
+    """An array of numbers as one compressed string, its typecode first:
+    a profile's table values, cells and line numbers are read for a few
+    findings and by the rules one profile after the other, and are kept for
+    thousands of reports (mostly small, alike numbers: they compress to a
+    third)."""
+    return zlib.compress(numbers.typecode.encode("ascii") + numbers.tobytes(), 1)
+
+
+@lru_cache(maxsize=64)
+def _unzipped(data: bytes) -> array:
+    """The array :func:`_zipped` compressed (one profile's arrays are read one after the other)."""
+    raw = zlib.decompress(data)
+    return array(chr(raw[0]), raw[1:])
 
 
 @lru_cache(maxsize=16)

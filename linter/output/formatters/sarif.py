@@ -13,7 +13,7 @@ as snippet, and the baseline fingerprint
 For page-based formats (.pdf, .docx) the place a person looks for
 (``第4页 表3 第5行 第2列``) is a ``logicalLocation`` of the location, ends
 the message as in the text format, and page and place are in the result's
-``properties``.
+``properties``.  Written a result at a time (:func:`stream`).
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ import inspect
 import json
 import os
 from pathlib import Path, PurePosixPath
-from typing import Sequence
+from typing import Iterator, Sequence
 from urllib.parse import quote
 
 import govlint
@@ -39,6 +39,13 @@ LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "
 
 
 def render(result: LintResult, *, rules: Sequence[type[Rule]] = (), **_: object) -> str:
+    return "".join(stream(result, rules=rules))
+
+
+def stream(result: LintResult, *, rules: Sequence[type[Rule]] = (), **_: object) -> Iterator[str]:
+    """The log in pieces, one result each (indented as ``json.dumps`` of
+    the whole log indents it), so that a large run is written as it is
+    formatted."""
     findings = result.findings
     known = {rule.code: rule for rule in rules}
     used = sorted({f.code: f for f in findings}.values(), key=lambda f: f.code)
@@ -50,10 +57,25 @@ def render(result: LintResult, *, rules: Sequence[type[Rule]] = (), **_: object)
         "runs": [{
             "tool": {"driver": {"name": "govlint", "version": govlint.__version__, "rules": descriptors}},
             "columnKind": "unicodeCodePoints",
-            "results": [_result(f, index[f.code]) for f in findings],
+            "results": [] if not findings else _RESULTS,
         }],
     }
-    return json.dumps(log, ensure_ascii=False, indent=2)
+    text = json.dumps(log, ensure_ascii=False, indent=2)
+    if not findings:
+        yield text
+        return
+    head, _, tail = text.partition(json.dumps(_RESULTS))
+    yield head + "["
+    for i, f in enumerate(findings):
+        item = json.dumps(_result(f, index[f.code]), ensure_ascii=False, indent=2)
+        yield ("\n" if i == 0 else ",\n") + _INDENT + item.replace("\n", "\n" + _INDENT)  # strings hold no line breaks
+    yield "\n" + _INDENT[:-2] + "]" + tail
+
+
+#: Where the results go in the log (a string no finding can make: json.dumps escapes the NUL).
+_RESULTS = "\0results"
+#: How deep a result is indented in the log: runs, the run, its results.
+_INDENT = " " * 8
 
 
 def _descriptor(example: Finding, rule: type[Rule] | None) -> dict:
