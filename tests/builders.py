@@ -17,6 +17,7 @@ import zipfile
 from PIL import Image
 
 from govlint.testing.formats import headings, to_docx, to_html
+from govlint.testing.hostile import pdf_file
 
 __all__ = ["encrypted_pdf", "headings", "image_pdf", "minimal_pdf", "to_docx", "to_html", "zip_of"]
 
@@ -36,15 +37,7 @@ def minimal_pdf(trailer: str, extra_object: bytes = b"") -> bytes:
     objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
                b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
                b"<< /Length 0 >>\nstream\n\nendstream"] + ([extra_object] if extra_object else [])
-    out, offsets = b"%PDF-1.4\n", []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += f"{number} 0 obj\n".encode() + body + b"\nendobj\n"
-    xref = len(out)
-    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
-    out += b"".join(f"{offset:010d} 00000 n \n".encode() for offset in offsets)
-    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R {trailer} >>\nstartxref\n{xref}\n%%EOF\n".encode()
-    return out
+    return pdf_file(objects, f"{trailer} " if trailer else "")
 
 
 def encrypted_pdf() -> bytes:

@@ -215,8 +215,9 @@ HOSTILE_NAMES = [
 # ---------------------------------------------------------------- PDF
 
 
-def _pdf(objects: list[bytes]) -> bytes:
-    """A PDF of ``objects`` (numbered from 1; object 1 the catalog) with its cross-reference table."""
+def pdf_file(objects: list[bytes], trailer: str = "") -> bytes:
+    """A PDF of ``objects`` (numbered from 1; object 1 the catalog) with its
+    cross-reference table; ``trailer`` is added to the trailer dictionary."""
     out, offsets = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n"), []
     for number, body in enumerate(objects, start=1):
         offsets.append(len(out))
@@ -224,7 +225,7 @@ def _pdf(objects: list[bytes]) -> bytes:
     start = len(out)
     out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
     out += b"".join(f"{offset:010d} 00000 n \n".encode() for offset in offsets)
-    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{start}\n%%EOF\n".encode()
+    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R {trailer}>>\nstartxref\n{start}\n%%EOF\n".encode()
     return bytes(out)
 
 
@@ -265,7 +266,7 @@ def pdf_pages(contents: list[bytes], filters: str = "", resources: str = "/Font 
         objects.append(f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents {5 + 2 * i} 0 R "
                        f"/Resources << {resources} >> >>".encode())
         objects.append(_stream(content, f"/Filter {filters} " if filters else ""))
-    return _pdf(objects + list(more))
+    return pdf_file(objects + list(more))
 
 
 def text_page(lines: int = 30, page: int = 1) -> bytes:
