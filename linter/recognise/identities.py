@@ -57,6 +57,7 @@ reported one level lower, with the reason.
 
 from __future__ import annotations
 
+import operator
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -79,6 +80,8 @@ __all__ = [
 
 #: The comparison operators, by spelling, to their canonical form.
 OPERATORS = {"=": "=", "==": "=", "<=": "<=", "≤": "<=", ">=": ">=", "≥": ">=", "<": "<", ">": ">"}
+#: The canonical operators as functions.
+_COMPARISONS = {"=": operator.eq, "<=": operator.le, ">=": operator.ge, "<": operator.lt, ">": operator.gt}
 #: Outcome statuses.
 STATUSES = ("ok", "violated", "uncheckable")
 #: Why a cell cannot be used, in the order messages list them.
@@ -237,8 +240,7 @@ class Formula:
 
     def holds(self, left: Number, right: Number) -> bool:
         """Whether ``left op right``."""
-        return {"=": left == right, "<=": left <= right, ">=": left >= right,
-                "<": left < right, ">": left > right}[self.op]
+        return _COMPARISONS[self.op](left, right)
 
     def __str__(self) -> str:
         return f"{_side_str(self.left)} {self.op} {_side_str(self.right)}"
@@ -468,19 +470,21 @@ def _instance(identity: Identity, binding: Mapping[str, str], found: Mapping[str
 
 def _evaluate(identity: Identity, instance: _Instance, found: Mapping[str, TableMatch],
               params: Mapping[str, Number]) -> "Outcome":
-    left, right = (_operands(side, found, params) for side in (instance.left, instance.right))
+    left = _operands(instance.left, found, params)
+    right = _operands(instance.right, found, params)
+    operands = left + right
     anchor = None
     at = instance.at
     if at:
-        anchor = next((o for o in left + right if o.key == at), None)
+        anchor = next((o for o in operands if o.key == at), None)
         if anchor is None and at in _keys(found, at):
             anchor = _operand(found[at.split(".")[0]], at, 1)
     formula = instance.formula
     binding = dict(instance.binding)
-    if any(o.problem for o in left + right):
+    if any(o.problem for o in operands):
         return Outcome(identity, binding, "uncheckable", formula.op, left, right, None, None, anchor)
-    lt = sum((o.signed for o in left), 0)
-    rt = sum((o.signed for o in right), 0)
+    lt = sum([o.signed for o in left], 0)
+    rt = sum([o.signed for o in right], 0)
     status = "ok" if formula.holds(lt, rt) else "violated"
     return Outcome(identity, binding, status, formula.op, left, right, lt, rt, anchor)
 
@@ -491,8 +495,9 @@ def _operands(side, found: Mapping[str, TableMatch], params: Mapping[str, Number
         if keys is None:
             number = term.constant if term.constant is not None else params[term.param]
             operands.append(Operand(None, term.sign, None, number, None, None))
-        else:
-            operands.extend(_operand(found[k.split(".")[0]], k, term.sign) for k in keys)
+        elif keys:  # a term's keys are those of one table (see _instance)
+            match, sign = found[term.pattern.partition(".")[0]], term.sign
+            operands += [_operand(match, k, sign) for k in keys]
     return tuple(operands)
 
 
@@ -553,15 +558,24 @@ class Operand:
 def _operand(match: TableMatch, key: str, sign: int) -> Operand:
     """The operand of ``key`` in ``match``; the same for every identity
     reading it, so it is read once per table (``TableMatch.memo``)."""
-    memo = match.memo.setdefault("operands", {})
-    if (key, sign) not in memo:
-        memo[key, sign] = _read_operand(match, key, sign)
-    return memo[key, sign]
+    memo = match.memo.get("operands")
+    if memo is None:
+        memo = match.memo["operands"] = {}
+    found = memo.get((key, sign))
+    if found is None:
+        found = memo[key, sign] = _read_operand(match, key, sign)
+    return found
 
 
 def cell_labels(spec: TableSpec, key: str) -> dict[str, Any]:
     """The :class:`Operand` fields naming ``key``'s cell in table ``spec``:
     ``row``, ``group``, ``column`` labels and ``order``."""
+    return dict(_cell_labels(spec, key))
+
+
+@lru_cache(maxsize=4096)
+def _cell_labels(spec: TableSpec, key: str) -> dict[str, Any]:
+    """:func:`cell_labels`, worked out once per template cell (not to be changed)."""
     row_spec, column = _cells(spec).get(key, (None, None))
     row = row_label(row_spec) if row_spec else ""
     group = column.group.text if column and column.group else ""
@@ -570,14 +584,14 @@ def cell_labels(spec: TableSpec, key: str) -> dict[str, Any]:
 
 
 def _read_operand(match: TableMatch, key: str, sign: int) -> Operand:
-    row_spec = _cells(match.spec).get(key, (None, None))[0]
-    labels = cell_labels(match.spec, key)
+    labels = _cell_labels(match.spec, key)
     value = match.values.get(key)
     if value is not None:
         if value.is_number:
             return Operand(key, sign, value, value.number, None, value.location, **labels)
         problem = "blank" if value.status == "blank" else "invalid"
         return Operand(key, sign, value, None, problem, value.location, **labels)
+    row_spec = _cells(match.spec).get(key, (None, None))[0]
     prefix = row_spec.prefix if row_spec else key.rsplit(".", 1)[0]
     rows = [r for r in match.rows if r.kind == "row" and r.prefix == prefix
             and any(f"{r.prefix}.{c.key}" == key for c in r.columns)]

@@ -87,7 +87,7 @@ from ...model import Block
 from .catalog import for_year, load_templates, template, templates
 from .labels import Label, Level
 from .markers import MarkerHit, detected_template, find_markers
-from .matcher import RowMatch, TableMatch, match_table
+from .matcher import RowMatch, TableMatch, read_table
 from .regions import split_regions
 from .spec import ColumnSpec, GroupSpec, RowSpec, TableSpec, Template
 from .values import Value
@@ -156,14 +156,14 @@ def recognise(blocks: Iterable[Block], year: int | None = None) -> TemplateTable
     expected = for_year(year)
     expected_id = expected.id if expected else None
 
-    def rank(match: TableMatch) -> tuple:
+    def rank(match) -> tuple:
         return (match.score, match.template == expected_id, match.template == detected,
                 catalog[match.template].first_year)
 
     found: dict[str, TableMatch] = {}
     for key, items in split_regions(blocks, tuple(catalog.values())).items():
-        candidates = [match_table(items, t.tables[key], t.id) for t in catalog.values() if key in t.tables]
+        candidates = [read_table(items, t.tables[key], t.id) for t in catalog.values() if key in t.tables]
         chosen = max(candidates, key=rank)
         if chosen.found:
-            found[key] = chosen
+            found[key] = chosen.result()
     return TemplateTables(found, hits, detected, expected_id)

@@ -38,17 +38,24 @@ class MarkerHit:
 def find_markers(blocks: Iterable[Block], templates: Sequence[Template]) -> tuple[MarkerHit, ...]:
     """Every marker occurrence among ``blocks``, in document order."""
     hits: list[MarkerHit] = []
+    templates = tuple(templates)
     for block in blocks:
         if isinstance(block, Paragraph) and len(compact(block.text)) > TABLE_TEXT_LENGTH:
             hits += _in_text(block, templates)
             continue
         for text, location in _texts((block,)):
-            s = compact(text)
-            if not s:
-                continue
-            for template in templates:
-                hits += [MarkerHit(template.id, m, location) for m, c in _compact_markers(template) if c in s]
+            found = _markers_in(text, templates)
+            if found:
+                hits += [MarkerHit(tid, m, location) for tid, m in found]
     return tuple(hits)
+
+
+@lru_cache(maxsize=16384)
+def _markers_in(text: str, templates: tuple[Template, ...]) -> tuple[tuple[str, str], ...]:
+    """``(template id, marker)`` of each marker ``text`` holds, compacted
+    (remembered: a batch meets the same cell texts in every report)."""
+    s = compact(text)
+    return tuple((t.id, m) for t in templates for m, c in _compact_markers(t) if c in s) if s else ()
 
 
 @lru_cache(maxsize=16)

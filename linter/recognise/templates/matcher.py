@@ -1,6 +1,6 @@
 """Map the rows of one template table (二, 三 or 四) to a template's rows.
 
-:func:`match_table` reads the :data:`Item` s that :mod:`.regions` assigned to
+:func:`read_table` reads the :data:`Item` s that :mod:`.regions` assigned to
 a template table — caption paragraphs and table rows, in document order,
 possibly from several consecutive model tables — and matches them against
 one :class:`~.spec.TableSpec`.  Each row is one of:
@@ -47,7 +47,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Mapping, Sequence, Union
+from typing import Mapping, NamedTuple, Sequence, Union
 
 from ...model import Cell, Location, Paragraph, Row, Table
 from .labels import Label, LabelSet, Level, Match, cut_short, inner, is_caption, names_row, pick, quote, resembles
@@ -198,6 +198,37 @@ class TableMatch:
         return next((p for p in self.texts if names_row(p.text, row.label)), None)
 
 
+class _Found(NamedTuple):
+    """A row matched while the items are read, its values not yet parsed:
+    every template is tried on a table and only the chosen one's rows
+    become :class:`RowMatch` es (:meth:`_Matcher.result`).  ``cells`` are
+    the data cells trimmed, ``complete`` whether they fill the columns."""
+
+    row: Row
+    table: Table
+    prefix: str
+    kind: str
+    label: Cell | None
+    level: Level | None
+    caption: Paragraph | None
+    columns: tuple[ColumnSpec, ...]
+    cells: tuple[Cell, ...]
+    complete: bool
+    guess: str | None
+    doubt: str | None
+
+    def match(self) -> RowMatch:
+        """The row with its data cells parsed for their columns."""
+        columns, prefix, doubt = self.columns, self.prefix, self.doubt
+        last = len(columns) - 1
+        values = tuple(
+            parse(c, columns[min(i, last)].kind, f"{prefix}.{columns[i].key}" if self.complete else None, doubt)
+            for i, c in enumerate(self.cells)
+        )
+        return RowMatch(self.row, self.table, prefix, self.kind, self.label, self.level, self.caption,
+                        columns, values, self.guess, doubt)
+
+
 @dataclass(frozen=True)
 class _Index:
     """The labels of a table spec, by what they can name."""
@@ -225,11 +256,12 @@ _WEIGHT = {Level.EXACT: 2, Level.VARIANT: 1, Level.PARTIAL: 1, Level.TYPO: 1}
 class _Matcher:
     """The state of one pass over the items (see the module docstring)."""
 
-    def __init__(self, spec: TableSpec):
+    def __init__(self, spec: TableSpec, template: str):
         self.spec = spec
+        self.template = template
         self.index = _index(spec)
         self.score = 0
-        self.rows: list[RowMatch] = []
+        self.rows: list[_Found] = []
         self.headers: list[Row] = []
         self.unknown: list[Row] = []
         self.tables: list[Table] = []
@@ -405,12 +437,7 @@ class _Matcher:
              guess=None, doubt=None, at=None) -> None:
         cells = trim(data, table.layout, len(columns))
         complete = kind == "row" and len(cells) == len(columns)
-        values = tuple(
-            parse(c, columns[min(i, len(columns) - 1)].kind,
-                  f"{prefix}.{columns[i].key}" if complete else None, doubt)
-            for i, c in enumerate(cells)
-        )
-        match = RowMatch(row, table, prefix, kind, cell, level, caption, columns, values, guess, doubt)
+        match = _Found(row, table, prefix, kind, cell, level, caption, columns, cells, complete, guess, doubt)
         if at is None:
             self.rows.append(match)
             self.previous = prefix if kind == "row" else None
@@ -453,22 +480,33 @@ class _Matcher:
             self.score += _WEIGHT[Level.TYPO]
             self._add_row(d.row, d.table, target, d.label, Level.TYPO, None, d.data, "position", d.position)
 
-    def result(self, template: str) -> TableMatch:
+    def finish(self) -> None:
+        """Place the deferred rows: the score is then final."""
         if self.deferred:
             self._place_deferred()
-        matched = {r.prefix for r in self.rows if r.kind == "row"}
+            self.deferred = []
+
+    @property
+    def found(self) -> bool:
+        """True when something of the table was recognised (:attr:`TableMatch.found`)."""
+        return bool(self.rows or self.headers)
+
+    def result(self) -> TableMatch:
+        self.finish()
+        rows = tuple(r.match() for r in self.rows)
+        matched = {r.prefix for r in rows if r.kind == "row"}
         missing = tuple(r.prefix for r in self.spec.rows if r.prefix not in matched)
         values: dict[str, Value] = {}
-        for r in self.rows:
+        for r in rows:
             for v in r.data:
                 if v.key is not None:
                     values.setdefault(v.key, v)
         return TableMatch(
             key=self.spec.key,
-            template=template,
+            template=self.template,
             spec=self.spec,
             tables=tuple(self.tables),
-            rows=tuple(self.rows),
+            rows=rows,
             headers=tuple(self.headers),
             unknown=tuple(self.unknown),
             missing=missing,
@@ -520,9 +558,12 @@ def _doubt(guess: str | None, cell: Cell | None, caption: Paragraph | None, row:
     return f"表中“{inner(quote(written))}”行的行名与模板不完全一致，按“{label}”核对"
 
 
-def match_table(items: Sequence[Item], spec: TableSpec, template: str) -> TableMatch:
-    """Match ``items`` against ``spec`` (a table of template ``template``)."""
-    matcher = _Matcher(spec)
+def read_table(items: Sequence[Item], spec: TableSpec, template: str) -> _Matcher:
+    """``items`` read against ``spec``: the rows found and the score
+    (:attr:`TableMatch.score`), ``result()`` then building the
+    :class:`TableMatch` (only for the template chosen among several)."""
+    matcher = _Matcher(spec, template)
     for item in items:
         matcher.feed(item)
-    return matcher.result(template)
+    matcher.finish()
+    return matcher
