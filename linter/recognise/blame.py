@@ -92,14 +92,18 @@ def blame(tables: TemplateTables, ids: Iterable[str] = CROSSING) -> tuple[Blame,
         return tables.memo[memo_key]
     outcomes = [o for i in ids for o in identity(i).evaluate(tables)
                 if o.op == "=" and o.status in ("ok", "violated")]
+    # a cell that an instance holding reads is not to blame: only the
+    # violated instances' other cells are gathered
+    violated = [o for o in outcomes if o.status == "violated"]
+    held = {operand.key for o in outcomes if o.status == "ok" for operand in o.operands} if violated else set()
     reading: dict[str, list[tuple[Outcome, Operand]]] = {}
-    for outcome in outcomes:
+    for outcome in violated:
         for operand in outcome.operands:
-            if operand.key is not None and operand.number is not None:
+            if operand.key is not None and operand.number is not None and operand.key not in held:
                 reading.setdefault(operand.key, []).append((outcome, operand))
     candidates: list[Blame] = []
     for uses in reading.values():
-        if any(o.status == "ok" for o, _ in uses) or len(uses) < 2:
+        if len(uses) < 2:
             continue
         expected = {_correction(o, operand) for o, operand in uses}
         if len(expected) != 1 or None in expected:

@@ -35,6 +35,7 @@ their number do not count.
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import lru_cache
 from typing import Iterable, Iterator
 
 from ...model import Location, Paragraph
@@ -78,13 +79,35 @@ def extract_text(text: str, year: int | None) -> tuple[Claim, ...]:
 
 def paragraph_claims(paragraph: Paragraph, year: int | None) -> tuple[Claim, ...]:
     """The claims of one paragraph of a report for ``year``."""
-    normalised = normalise(paragraph.text)
+    found = _text_claims(paragraph.text, year)
+    placed: dict[int, Claim] = {}
+    return tuple(_place(claim, paragraph, placed) for claim in found)
+
+
+@lru_cache(maxsize=4096)
+def _text_claims(text: str, year: int | None) -> tuple[Claim, ...]:
+    """The claims of a paragraph of ``text``, made in a stand-in paragraph
+    (:func:`_place` puts them in the real one): they depend on the text
+    alone, and reports repeat much of their wording (remembered)."""
+    paragraph = Paragraph(text, Location(1))
+    normalised = normalise(text)
     pats = patterns()
     claims: list[Claim] = []
     for start, end in split(normalised.text, pats.sentence_ends):
         if pats.may_claim.search(normalised.text, start, end):  # most sentences cannot make a claim
             claims.extend(_Sentence(paragraph, normalised, start, end, year).claims())
     return tuple(claims)
+
+
+def _place(claim: Claim, paragraph: Paragraph, placed: dict[int, Claim]) -> Claim:
+    """``claim``, and the claims it qualifies or lists, in ``paragraph``;
+    ``placed`` holds those already moved, so that a claim shared stays shared."""
+    moved = placed.get(id(claim))
+    if moved is None:
+        of = _place(claim.of, paragraph, placed) if claim.of is not None else None
+        parts = tuple(_place(part, paragraph, placed) for part in claim.parts)
+        moved = placed[id(claim)] = replace(claim, paragraph=paragraph, of=of, parts=parts)
+    return moved
 
 
 class _Sentence:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ...normalize import ARTEFACTS, fold, norm
 
@@ -39,8 +40,11 @@ def _ascii_alnum(ch: str) -> bool:
     return ch.isascii() and ch.isalnum()
 
 
+@lru_cache(maxsize=512)
 def normalise(text: str) -> Normalised:
-    """``text`` in matching form, keeping each character's original offset."""
+    """``text`` in matching form, keeping each character's original offset
+    (remembered for the last few hundred texts: the claims and several rules
+    normalise the same paragraphs of a report, one after the other)."""
     if not _SPECIAL.search(text):  # one character out per character in
         return Normalised(fold(text), tuple(range(len(text) + 1)))
     removed = set()

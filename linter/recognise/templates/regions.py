@@ -35,7 +35,7 @@ template table the items that belong to it:
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from functools import lru_cache
 from typing import Iterable, Sequence
 
@@ -302,17 +302,20 @@ def _at(paragraph: Paragraph, offset: int) -> Location:
 
 
 def _vote(row: Row, labels: LabelSet) -> str | None:
-    votes: Counter[str] = Counter()
+    """The table key most of the row's label cells name (each cell naming
+    one table votes), None without votes or on a tie."""
+    votes: dict[str, int] = {}
     for cell in row.cells:
         if is_value(cell.text):
             continue
-        keys = {m.target for m in labels.best(cell.text)}
-        if len(keys) == 1:
-            votes[keys.pop()] += 1
-    ranked = votes.most_common(2)
-    if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
-        return None
-    return ranked[0][0]
+        matches = labels.best(cell.text)
+        if matches and all(m.target == matches[0].target for m in matches):
+            votes[matches[0].target] = votes.get(matches[0].target, 0) + 1
+    if len(votes) < 2:
+        return next(iter(votes), None)
+    most = max(votes.values())
+    winners = [key for key, count in votes.items() if count == most]
+    return winners[0] if len(winners) == 1 else None
 
 
 def _caption_key(paragraph: Paragraph, labels: LabelSet) -> tuple[str | None, bool]:

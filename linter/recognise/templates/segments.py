@@ -51,24 +51,29 @@ class Segment:
         """The cells after ``cell`` (the row label); all cells if None."""
         if cell is None:
             return self.cells
-        index = next(i for i, c in enumerate(self.cells) if c is cell)
-        return self.cells[index + 1:]
+        for index, c in enumerate(self.cells):
+            if c is cell:
+                return self.cells[index + 1:]
+        raise ValueError("cell not in segment")
 
 def split(row: Row, is_row_label: Callable[[str], bool]) -> list[Segment]:
     """The segments of ``row``; ``is_row_label`` says whether a text cell
     names a template row or group (a new segment starts at such a cell once
     the current segment has a value)."""
-    segments: list[list[Cell]] = [[]]
+    cells = row.cells
+    starts = [0]
     seen_value = False
-    for cell in row.cells:
-        if not cell.is_blank and not is_value(cell.text):
-            if seen_value and is_row_label(cell.text):
-                segments.append([])
-                seen_value = False
-        elif not cell.is_blank:
+    for i, cell in enumerate(cells):
+        if cell.is_blank:
+            continue
+        if is_value(cell.text):
             seen_value = True
-        segments[-1].append(cell)
-    return [Segment(tuple(cells)) for cells in segments]
+        elif seen_value and is_row_label(cell.text):
+            starts.append(i)
+            seen_value = False
+    if len(starts) == 1:  # the usual row: one segment
+        return [Segment(cells)]
+    return [Segment(cells[a:b]) for a, b in zip(starts, starts[1:] + [len(cells)])]
 
 
 def trim(data: tuple[Cell, ...], layout: str, expected: int) -> tuple[Cell, ...]:

@@ -113,7 +113,9 @@ def classify(text: str, kind: str = "count") -> tuple[str, int | Decimal | None,
     return status, int(value), m["unit"]
 
 
+@lru_cache(maxsize=16384)
 def is_value(text: str) -> bool:
     """True when ``text`` reads as a data value (number, dash, 无…), i.e.
-    not as a label; blanks are values too."""
+    not as a label; blanks are values too (cached: asked of every cell by
+    each template tried)."""
     return classify(text)[0] in VALUE_STATUSES
