@@ -597,11 +597,11 @@ def _cell_labels(spec: TableSpec, key: str) -> dict[str, Any]:
 def _read_operand(match: TableMatch, key: str, sign: int) -> Operand:
     labels = _cell_labels(match.spec, key)
     value = match.values.get(key)
-    if value is not None:
-        if value.is_number:
-            return Operand(key, sign, value, value.number, None, value.location, **labels)
+    if value is not None:  # the labels are the last fields, in order (row, group, column, order)
+        if value.status == "number":
+            return Operand(key, sign, value, value.number, None, value.cell.location, *labels.values())
         problem = "blank" if value.status == "blank" else "invalid"
-        return Operand(key, sign, value, None, problem, value.location, **labels)
+        return Operand(key, sign, value, None, problem, value.cell.location, *labels.values())
     row_spec = _cells(match.spec).get(key, (None, None))[0]
     prefix = row_spec.prefix if row_spec else key.rsplit(".", 1)[0]
     rows = [r for r in match.rows if r.kind == "row" and r.prefix == prefix

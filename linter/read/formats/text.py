@@ -48,6 +48,8 @@ _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _WORD_CELL = re.compile(r"^[ \u3000\u00a0]*\t(?!.*\t)")
 _MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s*(.*?)\s*#*\s*$")
 _MD_ROW = re.compile(r"^\s*\|")
+#: A pipe that separates two cells of a Markdown row (not an escaped ``\|``).
+_MD_PIPE = re.compile(r"(?<!\\)\|")
 #: A Markdown ATX heading as a ``.txt`` file must write it to count as one: ``#`` then a space.
 _MD_ATX = re.compile(r"^\s{0,3}#{1,6}[ \t]+\S")
 _MD_MIN_HEADINGS = 2
@@ -133,10 +135,10 @@ class _TableDraft:
     open_row: bool = False  # word-cells: the last row may still grow
 
     def table(self, index: int) -> Table:
-        rows = tuple(
-            Row(tuple(c.cell() for c in cells), Location(cells[0].line, cells[0].column, cells[-1].line))
+        rows = tuple([
+            Row(tuple([c.cell() for c in cells]), Location(cells[0].line, cells[0].column, cells[-1].line))
             for cells in self.rows if cells
-        )
+        ])
         first, last = rows[0].location, rows[-1].cells[-1].location
         return Table(rows, Location(first.line, first.column, last.line), self.layout, index)
 
@@ -227,7 +229,7 @@ class _Builder:
         start = line.index("|") + 1
         inner = body[1:-1] if body.endswith("|") and len(body) > 1 else body[1:]
         cells, offset = [], start
-        for part in re.split(r"(?<!\\)\|", inner):
+        for part in _MD_PIPE.split(inner):
             lead = len(part) - len(part.lstrip())
             cells.append(_CellDraft(part.strip().replace("\\|", "|"), number, offset + lead + 1))
             offset += len(part) + 1

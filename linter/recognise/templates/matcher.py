@@ -250,6 +250,13 @@ def _index(spec: TableSpec) -> _Index:
     return _Index(LabelSet(rows), LabelSet(headers), LabelSet(captions), unlabelled)
 
 
+@lru_cache(maxsize=256)
+def _preferred(spec: TableSpec, group: str | None, block: str | None) -> tuple[RowSpec | GroupSpec, ...]:
+    """:meth:`_Matcher._prefer`, worked out once per template table, group and block."""
+    return tuple(t for _, t in _index(spec).rows
+                 if t.parent == group or (isinstance(t, RowSpec) and t.block == block))
+
+
 _WEIGHT = {Level.EXACT: 2, Level.VARIANT: 1, Level.PARTIAL: 1, Level.TYPO: 1}
 
 
@@ -280,10 +287,9 @@ class _Matcher:
         self.texts: list[Paragraph] = []
 
     # -- labels -----------------------------------------------------------
-    def _prefer(self) -> list[RowSpec | GroupSpec]:
+    def _prefer(self) -> tuple[RowSpec | GroupSpec, ...]:
         """Rows and groups of the current group or block (for ambiguous labels)."""
-        return [t for _, t in self.index.rows
-                if t.parent == self.group or (isinstance(t, RowSpec) and t.block == self.block)]
+        return _preferred(self.spec, self.group, self.block)
 
     def _row_label(self, text: str) -> Match | None:
         matches = self.index.rows.best(text)
@@ -328,10 +334,11 @@ class _Matcher:
             if unlabelled and self.headers and len(row.cells) == len(unlabelled.columns):
                 self._unlabelled(row, table, row.cells)  # table 四's data row left wholly blank
             return
-        if len(texts) == 1 and not is_value(texts[0].text) and self._caption_row(texts[0].text):
+        values = [is_value(c.text) for c in texts]
+        if len(texts) == 1 and not values[0] and self._caption_row(texts[0].text):
             self.headers.append(row)
             return
-        if all(not is_value(c.text) for c in texts):
+        if not any(values):
             self._row_without_values(row, table, texts)
             return
         for segment in split(row, lambda text: self._row_label(text) is not None):
@@ -421,7 +428,7 @@ class _Matcher:
 
     def _add_row(self, row, table, target: RowSpec, cell, level, caption, data, guess=None, at=None) -> None:
         columns = target.columns
-        restricted = tuple(c for c in columns if self.restrict and c.group == self.restrict)
+        restricted = tuple(c for c in columns if c.group == self.restrict) if self.restrict else ()
         if restricted and len(trim(data, table.layout, len(columns))) != len(columns):
             columns = restricted
         if guess is None and table.layout == TEXT_LAYOUT:

@@ -78,15 +78,15 @@ def split(row: Row, is_row_label: Callable[[str], bool]) -> list[Segment]:
 
 def trim(data: tuple[Cell, ...], layout: str, expected: int) -> tuple[Cell, ...]:
     """``data`` without the padding blanks of ``layout`` (see module doc)."""
-    cells = list(data)
+    start, end = 0, len(data)
     if layout in PADDED_LAYOUTS:
-        while cells and cells[0].is_blank:
-            cells.pop(0)
-        while cells and cells[-1].is_blank:
-            cells.pop()
+        while start < end and data[start].is_blank:
+            start += 1
+        while end > start and data[end - 1].is_blank:
+            end -= 1
     else:
-        while len(cells) > expected and cells[-1].is_blank:
-            cells.pop()
-        while len(cells) > expected and cells[0].is_blank:
-            cells.pop(0)
-    return tuple(cells)
+        while end - start > expected and data[end - 1].is_blank:
+            end -= 1
+        while end - start > expected and data[start].is_blank:
+            start += 1
+    return tuple(data[start:end])
