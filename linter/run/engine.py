@@ -32,12 +32,14 @@ not cached.  A directory that cannot be listed gets an E001 finding.
 from __future__ import annotations
 
 import dataclasses
+import gc
 import os
 import sys
 import threading
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterable, Sequence
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Sequence
 
 from .. import limits
 from ..findings import Finding
@@ -72,6 +74,12 @@ if TYPE_CHECKING:
 
 #: from this many files on, a run uses every core unless told otherwise
 PARALLEL_MIN_FILES = 8
+#: The cyclic garbage collector's thresholds while files are checked: a
+#: report's model and recognition make hundreds of thousands of small
+#: objects, nearly all freed by reference counting, and at Python's
+#: default (a collection every 700 allocations) the collector keeps
+#: traversing them and the caches; 5–10% of a batch's time, measured.
+BATCH_GC_THRESHOLDS = (20000, 20, 20)
 #: the file name stdin is read as when ``--stdin-filename`` is not given
 STDIN_DEFAULT_NAME = "stdin.txt"
 
@@ -179,8 +187,19 @@ def lint(paths: Sequence[str], options: Options = Options(), *, plugins: Plugins
     LintError or ConfigError (before reading any report) for bad paths or
     configuration; everything else is a finding or goes to ``warn``.
     ``progress(done, total)`` is called before each file and at the end."""
-    with Interrupts.watching():
+    with Interrupts.watching(), _collecting_less():
         return _lint(paths, options, plugins or plugins_for(paths, options), stdin, warn, progress)
+
+
+@contextmanager
+def _collecting_less() -> Iterator[None]:
+    """The garbage collector at :data:`BATCH_GC_THRESHOLDS` (then as it was)."""
+    before = gc.get_threshold()
+    gc.set_threshold(*BATCH_GC_THRESHOLDS)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
 
 
 def _lint(paths: Sequence[str], options: Options, plugins: Plugins, stdin: bytes | None, warn: Warn,
