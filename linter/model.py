@@ -12,8 +12,11 @@ properties) to match it.
 
 All classes are immutable :class:`msgspec.Struct` s (``frozen=True``:
 compared and hashed by value; :func:`msgspec.structs.replace` makes a
-changed copy).  The model is data: it imports nothing of govlint but the
-text helpers of :mod:`govlint.normalize`.  What recognition
+changed copy).  Those made by the thousand (locations, cells, paragraphs…)
+are ``gc=False``: they hold only text, numbers and other such structs, so
+they can be in no reference cycle and the garbage collector need not track
+them.  The model is data: it imports nothing of govlint but the text
+helpers of :mod:`govlint.normalize`.  What recognition
 makes of a document (the tables matched to the templates, the claims of
 the prose) is computed on :class:`govlint.recognise.report.Report`, the
 Document subclass rules receive.  Rule authors program against this

@@ -46,7 +46,7 @@ from ..normalize import fold
 from .prose import ITEM_START
 
 
-class Span(msgspec.Struct, frozen=True):
+class Span(msgspec.Struct, frozen=True, gc=False):
     """A cell as the format writes it.  ``at`` is its first grid column
     when the format says (Word, PDF); otherwise (HTML) it takes the next
     column not covered from above.  ``x0``/``x1`` are its left and right

@@ -21,7 +21,7 @@ from ...normalize import ARTEFACTS, fold, norm
 _SPECIAL = re.compile(r"[\s\[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 
 
-class Normalised(msgspec.Struct, frozen=True):
+class Normalised(msgspec.Struct, frozen=True, gc=False):
     """``text`` normalised; ``origin[i]`` is the offset in the original
     text of normalised character ``i`` (one extra entry: the original end)."""
 

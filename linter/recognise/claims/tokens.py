@@ -28,7 +28,7 @@ from .patterns import LEXICON, PACKAGE, patterns
 NUMBER = "num"
 
 
-class Token(msgspec.Struct, frozen=True):
+class Token(msgspec.Struct, frozen=True, gc=False):
     """A word or a number of a sentence; ``start``/``end`` are offsets in
     the normalised paragraph text.  ``tag`` is the lexicon's tag (None for
     filler), ``"num"`` for a number, whose ``value``, ``unit`` and

@@ -81,7 +81,7 @@ def _cn_number(text: str) -> int | None:
     return tens_value * 10 + units_value
 
 
-class Form(msgspec.Struct, frozen=True):
+class Form(msgspec.Struct, frozen=True, gc=False):
     """The matching form of a text: its numbering (or None), the core, and
     the whole text compacted (numbering kept) for exact comparison."""
 
@@ -126,7 +126,7 @@ class Label(msgspec.Struct, frozen=True):
         return _label_level(self, text)
 
 
-class _Alt(msgspec.Struct, frozen=True):
+class _Alt(msgspec.Struct, frozen=True, gc=False):
     """One wording of a label prepared for matching: its numbering, core,
     core without a trailing parenthesis, and the edit distance a typo may
     have (0: too short for typos)."""

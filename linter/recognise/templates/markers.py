@@ -26,7 +26,7 @@ from .spec import Template
 TABLE_TEXT_LENGTH = 40
 
 
-class MarkerHit(msgspec.Struct, frozen=True):
+class MarkerHit(msgspec.Struct, frozen=True, gc=False):
     """``marker`` of ``template`` found at ``location``."""
 
     template: str

@@ -30,7 +30,7 @@ from .values import is_value
 PADDED_LAYOUTS = frozenset({"tab-rows"})
 
 
-class Segment(msgspec.Struct, frozen=True):
+class Segment(msgspec.Struct, frozen=True, gc=False):
     """The cells of one row, or of one part of a glued row."""
 
     cells: tuple[Cell, ...]

@@ -51,7 +51,7 @@ _SLASHES = frozenset("/\\")
 _NONE_WORDS = frozenset({"无", "暂无", "没有"})
 
 
-class Value(msgspec.Struct, frozen=True):
+class Value(msgspec.Struct, frozen=True, gc=False):
     """One data cell read for a template column.
 
     ``key`` is the canonical key (None when the row's cells could not be
