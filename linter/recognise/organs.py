@@ -38,10 +38,11 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from typing import Mapping
+
+import msgspec
 
 from ..model import Document
 from ..normalize import compact
@@ -54,8 +55,7 @@ def _data() -> tuple[tuple[tuple[str, str, tuple[re.Pattern, ...]], ...], re.Pat
     return tiers, re.compile(data["government"]["pattern"]), frozenset(data["no-regulations"])
 
 
-@dataclass(frozen=True)
-class Organ:
+class Organ(msgspec.Struct, frozen=True):
     """The organ as its name tells it (see the module docstring)."""
 
     name: str | None

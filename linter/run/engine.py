@@ -35,9 +35,10 @@ import dataclasses
 import os
 import sys
 import threading
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable, Sequence
+
+import msgspec
 
 from .. import limits
 from ..findings import Finding
@@ -80,9 +81,12 @@ __all__ = ["FileResult", "LintError", "LintResult", "Options", "SettingsResolver
 Warn = Callable[[str], None]
 
 
-@dataclass(frozen=True)
+@dataclasses.dataclass(frozen=True)
 class FileResult:
-    """The findings for one file, and the fail level that applied to it."""
+    """The findings for one file, and the fail level that applied to it.
+    (A dataclass, like :class:`govlint.findings.Finding`, until
+    :mod:`govlint.repository`, which changes copies of both with
+    :func:`dataclasses.replace`, makes its own classes structs.)"""
 
     path: str
     findings: tuple[Finding, ...]
@@ -94,8 +98,7 @@ class FileResult:
         return any(f.severity >= self.fail_level for f in self.findings)
 
 
-@dataclass(frozen=True)
-class LintResult:
+class LintResult(msgspec.Struct, frozen=True):
     """A whole run: one :class:`FileResult` per file (sorted by path) and
     the internal errors met on the way (already passed to ``warn``)."""
 
@@ -272,8 +275,7 @@ class _NoReportSets:
         return ()
 
 
-@dataclass(frozen=True)
-class _Checked:
+class _Checked(msgspec.Struct, frozen=True):
     """What checking one file gave: its result (None when it could not be
     checked at all) and the messages for ``warn`` (a rule that crashed…)."""
 

@@ -22,10 +22,10 @@ import importlib
 import os
 import re
 import sys
-from dataclasses import dataclass, field
 from types import ModuleType, SimpleNamespace
 from typing import Any, Callable, Iterable, Iterator, Protocol
 
+import msgspec
 import pluggy
 
 from .. import hookspecs
@@ -46,16 +46,15 @@ class EntryPoint(Protocol):
     def load(self) -> Any: ...
 
 
-@dataclass
-class Plugins:
+class Plugins(msgspec.Struct):
     """What the plugins provide: rule classes (each with ``plugin`` set),
     readers, merged default configuration, and load warnings."""
 
     manager: pluggy.PluginManager
-    rules: list[type[Rule]] = field(default_factory=list)
-    readers: list[Reader] = field(default_factory=list)
-    defaults: dict[str, Any] = field(default_factory=dict)
-    warnings: list[str] = field(default_factory=list)
+    rules: list[type[Rule]] = msgspec.field(default_factory=list)
+    readers: list[Reader] = msgspec.field(default_factory=list)
+    defaults: dict[str, Any] = msgspec.field(default_factory=dict)
+    warnings: list[str] = msgspec.field(default_factory=list)
 
     def rule_by_code(self, code: str) -> type[Rule] | None:
         return next((r for r in self.rules if r.code == code.upper()), None)

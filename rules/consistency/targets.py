@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass
 from fnmatch import fnmatchcase
 from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any, Iterator
+
+import msgspec
 
 from govlint.recognise.report import Report
 
@@ -15,8 +16,7 @@ if TYPE_CHECKING:
     from govlint.repository.profile import ReportProfile
 
 
-@dataclass(frozen=True)
-class Target:
+class Target(msgspec.Struct, frozen=True):
     """A table figure: ``value``, the ``label`` a finding names it by, and
     ``doubt``: why a cell it is read from is uncertain (its row recognised
     with low confidence), None when none is."""

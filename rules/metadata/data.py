@@ -7,11 +7,12 @@ from __future__ import annotations
 import re
 import string
 import tomllib
-from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from importlib import resources
 from typing import Any, Iterator, Mapping
+
+import msgspec
 
 from govlint.model import Location, Paragraph
 from govlint.normalize import compact
@@ -29,8 +30,7 @@ def data() -> dict[str, Any]:
     return tomllib.loads(resources.files(__package__).joinpath("metadata.toml").read_text("utf-8"))
 
 
-@dataclass(frozen=True)
-class Found:
+class Found(msgspec.Struct, frozen=True):
     """A regex match in a paragraph, located in the source file."""
 
     match: re.Match
@@ -80,8 +80,7 @@ def _signature_pattern() -> re.Pattern:
     return re.compile(string.Template(spec["pattern"]).safe_substitute(chrome=chrome))
 
 
-@dataclass(frozen=True)
-class Signature:
+class Signature(msgspec.Struct, frozen=True):
     """The 落款 date and the paragraph holding it."""
 
     date: date
@@ -124,8 +123,7 @@ def chinese_date(d: date) -> str:
     return f"{d.year}年{d.month}月{d.day}日"
 
 
-@dataclass(frozen=True)
-class Due:
+class Due(msgspec.Struct, frozen=True):
     """A report's publication deadline: ``date``, and ``why`` — the level
     and the configuration key it comes from, as a finding names them."""
 

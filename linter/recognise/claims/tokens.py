@@ -16,10 +16,11 @@ import importlib
 import logging
 import sys
 import types
-from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 from importlib import resources
+
+import msgspec
 
 from ...read.numerals import chinese_to_int
 from .patterns import LEXICON, PACKAGE, patterns
@@ -27,8 +28,7 @@ from .patterns import LEXICON, PACKAGE, patterns
 NUMBER = "num"
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(msgspec.Struct, frozen=True, gc=False):
     """A word or a number of a sentence; ``start``/``end`` are offsets in
     the normalised paragraph text.  ``tag`` is the lexicon's tag (None for
     filler), ``"num"`` for a number, whose ``value``, ``unit`` and

@@ -5,17 +5,16 @@ from __future__ import annotations
 
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+import msgspec
 import regex
 
 from ...normalize import compact
 
 
-@dataclass(frozen=True)
-class SectionSpec:
+class SectionSpec(msgspec.Struct, frozen=True):
     """One template section: its wording, accepted variants, signature and key words."""
 
     number: int
@@ -29,8 +28,7 @@ class SectionSpec:
         return (self.canonical, *self.variants)
 
 
-@dataclass(frozen=True)
-class Data:
+class Data(msgspec.Struct, frozen=True):
     """Everything the outline reads from data files."""
 
     sections: tuple[SectionSpec, ...]

@@ -34,10 +34,11 @@ than it saves on a one-file run.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from enum import IntEnum
 from functools import lru_cache
 from typing import Collection, Generic, Iterable, Sequence, TypeVar
+
+import msgspec
 
 from ...normalize import compact
 
@@ -80,8 +81,7 @@ def _cn_number(text: str) -> int | None:
     return tens_value * 10 + units_value
 
 
-@dataclass(frozen=True, slots=True)
-class Form:
+class Form(msgspec.Struct, frozen=True, gc=False):
     """The matching form of a text: its numbering (or None), the core, and
     the whole text compacted (numbering kept) for exact comparison."""
 
@@ -111,8 +111,7 @@ def form(text: str) -> Form:
     return Form(number, core, _PUNCT.sub("", full))
 
 
-@dataclass(frozen=True)
-class Label:
+class Label(msgspec.Struct, frozen=True):
     """A label of the template: the printed ``text`` and other wordings."""
 
     text: str
@@ -127,8 +126,7 @@ class Label:
         return _label_level(self, text)
 
 
-@dataclass(frozen=True, slots=True)
-class _Alt:
+class _Alt(msgspec.Struct, frozen=True, gc=False):
     """One wording of a label prepared for matching: its numbering, core,
     core without a trailing parenthesis, and the edit distance a typo may
     have (0: too short for typos)."""
@@ -139,8 +137,7 @@ class _Alt:
     typo_limit: int
 
 
-@dataclass(frozen=True, slots=True)
-class _Prepared:
+class _Prepared(msgspec.Struct, frozen=True):
     """A label's forms, computed once: the canonical form's ``full`` text
     and every wording (canonical first, then the aliases)."""
 
@@ -211,8 +208,7 @@ def within(a: str, b: str, limit: int) -> bool:
     return previous[-1] <= limit
 
 
-@dataclass(frozen=True, slots=True)
-class Match(Generic[T]):
+class Match(msgspec.Struct, Generic[T], frozen=True):
     """``target`` matched at ``level``."""
 
     target: T
