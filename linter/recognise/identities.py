@@ -62,9 +62,9 @@ import tomllib
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cached_property, lru_cache
-from importlib import resources
 from typing import Any, Iterable, Mapping, Sequence
 
+from ..data import read_text
 from ..model import Location
 from ..normalize import norm
 from .templates import TableMatch, TemplateTables, Value
@@ -871,7 +871,7 @@ def load_identities(text: str) -> tuple[dict[str, Identity], dict[str, str]]:
 
 @lru_cache(maxsize=1)
 def _data() -> _Data:
-    text = (resources.files("govlint.data") / "identities.toml").read_text(encoding="utf-8")
+    text = read_text("govlint.data", "identities.toml")
     found, short = load_identities(text)
     return _Data(found, short)
 

@@ -3,14 +3,13 @@ scoring weights (``data/outline.toml``), read once."""
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 import regex
 
+from ...data import read_toml
 from ...normalize import compact
 
 
@@ -50,7 +49,7 @@ class Data:
 
 
 def _read(name: str) -> dict:
-    return tomllib.loads(resources.files("govlint.data").joinpath(name).read_text("utf-8"))
+    return read_toml("govlint.data", name)
 
 
 def _label_pattern(words: list[str], tail: str, anchored: bool = True) -> regex.Pattern:

@@ -20,12 +20,14 @@ from __future__ import annotations
 
 import tomllib
 from functools import lru_cache
-from importlib import resources
-from importlib.resources.abc import Traversable
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import TYPE_CHECKING, Any, Iterable, Mapping
 
+from ...data import path
 from .spec import Template, build_template
+
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
 
 _DIRECTIVES = ("replace", "remove", "after")
 
@@ -33,7 +35,7 @@ _DIRECTIVES = ("replace", "remove", "after")
 @lru_cache(maxsize=1)
 def templates() -> Mapping[str, Template]:
     """The built-in templates by id, oldest first."""
-    return load_templates([resources.files("govlint.data")])
+    return load_templates([Path(path("govlint.data", ""))])
 
 
 def template(template_id: str) -> Template:
