@@ -61,11 +61,11 @@ import re
 import tomllib
 from decimal import Decimal
 from functools import cached_property, lru_cache
-from importlib import resources
 from typing import Any, Iterable, Mapping, Sequence
 
 import msgspec
 
+from ..data import read_toml
 from ..model import Location
 from ..normalize import norm
 from .templates import TableMatch, TemplateTables, Value
@@ -844,9 +844,10 @@ class _Data(msgspec.Struct, frozen=True):
     labels: Mapping[str, str]
 
 
-def load_identities(text: str) -> tuple[dict[str, Identity], dict[str, str]]:
-    """The identities and short labels of an ``identities.toml`` text."""
-    data = tomllib.loads(text)
+def load_identities(text: str | Mapping[str, Any]) -> tuple[dict[str, Identity], dict[str, str]]:
+    """The identities and short labels of an ``identities.toml`` text (or
+    of the TOML it holds, parsed)."""
+    data = tomllib.loads(text) if isinstance(text, str) else text
     found: dict[str, Identity] = {}
     for entry in data.get("identity", []):
         entry = dict(entry)
@@ -868,8 +869,7 @@ def load_identities(text: str) -> tuple[dict[str, Identity], dict[str, str]]:
 
 @lru_cache(maxsize=1)
 def _data() -> _Data:
-    text = (resources.files("govlint.data") / "identities.toml").read_text(encoding="utf-8")
-    found, short = load_identities(text)
+    found, short = load_identities(read_toml("govlint.data", "identities.toml"))
     return _Data(found, short)
 
 

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import tomllib
 from fnmatch import fnmatchcase
 from functools import lru_cache
-from importlib import resources
 from typing import TYPE_CHECKING, Any, Iterator
 
 import msgspec
 
+from govlint.data import read_toml
 from govlint.recognise.report import Report
 
 if TYPE_CHECKING:
@@ -28,7 +27,7 @@ class Target(msgspec.Struct, frozen=True):
 
 @lru_cache(maxsize=1)
 def targets() -> dict[str, Any]:
-    return tomllib.loads(resources.files(__package__).joinpath("targets.toml").read_text("utf-8"))
+    return read_toml(__package__, "targets.toml")
 
 
 @lru_cache(maxsize=256)

@@ -1,15 +1,13 @@
-"""What the metadata rules share: their data file (``metadata.toml``) and
-the facts read from a report with it — statistical periods, the signature
-date, the organ's level and its publication deadline."""
+"""What the metadata rules share: the facts read from a report with their
+data file (``metadata.toml``, :mod:`.defaults`) — statistical periods, the
+signature date, the organ's level and its publication deadline."""
 
 from __future__ import annotations
 
 import re
 import string
-import tomllib
 from datetime import date
 from functools import lru_cache
-from importlib import resources
 from typing import Any, Iterator, Mapping
 
 import msgspec
@@ -21,13 +19,9 @@ from govlint.recognise.claims.text import normalise
 from govlint.recognise.organs import document_organ
 from govlint.recognise.report import Report
 
-DEADLINE_KEY = "publication-deadline"
+from .defaults import DEADLINE_KEY, data
+
 _CN_DIGITS = "〇一二三四五六七八九"
-
-
-@lru_cache(maxsize=1)
-def data() -> dict[str, Any]:
-    return tomllib.loads(resources.files(__package__).joinpath("metadata.toml").read_text("utf-8"))
 
 
 class Found(msgspec.Struct, frozen=True):
@@ -112,11 +106,6 @@ def deadline_level(doc: Report) -> tuple[str, str]:
     else:
         level = "department"
     return level, data()["deadline-level-names"][level]
-
-
-def default_config() -> dict[str, Any]:
-    """The configuration the metadata plugin contributes (its defaults)."""
-    return {DEADLINE_KEY: dict(data()[DEADLINE_KEY])}
 
 
 def chinese_date(d: date) -> str:

@@ -4,12 +4,12 @@
 
 from __future__ import annotations
 
-import tomllib
 from functools import lru_cache
-from importlib import resources
 
 import msgspec
 import regex
+
+from ...data import read_text, read_toml
 
 PACKAGE = "govlint.recognise.claims"
 LEXICON = "lexicon.txt"
@@ -167,10 +167,9 @@ def _may_claim(data: dict, tags: dict[str, str]) -> regex.Pattern:
 
 @lru_cache(maxsize=1)
 def patterns() -> Patterns:
-    files = resources.files(PACKAGE)
-    data = tomllib.loads(files.joinpath(PATTERNS).read_text("utf-8"))
+    data = read_toml(PACKAGE, PATTERNS)
     numbers = data["numbers"]
-    tags = read_lexicon(files.joinpath(LEXICON).read_text("utf-8"))
+    tags = read_lexicon(read_text(PACKAGE, LEXICON))
     return Patterns(
         tags=tags,
         subject_tags=frozenset(data["subject-tags"]),

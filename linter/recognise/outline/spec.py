@@ -3,14 +3,13 @@ scoring weights (``data/outline.toml``), read once."""
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Mapping
 from functools import lru_cache
-from importlib import resources
 
 import msgspec
 import regex
 
+from ...data import read_toml
 from ...normalize import compact
 
 
@@ -48,7 +47,7 @@ class Data(msgspec.Struct, frozen=True):
 
 
 def _read(name: str) -> dict:
-    return tomllib.loads(resources.files("govlint.data").joinpath(name).read_text("utf-8"))
+    return read_toml("govlint.data", name)
 
 
 def _label_pattern(words: list[str], tail: str, anchored: bool = True) -> regex.Pattern:

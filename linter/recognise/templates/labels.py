@@ -43,6 +43,7 @@ import msgspec
 from ...normalize import compact
 
 T = TypeVar("T")
+K = TypeVar("K")
 
 
 class Level(IntEnum):
@@ -215,6 +216,10 @@ class Match(msgspec.Struct, Generic[T], frozen=True):
     level: Level
 
 
+#: wordings (the label's index, the wording) by what a text must share with them
+_Index = dict[K, list[tuple[int, _Alt]]]
+
+
 class LabelSet(Generic[T]):
     """Labels with their targets (pairs), prepared once for matching many
     texts; :meth:`best` remembers its answer per text (a batch meets the
@@ -230,21 +235,31 @@ class LabelSet(Generic[T]):
         # there, without comparing them with every label.
         self._exact: dict[str, list[int]] = {}
         self._variant: dict[str, list[tuple[int, int | None]]] = {}
-        # The other levels, by what a text must share with a wording: its
-        # short form or a start (PARTIAL), a length near the wording's (TYPO).
-        self._short: dict[str, list[tuple[int, _Alt]]] = {}
-        self._start: dict[str, list[tuple[int, _Alt]]] = {}
-        self._length: dict[int, list[tuple[int, _Alt]]] = {}
         for index, (label, _) in enumerate(self._prepared):
             self._exact.setdefault(label.full, []).append(index)
             for alt in label.alts:
                 self._variant.setdefault(alt.core, []).append((index, alt.number))
-                if alt.short:
-                    self._short.setdefault(alt.short, []).append((index, alt))
-                for end in range(2, len(alt.core) + 1):
-                    self._start.setdefault(alt.core[:end], []).append((index, alt))
-                if alt.typo_limit:
-                    self._length.setdefault(len(alt.core), []).append((index, alt))
+        self._others: tuple[_Index[str], _Index[str], _Index[int]] | None = None
+
+    def _other_levels(self) -> tuple[_Index[str], _Index[str], _Index[int]]:
+        """The indexes of the other levels, by what a text must share with
+        a wording: its short form or a start (PARTIAL), a length near the
+        wording's (TYPO); built when a text first needs them (in many
+        reports every text of a table is found EXACT or VARIANT)."""
+        if self._others is None:
+            short: _Index[str] = {}
+            start: _Index[str] = {}
+            length: _Index[int] = {}
+            for index, (label, _) in enumerate(self._prepared):
+                for alt in label.alts:
+                    if alt.short:
+                        short.setdefault(alt.short, []).append((index, alt))
+                    for end in range(2, len(alt.core) + 1):
+                        start.setdefault(alt.core[:end], []).append((index, alt))
+                    if alt.typo_limit:
+                        length.setdefault(len(alt.core), []).append((index, alt))
+            self._others = short, start, length
+        return self._others
 
     def __iter__(self):
         return iter(self.pairs)
@@ -278,13 +293,14 @@ class LabelSet(Generic[T]):
         def agrees(alt: _Alt) -> bool:
             return f.number is None or alt.number is None or f.number == alt.number
 
-        partial = {index for index, alt in self._short.get(short, ()) if short and agrees(alt)}
+        shorts, starts, lengths = self._other_levels()
+        partial = {index for index, alt in shorts.get(short, ()) if short and agrees(alt)}
         if len(core) >= 2:
-            partial.update(index for index, alt in self._start.get(core, ()) if agrees(alt))
+            partial.update(index for index, alt in starts.get(core, ()) if agrees(alt))
         if partial:
             return self._distinct(sorted(partial), Level.PARTIAL)
         typo = {index for length in range(len(core) - 2, len(core) + 3)
-                for index, alt in self._length.get(length, ())
+                for index, alt in lengths.get(length, ())
                 if abs(len(core) - length) <= alt.typo_limit and agrees(alt) and within(core, alt.core, alt.typo_limit)}
         return self._distinct(sorted(typo), Level.TYPO)
 
