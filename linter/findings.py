@@ -16,7 +16,11 @@ class Finding:
     ``certain`` is False for a finding whose evidence is not conclusive (a
     scope word, a hedge, a cell read with low confidence): it is reported
     one level below the rule's severity, the message saying why
-    (:meth:`govlint.rule.Rule.report`)."""
+    (:meth:`govlint.rule.Rule.report`).
+
+    A dataclass, unlike the model's structs, until :mod:`govlint.repository`
+    (which changes copies of findings with :func:`dataclasses.replace`)
+    makes its own classes structs."""
 
     path: str
     line: int

@@ -10,8 +10,13 @@ and column), so every finding points at a line a person can find.  Text is
 kept as written; use :func:`govlint.normalize.norm` (or the ``norm``
 properties) to match it.
 
-All classes are immutable.  The model is data: it imports nothing of
-govlint but the text helpers of :mod:`govlint.normalize`.  What recognition
+All classes are immutable :class:`msgspec.Struct` s (``frozen=True``:
+compared and hashed by value; :func:`msgspec.structs.replace` makes a
+changed copy).  Those made by the thousand (locations, cells, paragraphs…)
+are ``gc=False``: they hold only text, numbers and other such structs, so
+they can be in no reference cycle and the garbage collector need not track
+them.  The model is data: it imports nothing of govlint but the text
+helpers of :mod:`govlint.normalize`.  What recognition
 makes of a document (the tables matched to the templates, the claims of
 the prose) is computed on :class:`govlint.recognise.report.Report`, the
 Document subclass rules receive.  Rule authors program against this
@@ -21,9 +26,10 @@ module; it is part of the public API.
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Iterator, Union
+
+import msgspec
 
 from .normalize import is_blank, norm
 
@@ -63,8 +69,7 @@ class Severity(enum.IntEnum):
             raise ValueError(f"未知的严重级别 {value!r}（可用：error、warning、info）") from None
 
 
-@dataclass(frozen=True, slots=True)
-class Location:
+class Location(msgspec.Struct, frozen=True, gc=False):
     """A place in the source file: 1-based line and column, optionally a range.
 
     ``page`` is set by page-based readers (PDF); ``label`` is a human-readable
@@ -79,8 +84,7 @@ class Location:
     label: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Piece:
+class Piece(msgspec.Struct, frozen=True, gc=False):
     """Where one stretch of a paragraph's text comes from: the text from
     ``offset`` on (up to the next piece) starts at ``line``/``column``."""
 
@@ -89,8 +93,7 @@ class Piece:
     column: int
 
 
-@dataclass(frozen=True, slots=True)
-class Paragraph:
+class Paragraph(msgspec.Struct, frozen=True, gc=False):
     """A run of prose (or a heading) as one string.
 
     Lines that PDF extraction broke mid-sentence are joined back; ``pieces``
@@ -126,23 +129,19 @@ class Paragraph:
         return tuple(p.line for p in self.pieces) or (self.location.line,)
 
 
-@dataclass(frozen=True)
-class Cell:
+class Cell(msgspec.Struct, frozen=True, gc=False):
     """One table cell.  ``text`` is as written (line breaks inside the cell
     kept as ``\\n``); a cell holding only whitespace is blank, not zero.
     Whether it is blank is worked out once, when the cell is made (table
-    recognition asks it of each cell a few times over)."""
-
-    __slots__ = ("text", "location", "_blank")
+    recognition asks it of each cell a few times over): ``_blank`` is not
+    an argument, whatever is passed is replaced."""
 
     text: str
     location: Location
+    _blank: bool = False
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "_blank", is_blank(self.text))
-
-    def __reduce__(self):
-        return Cell, (self.text, self.location)
+        msgspec.structs.force_setattr(self, "_blank", is_blank(self.text))
 
     @property
     def norm(self) -> str:
@@ -153,8 +152,7 @@ class Cell:
         return self._blank
 
 
-@dataclass(frozen=True, slots=True)
-class Row:
+class Row(msgspec.Struct, frozen=True, gc=False):
     """A table row: its cells in order, merged cells repeated or left blank
     as the format gives them."""
 
@@ -166,8 +164,7 @@ class Row:
         return tuple(c.norm for c in self.cells)
 
 
-@dataclass(frozen=True, slots=True)
-class Table:
+class Table(msgspec.Struct, frozen=True, gc=False):
     """A table as the reader found it.  ``layout`` names how it was written
     (``word-cells``, ``tab-rows``, ``markdown``…); ``index`` is its 1-based
     number among the document's tables."""
@@ -199,8 +196,7 @@ class Wording(str, enum.Enum):
     DEVIANT = "deviant"          # recognisably the section, other words
 
 
-@dataclass(frozen=True, slots=True)
-class Section:
+class Section(msgspec.Struct, frozen=True, gc=False):
     """One of the six parts of the report, found by the outline.
 
     ``number`` is which template section (1–6) the heading was matched to;
@@ -247,8 +243,7 @@ class Section:
         return "\n".join(p.text for p in self.paragraphs)
 
 
-@dataclass(frozen=True, slots=True)
-class SubItem:
+class SubItem(msgspec.Struct, frozen=True, gc=False):
     """A numbered sub-item inside a section: ``（一）``, ``1.``, ``（1）``, ``①``.
 
     ``style`` names the marker family (``cn-paren``, ``arabic-dot``,
@@ -267,8 +262,7 @@ class SubItem:
         return self.paragraph.location
 
 
-@dataclass(frozen=True, slots=True)
-class Title:
+class Title(msgspec.Struct, frozen=True, gc=False):
     """The report title, joined when split over several lines."""
 
     text: str
@@ -279,8 +273,7 @@ class Title:
         return norm(self.text)
 
 
-@dataclass(frozen=True, slots=True)
-class InputProblem:
+class InputProblem(msgspec.Struct, frozen=True, gc=False):
     """Something wrong with the file itself (reported by the E rules).
 
     ``kind`` is one of ``unreadable``, ``empty``, ``binary``, ``encoding``,
@@ -295,8 +288,7 @@ class InputProblem:
     fatal: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class PageDate:
+class PageDate(msgspec.Struct, frozen=True, gc=False):
     """The publication date a web page states about itself, outside the
     report's text (``<meta name="PubDate">``, ``发布日期：2024-01-17``):
     ``date`` as ``YYYY-MM-DD``, ``source`` what stated it (``meta PubDate``,
@@ -307,8 +299,7 @@ class PageDate:
     location: Location
 
 
-@dataclass(frozen=True)
-class Document:
+class Document(msgspec.Struct, frozen=True, dict=True):
     """A whole report as read.  See the module docstring.  ``page_date`` is
     the page's publication date for formats that have one (a saved web
     page), else None."""
@@ -323,7 +314,7 @@ class Document:
     organ: str | None = None
     year: int | None = None
     problems: tuple[InputProblem, ...] = ()
-    preamble: tuple[Block, ...] = field(default=())
+    preamble: tuple[Block, ...] = ()
     page_date: PageDate | None = None
 
     @property

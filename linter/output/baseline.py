@@ -32,6 +32,8 @@ from collections import Counter
 from pathlib import Path
 from typing import Iterable
 
+import msgspec
+
 from ..findings import Finding
 from ..normalize import norm
 from ..run.atomic import write_atomic
@@ -149,4 +151,4 @@ def apply(result: LintResult, path: str | os.PathLike) -> LintResult:
             else:
                 kept.append(finding)
         files.append(dataclasses.replace(file, findings=tuple(kept)))
-    return dataclasses.replace(result, files=tuple(files), suppressed=result.suppressed + suppressed)
+    return msgspec.structs.replace(result, files=tuple(files), suppressed=result.suppressed + suppressed)

@@ -23,16 +23,17 @@ goes through these functions:
 
 from __future__ import annotations
 
-import re
+import regex
 
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
-_SURROGATE = re.compile("[\ud800-\udfff]")
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069"
-                      "\ud800-\udfff]")
-_XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+# ``regex``, not ``re``, which compiles a class over a large range a character at a time (~0.6 ms)
+_SURROGATE = regex.compile("[\ud800-\udfff]")
+_CONTROL = regex.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069"
+                         "\ud800-\udfff]")
+_XML_FORBIDDEN = regex.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 
-def _escaped(match: re.Match) -> str:
+def _escaped(match: regex.Match) -> str:
     char = match.group()
     code = ord(char)
     if 0xDC80 <= code <= 0xDCFF:  # a byte that was not UTF-8 (surrogateescape)

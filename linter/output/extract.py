@@ -32,9 +32,10 @@ import csv
 import io
 import json
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
+
+import msgspec
 
 from ..recognise.identities import cell_labels
 from ..recognise.report import Report
@@ -47,8 +48,7 @@ VALUE_COLUMNS = ("table", "key", "row_label", "column_group", "column_label", "r
 TIDY_COLUMNS = REPORT_COLUMNS + VALUE_COLUMNS
 
 
-@dataclass(frozen=True)
-class Extracted:
+class Extracted(msgspec.Struct, frozen=True):
     """One report's data: the ReportInfo fields, why nothing could be
     read (``problem``), and one dict per value (:data:`VALUE_COLUMNS`)."""
 

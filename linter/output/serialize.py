@@ -1,7 +1,8 @@
 """A :class:`~govlint.recognise.report.Report` as JSON-ready data (``govlint parse``).
 
-The walk is generic over the model's dataclasses, so a field added to the
-model appears in the output without changes here:
+The walk is generic over the model's structs, so a field added to the
+model appears in the output without changes here (a private field, named
+with a leading underscore, does not):
 
 * enums become their values, tuples lists;
 * a :class:`~govlint.model.Location` (a ``location`` field, or a
@@ -17,10 +18,11 @@ model appears in the output without changes here:
 
 from __future__ import annotations
 
-import dataclasses
 import enum
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
+
+import msgspec
 
 from ..model import Document, Location, Paragraph, Table
 from ..recognise.report import Report
@@ -46,10 +48,10 @@ def document_data(doc: Report, path: str | None = None) -> dict[str, Any]:
 
 def location_data(loc: Location) -> dict[str, Any]:
     data = {"line": loc.line, "column": loc.column}
-    for f in dataclasses.fields(loc):
-        value = getattr(loc, f.name)
-        if f.name not in data and value is not None:
-            data[f.name] = value
+    for name in loc.__struct_fields__:
+        value = getattr(loc, name)
+        if name not in data and value is not None:
+            data[name] = value
     return data
 
 
@@ -58,7 +60,7 @@ def _value(value: Any) -> Any:
         return value.value
     if isinstance(value, Location):
         return location_data(value)
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+    if isinstance(value, msgspec.Struct):
         return _object(value)
     if isinstance(value, (tuple, list)):
         return [_value(v) for v in value]
@@ -68,23 +70,23 @@ def _value(value: Any) -> Any:
 
 
 def _object(obj: Any, full_blocks: bool = False) -> dict[str, Any]:
-    """A dataclass instance as a dict.  ``full_blocks``: this is the
+    """A struct as a dict.  ``full_blocks``: this is the
     document or one of its own blocks, written out in full."""
     kind = _BLOCK_TYPES.get(type(obj))
     if kind and not full_blocks:
         return _reference(obj, kind)
     data: dict[str, Any] = {"type": kind} if kind else {}
-    names = {f.name for f in dataclasses.fields(obj)}
-    for f in dataclasses.fields(obj):
-        value = getattr(obj, f.name)
-        if f.name in _SKIPPED:
+    names = obj.__struct_fields__
+    for name in names:
+        if name in _SKIPPED or name.startswith("_"):
             continue
+        value = getattr(obj, name)
         if isinstance(value, Location):
             data.update(location_data(value))
-        elif f.name == "blocks" and isinstance(obj, Document):
-            data[f.name] = [_object(block, full_blocks=True) for block in value]
+        elif name == "blocks" and isinstance(obj, Document):
+            data[name] = [_object(block, full_blocks=True) for block in value]
         else:
-            data[f.name] = _value(value)
+            data[name] = _value(value)
     if "location" not in names and isinstance(getattr(obj, "location", None), Location):
         # the element's own fields (a section's end_line) win over its heading's location
         data.update({k: v for k, v in location_data(obj.location).items() if k not in data})

@@ -8,8 +8,9 @@ tables for the terminal."""
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
 from typing import Sequence
+
+import msgspec
 
 from ..findings import Finding
 from ..model import Severity
@@ -23,8 +24,7 @@ from .texttable import table
 SEVERITIES = tuple(sorted(Severity, reverse=True))
 
 
-@dataclass(frozen=True)
-class ReportLine:
+class ReportLine(msgspec.Struct, frozen=True):
     """One report: its path, what was recognised of it, its counts."""
 
     path: str
@@ -38,8 +38,7 @@ class ReportLine:
         return sum(self.counts.values())
 
 
-@dataclass(frozen=True)
-class RuleLine:
+class RuleLine(msgspec.Struct, frozen=True):
     """One rule with findings: how many reports break it, how many findings."""
 
     code: str
@@ -50,8 +49,7 @@ class RuleLine:
     findings: int
 
 
-@dataclass(frozen=True)
-class Summary:
+class Summary(msgspec.Struct, frozen=True):
     reports: tuple[ReportLine, ...]
     rules: tuple[RuleLine, ...]
     findings: tuple[Finding, ...]

@@ -7,9 +7,14 @@ import unicodedata
 from typing import Sequence
 
 
+def char_width(char: str) -> int:
+    """Display width of one character: East Asian wide characters take two columns."""
+    return 2 if unicodedata.east_asian_width(char) in "WF" else 1
+
+
 def width(text: str) -> int:
     """Display width: East Asian wide characters take two columns."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    return sum(map(char_width, text))
 
 
 def table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:

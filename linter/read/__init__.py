@@ -20,15 +20,16 @@ type is read.
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Callable
+
+import msgspec
 
 from ..hookspecs import hookimpl
 from ..model import Block, InputProblem, PageDate
 
 
-@dataclass(frozen=True)
-class ReadResult:
+class ReadResult(msgspec.Struct, frozen=True):
     """What a reader returns."""
 
     format: str
@@ -39,8 +40,7 @@ class ReadResult:
     page_date: PageDate | None = None
 
 
-@dataclass(frozen=True)
-class Reader:
+class Reader(msgspec.Struct, frozen=True, dict=True):
     """A file format: the extensions it claims (lower-case, with the dot)
     and ``target``, ``"module:function"`` of a ``function(data: bytes,
     path: str) -> ReadResult``, imported on first use."""
@@ -48,7 +48,11 @@ class Reader:
     name: str
     extensions: tuple[str, ...]
     target: str
-    _loaded: dict = field(default_factory=dict, compare=False, repr=False)
+
+    @cached_property
+    def _loaded(self) -> dict[str, Callable[[bytes, str], ReadResult]]:
+        """The function once imported (``"fn"``)."""
+        return {}
 
     def load(self) -> Callable[[bytes, str], ReadResult]:
         if "fn" not in self._loaded:

@@ -23,8 +23,9 @@ are reported as that format (:func:`signature`), whatever their extension.
 from __future__ import annotations
 
 import codecs
-from dataclasses import dataclass
 from functools import lru_cache
+
+import msgspec
 
 from ..model import InputProblem
 
@@ -39,8 +40,7 @@ _CONTROL = set(range(0, 9)) | {11, 12} | set(range(14, 32)) | {127}
 _CONTROL_BYTES = bytes(sorted(_CONTROL))
 
 
-@dataclass(frozen=True)
-class Decoded:
+class Decoded(msgspec.Struct, frozen=True):
     """The text, the encoding used, and what went wrong (``None`` if nothing).
 
     ``problem`` is ``"binary"`` (text is empty), ``"encoding"`` (text has

@@ -36,18 +36,17 @@ covering the rows below it.
 from __future__ import annotations
 
 import bisect
-import dataclasses
 import re
-from dataclasses import dataclass
 from typing import Iterable, Sequence
+
+import msgspec
 
 from ..model import Cell, Location, Row, Table
 from ..normalize import fold
 from .prose import ITEM_START
 
 
-@dataclass(frozen=True, slots=True)
-class Span:
+class Span(msgspec.Struct, frozen=True, gc=False):
     """A cell as the format writes it.  ``at`` is its first grid column
     when the format says (Word, PDF); otherwise (HTML) it takes the next
     column not covered from above.  ``x0``/``x1`` are its left and right
@@ -64,8 +63,7 @@ class Span:
     x1: float | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class SourceRow:
+class SourceRow(msgspec.Struct, frozen=True):
     """A row as the format writes it: its cells (covered places left out)
     and its location (line, and page for PDF)."""
 
@@ -100,7 +98,7 @@ def by_position(rows: Sequence[SourceRow]) -> list[SourceRow]:
             return span
         at = max(i for i, x in enumerate(lefts) if x <= span.x0 + EDGE_TOLERANCE)
         width = sum(1 for x in lefts[at + 1:] if x < span.x1 - EDGE_TOLERANCE)
-        return dataclasses.replace(span, at=at, columns=1 + width)
+        return msgspec.structs.replace(span, at=at, columns=1 + width)
 
     return [SourceRow(tuple(place(s) for s in row.spans), row.location) for row in rows]
 
@@ -138,7 +136,7 @@ def _glue(rows: list[list[Span]], first: int) -> bool:
         upper = rows[origin][index]
         text = f"{upper.text}\n{span.text}" if upper.text.strip() and span.text.strip() else upper.text + span.text
         height = max(upper.rows, last - origin + span.rows)
-        rows[origin][index] = dataclasses.replace(upper, text=text, rows=height)
+        rows[origin][index] = msgspec.structs.replace(upper, text=text, rows=height)
     return True
 
 
@@ -216,11 +214,11 @@ def _row(source: SourceRow, number: int, index: int, placed: list[tuple[int, Spa
     for position, (_, span) in enumerate(placed, start=1):
         label = f"{prefix} 第{position}列"
         if span is not None and span.location is not None:
-            location = dataclasses.replace(span.location, label=label)
+            location = msgspec.structs.replace(span.location, label=label)
         else:
             location = Location(source.location.line, position, page=source.location.page, label=label)
         cells.append(Cell(span.text if span is not None else "", location))
-    return Row(tuple(cells), dataclasses.replace(source.location, label=prefix))
+    return Row(tuple(cells), msgspec.structs.replace(source.location, label=prefix))
 
 
 def _page(location: Location) -> str:

@@ -25,9 +25,10 @@ leave them to the one finding on the cell (A014).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import Iterable
+
+import msgspec
 
 from .identities import Number, Operand, Outcome, fmt, identity
 from .templates import TemplateTables
@@ -37,8 +38,7 @@ from .templates import TemplateTables
 CROSSING = ("T3.1", "T3.2", "T3.3", "T4.1")
 
 
-@dataclass(frozen=True)
-class Blame:
+class Blame(msgspec.Struct, frozen=True):
     """``cell``, corrected to ``expected``, makes every instance of
     ``outcomes`` (the failing ones reading it) hold."""
 

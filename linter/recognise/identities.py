@@ -60,12 +60,13 @@ from __future__ import annotations
 import operator
 import re
 import tomllib
-from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cached_property, lru_cache
-from importlib import resources
 from typing import Any, Iterable, Mapping, Sequence
 
+import msgspec
+
+from ..data import read_toml
 from ..model import Location
 from ..normalize import norm
 from .templates import TableMatch, TemplateTables, Value
@@ -162,8 +163,7 @@ _TOKEN = re.compile(
 )
 
 
-@dataclass(frozen=True)
-class Term:
+class Term(msgspec.Struct, frozen=True):
     """One term of a side: ``sign`` (+1 or -1) and one of a key
     ``pattern`` (with ``exclude`` patterns when it is a sum), a
     ``constant`` or a ``param`` name.  ``summed`` is True for a sum over
@@ -196,8 +196,7 @@ class Term:
         return body
 
 
-@dataclass(frozen=True)
-class Formula:
+class Formula(msgspec.Struct, frozen=True):
     """``left op right``; build with :meth:`parse`."""
 
     left: tuple[Term, ...]
@@ -335,8 +334,7 @@ class _Parser:
 # ---------------------------------------------------------------- identities
 
 
-@dataclass(frozen=True)
-class Identity:
+class Identity(msgspec.Struct, frozen=True, dict=True):
     """One identity of the data file (see ``identities.toml`` for the fields)."""
 
     id: str
@@ -344,14 +342,17 @@ class Identity:
     title: str = ""
     rule: str | None = None
     each: str | None = None
-    where: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    where: Mapping[str, tuple[str, ...]] = msgspec.field(default_factory=dict)
     per: str = "项"
     at: str | None = None
-    params: Mapping[str, Number] = field(default_factory=dict)
+    params: Mapping[str, Number] = msgspec.field(default_factory=dict)
     uncheckable: bool = True
     ref: str = ""
-    #: instances by the templates of the tables read (see :meth:`_instances`)
-    _plans: dict = field(default_factory=dict, init=False, compare=False, repr=False)
+
+    @cached_property
+    def _plans(self) -> dict:
+        """Instances by the templates of the tables read (see :meth:`_instances`)."""
+        return {}
 
     @classmethod
     def from_formula(cls, id: str, formula: str, **fields: Any) -> "Identity":
@@ -431,8 +432,7 @@ def _keys(found: Mapping[str, TableMatch], pattern: str) -> tuple[str, ...]:
     return match.spec.keys if match else ()
 
 
-@dataclass(frozen=True)
-class _Instance:
+class _Instance(msgspec.Struct, frozen=True):
     """One instance of an identity over given templates: the binding, the
     bound formula, per side its terms with the keys each one reads (None
     for a number or parameter), and the key ``at`` names (None: none)."""
@@ -509,8 +509,7 @@ def _operands(side, found: Mapping[str, TableMatch], params: Mapping[str, Number
 # ---------------------------------------------------------------- operands and outcomes
 
 
-@dataclass(frozen=True)
-class Operand:
+class Operand(msgspec.Struct, frozen=True):
     """One cell (or constant) of an instance.
 
     ``key`` is None for a constant.  ``value`` is the cell read (None when
@@ -637,8 +636,7 @@ def row_label(row: RowSpec) -> str:
     return row.label.text
 
 
-@dataclass(frozen=True)
-class Outcome:
+class Outcome(msgspec.Struct, frozen=True, dict=True):
     """The result of one instance of an identity.
 
     ``status`` is ``ok``, ``violated`` or ``uncheckable``; ``binding`` the
@@ -866,15 +864,15 @@ def _cells_text(ops: Sequence[Operand]) -> str:
 # ---------------------------------------------------------------- loading
 
 
-@dataclass(frozen=True)
-class _Data:
+class _Data(msgspec.Struct, frozen=True):
     identities: Mapping[str, Identity]
     labels: Mapping[str, str]
 
 
-def load_identities(text: str) -> tuple[dict[str, Identity], dict[str, str]]:
-    """The identities and short labels of an ``identities.toml`` text."""
-    data = tomllib.loads(text)
+def load_identities(text: str | Mapping[str, Any]) -> tuple[dict[str, Identity], dict[str, str]]:
+    """The identities and short labels of an ``identities.toml`` text (or
+    of the TOML it holds, parsed)."""
+    data = tomllib.loads(text) if isinstance(text, str) else text
     found: dict[str, Identity] = {}
     for entry in data.get("identity", []):
         entry = dict(entry)
@@ -896,8 +894,7 @@ def load_identities(text: str) -> tuple[dict[str, Identity], dict[str, str]]:
 
 @lru_cache(maxsize=1)
 def _data() -> _Data:
-    text = (resources.files("govlint.data") / "identities.toml").read_text(encoding="utf-8")
-    found, short = load_identities(text)
+    found, short = load_identities(read_toml("govlint.data", "identities.toml"))
     return _Data(found, short)
 
 

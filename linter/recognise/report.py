@@ -15,7 +15,6 @@ hand in a test) into one.
 
 from __future__ import annotations
 
-import dataclasses
 from functools import cached_property
 from typing import TYPE_CHECKING
 
@@ -26,8 +25,7 @@ if TYPE_CHECKING:
     from .templates import TemplateTables
 
 
-@dataclasses.dataclass(frozen=True)
-class Report(Document):
+class Report(Document, frozen=True, dict=True):
     """A Document with its recognised tables and claims (module docstring)."""
 
     @classmethod
@@ -35,7 +33,7 @@ class Report(Document):
         """``doc`` as a Report (itself when it already is one)."""
         if isinstance(doc, Report):
             return doc
-        return cls(**{f.name: getattr(doc, f.name) for f in dataclasses.fields(Document)})
+        return cls(**{f: getattr(doc, f) for f in Document.__struct_fields__})
 
     @cached_property
     def template(self) -> "TemplateTables":

@@ -4,13 +4,12 @@ organ, the report year, the template its tables follow and the file format
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import msgspec
 
 from .report import Report
 
 
-@dataclass(frozen=True)
-class ReportInfo:
+class ReportInfo(msgspec.Struct, frozen=True):
     """``template`` is the id of the national template the recognised
     tables were matched with (``"2019"``, ``"2021"``), ``"2019/2021"`` when
     they disagree, None when no table was recognised."""

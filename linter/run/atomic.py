@@ -43,9 +43,10 @@ def unwritable(path: str | os.PathLike) -> str | None:
     return None
 
 
-def write_atomic(path: str | os.PathLike, text: str, *, durable: bool = True, follow_symlinks: bool = False) -> None:
-    """Write ``text`` (UTF-8) to ``path`` through a temporary file in the
-    same directory and a rename, so readers never see half a file.  The
+def write_atomic(path: str | os.PathLike, text: str | bytes, *, durable: bool = True,
+                 follow_symlinks: bool = False) -> None:
+    """Write ``text`` (UTF-8; bytes as they are) to ``path`` through a
+    temporary file in the same directory and a rename, so readers never see half a file.  The
     file gets the usual permissions (0666 less the umask).  ``durable``:
     flush it to disk before the rename (a cache entry need not be);
     ``follow_symlinks``: write through a link at ``path`` (see the module
@@ -67,7 +68,9 @@ def write_atomic(path: str | os.PathLike, text: str, *, durable: bool = True, fo
     os.umask(mask)
     fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", errors="backslashreplace", newline="\n") as out:
+        out = (os.fdopen(fd, "wb") if isinstance(text, bytes)
+               else os.fdopen(fd, "w", encoding="utf-8", errors="backslashreplace", newline="\n"))
+        with out:
             out.write(text)
             if durable:
                 out.flush()

@@ -42,11 +42,12 @@ import os
 import re
 import stat
 import sys
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from types import ModuleType
 from typing import Any, Iterable
+
+import msgspec
 
 from .. import limits
 from ..findings import Finding
@@ -68,8 +69,7 @@ _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 _TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# This directory is govlint's results cache.\n"
 
 
-@dataclass(frozen=True)
-class Entry:
+class Entry(msgspec.Struct, frozen=True):
     """What checking a file found."""
 
     findings: tuple[Finding, ...]

@@ -55,10 +55,11 @@ from __future__ import annotations
 import os
 import re
 import tomllib
-from dataclasses import dataclass, field
 from fnmatch import fnmatchcase
 from pathlib import Path
 from typing import Any, Iterable, Mapping, Sequence
+
+import msgspec
 
 from ..model import Severity
 from ..output.escape import unicode
@@ -79,8 +80,7 @@ class ConfigError(Exception):
     message is Chinese and names the file and key."""
 
 
-@dataclass(frozen=True)
-class Config:
+class Config(msgspec.Struct, frozen=True):
     """One configuration source as written (references validated, not yet
     resolved).  ``path`` is ``None`` for the command line."""
 
@@ -91,7 +91,7 @@ class Config:
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
     severity: tuple[tuple[str, Severity], ...] = ()
     fail_level: Severity | None = None
-    values: Mapping[str, Any] = field(default_factory=dict)
+    values: Mapping[str, Any] = msgspec.field(default_factory=dict)
     rule_paths: tuple[Path, ...] = ()
     rules_files: tuple[Path, ...] = ()
     #: the watchdog's budget per file (None: the default of govlint.limits)
@@ -257,8 +257,7 @@ def config_file_in(directory: Path) -> Path | None:
     return None
 
 
-@dataclass(frozen=True)
-class Options:
+class Options(msgspec.Struct, frozen=True):
     """What the command line can choose.  ``select``/``extend_select``/
     ``ignore``/``fail_level`` override the configuration files (see
     :mod:`govlint.run.config`); ``config`` names the one configuration file to
@@ -325,23 +324,22 @@ class ConfigFinder:
         return read_config(path, self._rules, self._extra_keys) if path else None
 
 
-@dataclass(frozen=True)
-class Settings:
+class Settings(msgspec.Struct, frozen=True):
     """What applies to one file: the enabled rule codes, severity
     overrides, per-file ignores, fail level and the other configuration
     values (plugin defaults overridden by the user's)."""
 
     enabled: frozenset[str]
-    severities: Mapping[str, Severity] = field(default_factory=dict)
+    severities: Mapping[str, Severity] = msgspec.field(default_factory=dict)
     per_file_ignores: tuple[tuple[str, frozenset[str]], ...] = ()
-    root: Path = field(default_factory=Path.cwd)
+    root: Path = msgspec.field(default_factory=Path.cwd)
     fail_level: Severity = Severity.ERROR
-    values: Mapping[str, Any] = field(default_factory=dict)
+    values: Mapping[str, Any] = msgspec.field(default_factory=dict)
     #: the configuration's watchdog budget (None: not set there)
     time_limit: float | None = None
     memory_limit: float | None = None
     #: the files and folders a walk leaves out (:class:`govlint.run.paths.Exclusion`)
-    exclusion: Exclusion = field(default_factory=Exclusion, compare=False)
+    exclusion: Exclusion = Exclusion()
 
     def ignored_for(self, path: str) -> frozenset[str]:
         """Codes ``per-file-ignores`` switches off for ``path`` (see the

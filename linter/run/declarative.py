@@ -51,10 +51,10 @@ from __future__ import annotations
 import difflib
 import re
 import time
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, ClassVar, Iterator
 
+import msgspec
 import regex as guarded_re
 
 from .. import limits
@@ -83,8 +83,7 @@ class RulesFileError(ConfigError):
 # ---------------------------------------------------------------- scopes
 
 
-@dataclass(frozen=True)
-class Unit:
+class Unit(msgspec.Struct, frozen=True):
     """A stretch of text to search, and where each of its characters is."""
 
     text: str
@@ -99,8 +98,7 @@ def _fixed(element: Cell | Title) -> Unit:
     return Unit(element.text, lambda offset, loc=element.location: loc)
 
 
-@dataclass(frozen=True)
-class Scope:
+class Scope(msgspec.Struct, frozen=True):
     """Where a rule looks: ``report``, ``title``, ``section:N`` or a table."""
 
     key: str
@@ -345,8 +343,7 @@ def check_formula_keys(formula: Formula) -> None:
                 raise FormulaError(f"“{pattern}”不是已知的规范键{hint}；govlint keys 列出全部规范键")
 
 
-@dataclass(frozen=True)
-class _Kind:
+class _Kind(msgspec.Struct, frozen=True):
     """What a rule's kind contributes: its base class, class attributes,
     a sentence for What it does, and the summary's placeholders."""
 

@@ -37,9 +37,10 @@ import os
 import sys
 import threading
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Sequence
+
+import msgspec
 
 from .. import limits
 from ..findings import Finding
@@ -88,9 +89,12 @@ __all__ = ["FileResult", "LintError", "LintResult", "Options", "SettingsResolver
 Warn = Callable[[str], None]
 
 
-@dataclass(frozen=True)
+@dataclasses.dataclass(frozen=True)
 class FileResult:
-    """The findings for one file, and the fail level that applied to it."""
+    """The findings for one file, and the fail level that applied to it.
+    (A dataclass, like :class:`govlint.findings.Finding`, until
+    :mod:`govlint.repository`, which changes copies of both with
+    :func:`dataclasses.replace`, makes its own classes structs.)"""
 
     path: str
     findings: tuple[Finding, ...]
@@ -102,8 +106,7 @@ class FileResult:
         return any(f.severity >= self.fail_level for f in self.findings)
 
 
-@dataclass(frozen=True)
-class LintResult:
+class LintResult(msgspec.Struct, frozen=True):
     """A whole run: one :class:`FileResult` per file (sorted by path) and
     the internal errors met on the way (already passed to ``warn``)."""
 
@@ -265,14 +268,28 @@ def report_sets(plugins: Plugins, options: Options, settings: list[Settings]) ->
     none), a configuration that leaves the report-set keys (history, the
     organs, the copy threshold) at their plugin defaults and no rule enabled
     that reports on a lone report (:attr:`Rule.alone`) — no other report to
-    compare it with, so :mod:`govlint.repository` is not even imported."""
-    if len(settings) <= 1 and all(s.values.get(key) == plugins.defaults.get(key)
-                                  for s in settings for key in REPORT_SET_KEYS) and not any(
-            r.alone and r.over_report_sets and r.code in s.enabled for r in plugins.rules for s in settings):
+    compare it with, so :mod:`govlint.repository` is not even imported.
+    With such a rule enabled (and only built-in rules over report sets,
+    whose configuration check reads only those keys), the phase starts
+    only when the report may give it something (:class:`_LoneReport`)."""
+    lone = len(settings) <= 1 and all(s.values.get(key) == plugins.defaults.get(key)
+                                      for s in settings for key in REPORT_SET_KEYS)
+    enabled = [r for r in plugins.rules if r.over_report_sets and any(r.code in s.enabled for s in settings)]
+    if lone and not any(r.alone for r in enabled):
         return _NoReportSets()
-    from ..repository.history import ReportSetPhase
 
-    return ReportSetPhase(plugins, settings, cache_root(options.config) if options.cache else None)
+    def start() -> ReportSetPhase:
+        from ..repository.history import ReportSetPhase
+
+        return ReportSetPhase(plugins, settings, cache_root(options.config) if options.cache else None)
+
+    if lone and all(r.__module__.startswith(_BUILTIN_RULES) for r in enabled):
+        return _LoneReport(start)
+    return start()
+
+
+#: the package of the built-in rules
+_BUILTIN_RULES = "govlint.rules."
 
 
 class _NoReportSets:
@@ -291,8 +308,38 @@ class _NoReportSets:
         return ()
 
 
-@dataclass(frozen=True)
-class _Checked:
+class _LoneReport(_NoReportSets):
+    """The report-set phase of a run of one report with the report-set keys
+    at their defaults and a rule enabled that reports on a lone report:
+    such a rule (C017's hint that the changes against last year could not
+    be checked) finds nothing in a report whose prose states no change
+    against last year (no claim of kind ``change``), so the phase
+    (``start()``) starts only for a report that does, or one whose findings
+    come from the cache (no document to look at)."""
+
+    def __init__(self, start: Callable[[], ReportSetPhase]):
+        self._start = start
+        self._phase: ReportSetPhase | None = None
+
+    def profile(self, path: str, data: bytes | Document, doc: Document | None,
+                settings: Settings) -> ReportProfile | None:
+        if self._phase is None:
+            if doc is not None and (doc.fatal or not any(c.kind == "change" for c in Report.of(doc).claims)):
+                return None
+            self._phase = self._start()
+        return self._phase.profile(path, data, doc, settings)
+
+    def add(self, path: str, settings: Settings, profile: ReportProfile) -> None:
+        self._phase.add(path, settings, profile)
+
+    def finish(self, results: list[FileResult], report: Callable[[str], None]) -> list[FileResult]:
+        return results if self._phase is None else self._phase.finish(results, report)
+
+    def completeness(self) -> tuple[Completeness, ...]:
+        return () if self._phase is None else self._phase.completeness()
+
+
+class _Checked(msgspec.Struct, frozen=True):
     """What checking one file gave: its result (None when it could not be
     checked at all) and the messages for ``warn`` (a rule that crashed…)."""
 

@@ -30,10 +30,11 @@ import importlib.util
 import inspect
 import os
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
 from typing import Iterable, Iterator, Sequence
+
+import msgspec
 
 from .. import hookspecs
 from ..hookspecs import hookimpl
@@ -44,8 +45,7 @@ from .plugins import Plugins, load_plugins
 RULE_PATH, RULES_FILE = "rule-path", "rules-file"
 
 
-@dataclass(frozen=True)
-class Source:
+class Source(msgspec.Struct, frozen=True):
     """A rule path or rules file; ``origin`` is set (to ``path``) when it
     comes from a configuration, so its rules apply to that configuration's
     files only."""

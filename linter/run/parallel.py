@@ -46,8 +46,9 @@ import sys
 import threading
 import time
 from contextlib import contextmanager
-from dataclasses import dataclass
 from typing import Callable, Generic, Iterator, Sequence, TypeVar
+
+import msgspec
 
 try:
     import resource
@@ -155,8 +156,7 @@ def _run_chunk(chunk: Sequence[int]) -> list:
 # -- the watchdog --------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Budget:
+class Budget(msgspec.Struct, frozen=True):
     """What checking one file may take: ``seconds`` of time and
     ``megabytes`` of memory beyond what the process held before (0: no limit)."""
 

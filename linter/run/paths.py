@@ -21,9 +21,11 @@ every staged file).
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
+
+import msgspec
 
 #: the path that names standard input
 STDIN = "-"
@@ -44,13 +46,16 @@ class LintError(Exception):
     """A usage error (e.g. a path that does not exist); Chinese message."""
 
 
-@dataclass(frozen=True)
-class Exclusion:
+class Exclusion(msgspec.Struct, frozen=True, dict=True):
     """Gitignore-style patterns, each group relative to its root directory
     (absolute).  A path outside a group's root is matched by its name only."""
 
     groups: tuple[tuple[Path, tuple[str, ...]], ...] = ()
-    _compiled: dict = field(default_factory=dict, compare=False, repr=False, hash=False)
+
+    @cached_property
+    def _compiled(self) -> dict[int, Any]:
+        """The groups' compiled specs by index, compiled on first use."""
+        return {}
 
     @property
     def patterns(self) -> tuple[str, ...]:

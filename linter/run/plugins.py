@@ -22,10 +22,10 @@ import importlib
 import os
 import re
 import sys
-from dataclasses import dataclass, field
 from types import ModuleType, SimpleNamespace
 from typing import Any, Callable, Iterable, Iterator, Protocol
 
+import msgspec
 import pluggy
 
 from .. import hookspecs
@@ -46,16 +46,15 @@ class EntryPoint(Protocol):
     def load(self) -> Any: ...
 
 
-@dataclass
-class Plugins:
+class Plugins(msgspec.Struct):
     """What the plugins provide: rule classes (each with ``plugin`` set),
     readers, merged default configuration, and load warnings."""
 
     manager: pluggy.PluginManager
-    rules: list[type[Rule]] = field(default_factory=list)
-    readers: list[Reader] = field(default_factory=list)
-    defaults: dict[str, Any] = field(default_factory=dict)
-    warnings: list[str] = field(default_factory=list)
+    rules: list[type[Rule]] = msgspec.field(default_factory=list)
+    readers: list[Reader] = msgspec.field(default_factory=list)
+    defaults: dict[str, Any] = msgspec.field(default_factory=dict)
+    warnings: list[str] = msgspec.field(default_factory=list)
 
     def rule_by_code(self, code: str) -> type[Rule] | None:
         return next((r for r in self.rules if r.code == code.upper()), None)
@@ -155,8 +154,9 @@ def load_plugins(extra_modules: Iterable[Extra] = ()) -> Plugins:
             _register(plugins, module, lambda name=module: importlib.import_module(name))
         else:
             _register(plugins, module.__name__, lambda plugin=module: plugin)
+    taken: tuple[dict, dict] = ({}, {})  # rule codes, rule names → the rule holding each
     for name, plugin in manager.list_name_plugin():
-        _collect(plugins, name, plugin)
+        _collect(plugins, name, plugin, taken)
     return plugins
 
 
@@ -193,10 +193,10 @@ def _results(plugins: Plugins, hook: str, plugin: object, name: str, kind: type)
     return results
 
 
-def _collect(plugins: Plugins, name: str, plugin: object) -> None:
+def _collect(plugins: Plugins, name: str, plugin: object, taken: tuple[dict, dict]) -> None:
     for rules in _results(plugins, "govlint_rules", plugin, name, list):
         for rule in rules:
-            _add_rule(plugins, name, rule)
+            _add_rule(plugins, name, rule, taken)
     for readers in _results(plugins, "govlint_readers", plugin, name, list):
         for reader in readers:
             _add_reader(plugins, name, reader)
@@ -205,7 +205,9 @@ def _collect(plugins: Plugins, name: str, plugin: object) -> None:
             plugins.defaults.setdefault(key, value)
 
 
-def _add_rule(plugins: Plugins, name: str, rule: object) -> None:
+def _add_rule(plugins: Plugins, name: str, rule: object, taken: tuple[dict, dict]) -> None:
+    """Add ``rule`` unless its code or name is ``taken`` (by code, by name:
+    the rule loaded first, and its place in ``plugins.rules``)."""
     if not (isinstance(rule, type) and issubclass(rule, Rule)):
         plugins.warnings.append(f"插件 {name} 提供的 {rule!r} 不是 Rule 的子类，已忽略")
         return
@@ -215,14 +217,17 @@ def _add_rule(plugins: Plugins, name: str, rule: object) -> None:
         _unless_user(exc)
         plugins.warnings.append(f"插件 {name} 的规则 {rule.__name__} 无效，已忽略：{exc}")
         return
-    for other in plugins.rules:
-        if rule.code == other.code or rule.name == other.name:
-            plugins.warnings.append(
-                f"插件 {name} 的规则 {rule.code}（{rule.name}）与插件 {other.plugin} 的规则"
-                f" {other.code}（{other.name}）代码或名称重复，已忽略"
-            )
-            return
+    codes, names = taken
+    clashes = [found for found in (codes.get(rule.code), names.get(rule.name)) if found is not None]
+    if clashes:
+        other = min(clashes)[1]  # the first of the rules loaded that it clashes with
+        plugins.warnings.append(
+            f"插件 {name} 的规则 {rule.code}（{rule.name}）与插件 {other.plugin} 的规则"
+            f" {other.code}（{other.name}）代码或名称重复，已忽略"
+        )
+        return
     rule.plugin = name
+    codes[rule.code] = names[rule.name] = (len(plugins.rules), rule)
     plugins.rules.append(rule)
 
 

@@ -41,6 +41,8 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Iterable, Mapping, Sequence
 
+import msgspec
+
 from .. import limits as _limits
 from ..findings import Finding
 from ..model import Document
@@ -165,16 +167,15 @@ def _explain(expected: Sequence[tuple[int, str]], got: Sequence[tuple[int, str]]
     return "\n".join(out)
 
 
-@dataclasses.dataclass(frozen=True)
-class Case:
+class Case(msgspec.Struct, frozen=True):
     """One case of a rule's YAML case file."""
 
     rule: str
     name: str
     report: str
     filename: str = "report.txt"
-    config: Mapping[str, Any] = dataclasses.field(default_factory=dict)
-    limits: Mapping[str, Any] = dataclasses.field(default_factory=dict)
+    config: Mapping[str, Any] = msgspec.field(default_factory=dict)
+    limits: Mapping[str, Any] = msgspec.field(default_factory=dict)
 
     @property
     def id(self) -> str:

@@ -44,8 +44,9 @@ the same ``seed`` gives the same corpus.
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass, field
 from pathlib import Path
+
+import msgspec
 
 from .synthetic import EXTENSIONS, LAYOUTS, ReportSpec, consistent_values, render
 
@@ -139,12 +140,11 @@ _OWN_PLANS = (
 )
 
 
-@dataclass
-class _Unit:
+class _Unit(msgspec.Struct):
     organ: str
     district: int
-    prose: dict[int, list[str]] = field(default_factory=dict)
-    own: dict[int, list[str]] = field(default_factory=dict)
+    prose: dict[int, list[str]] = msgspec.field(default_factory=dict)
+    own: dict[int, list[str]] = msgspec.field(default_factory=dict)
 
 
 class _Writer:

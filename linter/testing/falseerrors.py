@@ -24,9 +24,10 @@ from __future__ import annotations
 import os
 import re
 from collections import Counter
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Sequence
+
+import msgspec
 
 from ..findings import Finding
 from ..model import Severity
@@ -45,8 +46,7 @@ WINDOW = 2
 _QUOTED = re.compile(r"“([^”]+)”")
 
 
-@dataclass(frozen=True)
-class FalseError:
+class FalseError(msgspec.Struct, frozen=True):
     """An error finding on a generated clean report."""
 
     layout: str
@@ -88,8 +88,7 @@ class FalseError:
         return "\n".join(out)
 
 
-@dataclass(frozen=True)
-class Outcome:
+class Outcome(msgspec.Struct, frozen=True):
     """One generated report linted."""
 
     layout: str
@@ -98,7 +97,7 @@ class Outcome:
     findings: tuple[Finding, ...]
     errors: tuple[FalseError, ...] = ()
     #: internal errors (a rule that crashed on the report)
-    problems: tuple[str, ...] = field(default=())
+    problems: tuple[str, ...] = ()
 
     @property
     def seed(self) -> int:

@@ -58,9 +58,10 @@ import subprocess
 import tempfile
 import zipfile
 import zlib
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Sequence
+
+import msgspec
 
 from ..model import Document, Numbering, Paragraph, Table
 from ..recognise.templates.values import is_value
@@ -101,8 +102,7 @@ def document_blocks(doc: Document) -> list[Block]:
     return out
 
 
-@dataclass
-class _Laid:
+class _Laid(msgspec.Struct):
     """A cell being laid out: grid column, width, rows merged into it, and
     whether it continues the merge of a cell above (it is then no cell of
     its own)."""

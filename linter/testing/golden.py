@@ -21,9 +21,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Sequence
+
+import msgspec
 
 from ..findings import Finding
 from ..model import Severity
@@ -36,8 +37,7 @@ class GoldenError(ValueError):
     """A golden file line that cannot be read."""
 
 
-@dataclass(frozen=True)
-class Expected:
+class Expected(msgspec.Struct, frozen=True):
     """One line of a golden file."""
 
     line: int
@@ -83,8 +83,7 @@ def render(findings: Iterable[Finding]) -> str:
                    for f in sorted(findings, key=lambda f: f.sort_key))
 
 
-@dataclass(frozen=True)
-class Comparison:
+class Comparison(msgspec.Struct, frozen=True):
     """Findings against a golden file: ``missing`` lines no finding gave,
     ``unexpected`` findings no line names, and the counts of the findings
     at or above warning judged true, judged false and not judged yet."""

@@ -41,15 +41,15 @@ So any error finding on such a report is a false error.
 
 from __future__ import annotations
 
-import dataclasses
 import random
 import re
 import tomllib
-from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 from importlib import resources
 from typing import Any, Callable, Mapping, Sequence
+
+import msgspec
 
 from .synthetic import (
     BODIES,
@@ -75,8 +75,7 @@ _ALTERNATIVE = re.compile(r"<([^<>]*)>")
 _VALUE = re.compile(r"\{([^{}]+)\}")
 
 
-@dataclass(frozen=True)
-class Sentence:
+class Sentence(msgspec.Struct, frozen=True):
     """A sentence (or sub-item title) written into a report: its bank
     ``category`` (``aspect.requests`` for a sub-item's), the ``section`` it
     is in (0 for the preamble), its ``text``, whether it was ``inserted``
@@ -90,8 +89,7 @@ class Sentence:
     template: str = ""
 
 
-@dataclass(frozen=True)
-class Realistic:
+class Realistic(msgspec.Struct, frozen=True):
     """A generated clean report: the ``spec`` to render in any layout, the
     ``seed`` it was drawn from and every ``sentence`` of its prose."""
 
@@ -423,7 +421,7 @@ def with_prose(spec: ReportSpec, rng: random.Random, place: str | None = None, s
     writer.problems()
     writer.other_matters()
     writer.insert(rng.randint(4, 10))
-    spec = dataclasses.replace(
+    spec = msgspec.structs.replace(
         spec,
         preamble=writer.texts(0),
         prose={n: writer.texts(n) for n in SECTIONS},
@@ -466,7 +464,7 @@ def realistic_report(seed: int, year: int | None = None) -> Realistic:
     same seed gives the same report, in every layout."""
     rng = random.Random(seed)
     spec = random_spec(rng, year)
-    spec = dataclasses.replace(spec, values=typical(spec.values, rng))
+    spec = msgspec.structs.replace(spec, values=typical(spec.values, rng))
     place = next(p for p in PLACES if spec.organ.startswith(p) and spec.organ[len(p):] in BODIES)
     return with_prose(spec, rng, place, seed)
 

@@ -69,15 +69,15 @@ table widens to its edge (a block of table 二 with one data column).
 
 from __future__ import annotations
 
-import dataclasses
 import random
 import re
-from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from itertools import groupby
 from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping, Sequence, Union
+
+import msgspec
 
 from ..recognise.outline import canonical_heading
 from ..recognise.templates import ColumnSpec, RowSpec, TableSpec, Template, for_year, template, templates
@@ -113,8 +113,7 @@ def _template_of(template_or_id: Template | str) -> Template:
     return template_or_id if isinstance(template_or_id, Template) else template(template_or_id)
 
 
-@dataclass(frozen=True)
-class Position:
+class Position(msgspec.Struct, frozen=True):
     """1-based line and column of a cell's text in the rendered report."""
 
     line: int
@@ -130,8 +129,7 @@ class Subheading(str):
     __slots__ = ()
 
 
-@dataclass(frozen=True)
-class ReportSpec:
+class ReportSpec(msgspec.Struct, frozen=True):
     """What a synthetic report says (see the module docstring).
 
     ``template`` is a template id or :class:`~govlint.recognise.templates.Template`
@@ -151,11 +149,11 @@ class ReportSpec:
     year: int
     values: Mapping[str, CellValue]
     template: str | Template | None = None
-    tables: Mapping[str, str | Template] = field(default_factory=dict)
-    prose: Mapping[int, Sequence[str]] = field(default_factory=dict)
+    tables: Mapping[str, str | Template] = msgspec.field(default_factory=dict)
+    prose: Mapping[int, Sequence[str]] = msgspec.field(default_factory=dict)
     title_split: bool = False
     published: date | None = None
-    after: Mapping[int, Sequence[str]] = field(default_factory=dict)
+    after: Mapping[int, Sequence[str]] = msgspec.field(default_factory=dict)
     preamble: Sequence[str] | None = None
     missing: frozenset[int] = frozenset()
 
@@ -182,14 +180,14 @@ class ReportSpec:
 
     def with_values(self, changes: Mapping[str, CellValue]) -> "ReportSpec":
         """A copy with some cells changed (``""`` blanks a cell)."""
-        return dataclasses.replace(self, values={**self.values, **changes})
+        return msgspec.structs.replace(self, values={**self.values, **changes})
 
     def with_table(self, key: str, other: str | Template, values: Mapping[str, CellValue]) -> "ReportSpec":
         """A copy whose table ``key`` follows template ``other``, its cells
         taken from ``values`` (e.g. ``consistent_values(rng, "2019")``)."""
         kept = {k: v for k, v in self.values.items() if not k.startswith(key + ".")}
         kept.update({k: v for k, v in values.items() if k.startswith(key + ".")})
-        return dataclasses.replace(self, tables={**self.tables, key: other}, values=kept)
+        return msgspec.structs.replace(self, tables={**self.tables, key: other}, values=kept)
 
 
 DEFAULT_PROSE: Mapping[int, tuple[str, ...]] = {
@@ -333,8 +331,7 @@ _TABLE_VALUES = {"t2": _t2_values, "t3": _t3_values, "t4": _t4_values}
 # ---------------------------------------------------------------- table grids
 
 
-@dataclass(frozen=True)
-class _Cell:
+class _Cell(msgspec.Struct, frozen=True):
     """A cell as extraction writes it; ``span`` columns of a header label,
     ``rows`` of a label merged down, ``covered`` for the empty cell a
     merged label leaves in the rows below it."""
@@ -346,14 +343,12 @@ class _Cell:
     covered: bool = False
 
 
-@dataclass(frozen=True)
-class _Row:
+class _Row(msgspec.Struct, frozen=True):
     cells: tuple[_Cell, ...]
     header: bool = False
 
 
-@dataclass(frozen=True)
-class _Part:
+class _Part(msgspec.Struct, frozen=True):
     """One block of a table: its caption and rows."""
 
     caption: str | None
@@ -558,8 +553,7 @@ _LAYOUTS: Mapping[str, _Layout] = {layout.name: layout for layout in (_WordCells
 # ---------------------------------------------------------------- blocks
 
 
-@dataclass(frozen=True)
-class GridCell:
+class GridCell(msgspec.Struct, frozen=True):
     """A cell of a table grid: its text, first grid column, and how many
     columns and rows it spans (a merged cell is one :class:`GridCell`)."""
 
@@ -573,8 +567,7 @@ class GridCell:
 BLOCK_KINDS = ("title", "paragraph", "subheading", "heading", "table", "signature")
 
 
-@dataclass(frozen=True)
-class Block:
+class Block(msgspec.Struct, frozen=True):
     """One block of a report for the document writers: a ``kind`` of
     :data:`BLOCK_KINDS`, its ``text`` (a heading's with its numeral, e.g.
     ``一、总体情况``, and its section ``number``), or for a table the cells
@@ -639,8 +632,7 @@ class _Blocks(_Layout):
 # ---------------------------------------------------------------- rendering
 
 
-@dataclass(frozen=True)
-class Rendered:
+class Rendered(msgspec.Struct, frozen=True):
     """A rendered report: ``text``, and where things are in it: ``cells``
     maps each canonical key to its cell, ``sections`` each section number
     to its heading's line."""

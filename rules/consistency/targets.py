@@ -2,21 +2,20 @@
 
 from __future__ import annotations
 
-import tomllib
-from dataclasses import dataclass
 from fnmatch import fnmatchcase
 from functools import lru_cache
-from importlib import resources
 from typing import TYPE_CHECKING, Any, Iterator
 
+import msgspec
+
+from govlint.data import read_toml
 from govlint.recognise.report import Report
 
 if TYPE_CHECKING:
     from govlint.repository.profile import ReportProfile
 
 
-@dataclass(frozen=True)
-class Target:
+class Target(msgspec.Struct, frozen=True):
     """A table figure: ``value``, the ``label`` a finding names it by, and
     ``doubt``: why a cell it is read from is uncertain (its row recognised
     with low confidence), None when none is."""
@@ -28,7 +27,7 @@ class Target:
 
 @lru_cache(maxsize=1)
 def targets() -> dict[str, Any]:
-    return tomllib.loads(resources.files(__package__).joinpath("targets.toml").read_text("utf-8"))
+    return read_toml(__package__, "targets.toml")
 
 
 @lru_cache(maxsize=256)

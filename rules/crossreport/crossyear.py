@@ -10,12 +10,11 @@ with a 2021 one wherever the keys are the same (table 三's rows).
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import ClassVar, Iterator, Sequence
 
+from govlint.data import read_toml
 from govlint.model import Location, Severity
 from govlint.recognise.identities import Formula, Number, Operand, Term, cell_labels, fmt, match_key
 from govlint.recognise.templates import template
@@ -112,7 +111,7 @@ def _side(cells: Sequence[Cell], total: Number) -> str:
 @lru_cache(maxsize=1)
 def checks() -> dict[str, Check]:
     """Every check of ``crossyear.toml`` by id."""
-    data = tomllib.loads(resources.files(__package__).joinpath("crossyear.toml").read_text("utf-8"))
+    data = read_toml(__package__, "crossyear.toml")
     return {c["id"]: Check(c["id"], c["rule"], c["title"], Formula.parse(c["formula"]), c["each"], c["ref"])
             for c in data["check"]}
 

@@ -11,7 +11,7 @@ this plugin's default configuration.  DOMAIN.md §6.
 from govlint.hookspecs import hookimpl
 from govlint.rules import collect
 
-from .data import default_config
+from .defaults import default_config
 
 
 @hookimpl

@@ -1,17 +1,16 @@
-"""What the metadata rules share: their data file (``metadata.toml``) and
-the facts read from a report with it — statistical periods, the signature
-date, the organ's level and its publication deadline."""
+"""What the metadata rules share: the facts read from a report with their
+data file (``metadata.toml``, :mod:`.defaults`) — statistical periods, the
+signature date, the organ's level and its publication deadline."""
 
 from __future__ import annotations
 
 import re
 import string
-import tomllib
-from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
-from importlib import resources
 from typing import Any, Iterator, Mapping
+
+import msgspec
 
 from govlint.model import Location, Paragraph
 from govlint.normalize import compact
@@ -20,17 +19,12 @@ from govlint.recognise.claims.text import normalise
 from govlint.recognise.organs import document_organ
 from govlint.recognise.report import Report
 
-DEADLINE_KEY = "publication-deadline"
+from .defaults import DEADLINE_KEY, data
+
 _CN_DIGITS = "〇一二三四五六七八九"
 
 
-@lru_cache(maxsize=1)
-def data() -> dict[str, Any]:
-    return tomllib.loads(resources.files(__package__).joinpath("metadata.toml").read_text("utf-8"))
-
-
-@dataclass(frozen=True)
-class Found:
+class Found(msgspec.Struct, frozen=True):
     """A regex match in a paragraph, located in the source file."""
 
     match: re.Match
@@ -80,8 +74,7 @@ def _signature_pattern() -> re.Pattern:
     return re.compile(string.Template(spec["pattern"]).safe_substitute(chrome=chrome))
 
 
-@dataclass(frozen=True)
-class Signature:
+class Signature(msgspec.Struct, frozen=True):
     """The 落款 date and the paragraph holding it."""
 
     date: date
@@ -115,17 +108,11 @@ def deadline_level(doc: Report) -> tuple[str, str]:
     return level, data()["deadline-level-names"][level]
 
 
-def default_config() -> dict[str, Any]:
-    """The configuration the metadata plugin contributes (its defaults)."""
-    return {DEADLINE_KEY: dict(data()[DEADLINE_KEY])}
-
-
 def chinese_date(d: date) -> str:
     return f"{d.year}年{d.month}月{d.day}日"
 
 
-@dataclass(frozen=True)
-class Due:
+class Due(msgspec.Struct, frozen=True):
     """A report's publication deadline: ``date``, and ``why`` — the level
     and the configuration key it comes from, as a finding names them."""
 

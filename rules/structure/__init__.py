@@ -9,8 +9,7 @@ DOMAIN.md §2.2 (section headings), §5 E5/E7/E11, §6.5.
 from govlint.hookspecs import hookimpl
 from govlint.rules import collect
 
-from .content import data
-from .section_thin import MIN_CHARS
+from .content import MIN_CHARS, data
 
 
 @hookimpl

@@ -1,20 +1,23 @@
 """What the rules on a section's content share: their data file
-(``structure.toml``) and a section's body as compact text."""
+(``structure.toml``, read for the plugin's default configuration too) and a
+section's body as compact text."""
 
 from __future__ import annotations
 
-import tomllib
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
+from govlint.data import read_toml
 from govlint.model import Section, Table
 from govlint.normalize import compact
+
+#: the configuration key of S008: the fewest characters a 五 should have
+MIN_CHARS = "thin-section-min-chars"
 
 
 @lru_cache(maxsize=1)
 def data() -> dict[str, Any]:
-    return tomllib.loads(resources.files(__package__).joinpath("structure.toml").read_text("utf-8"))
+    return read_toml(__package__, "structure.toml")
 
 
 def body(section: Section) -> str:

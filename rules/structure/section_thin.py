@@ -7,10 +7,7 @@ from govlint.model import Severity
 from govlint.recognise.outline import canonical_heading, uncertainty
 from govlint.rule import Rule
 
-from .content import body, data
-
-#: the configuration key: the fewest characters a 五 should have
-MIN_CHARS = "thin-section-min-chars"
+from .content import MIN_CHARS, body, data
 
 
 @lru_cache(maxsize=1)

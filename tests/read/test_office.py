@@ -6,7 +6,6 @@ process ended) and .ofd is identified and refused with directions."""
 
 from __future__ import annotations
 
-import dataclasses
 import io
 import json
 import os
@@ -17,6 +16,7 @@ import subprocess
 import zipfile
 from pathlib import Path
 
+import msgspec
 import pytest
 
 from govlint import limits
@@ -213,4 +213,4 @@ def test_the_reader_is_registered_for_every_office_extension():
     readers = {ext: r.name for r in load_plugins().readers for ext in r.extensions}
     assert {ext: readers[ext] for ext in (".doc", ".wps", ".rtf", ".odt", ".ofd")} == {
         ".doc": "office", ".wps": "office", ".rtf": "office", ".odt": "office", ".ofd": "ofd"}
-    assert dataclasses.is_dataclass(load_plugins().readers[0])
+    assert isinstance(load_plugins().readers[0], msgspec.Struct)

@@ -21,6 +21,8 @@ import dataclasses
 import importlib
 from typing import TYPE_CHECKING, Callable, Iterator, Sequence
 
+import msgspec
+
 from ...findings import Finding
 from ...rule import Rule
 from ..escape import unicode
@@ -90,4 +92,4 @@ def carried(result: LintResult) -> LintResult:
         if path is not file.path or any(a is not b for a, b in zip(findings, file.findings)):
             file = dataclasses.replace(file, path=path, findings=findings)
         files.append(file)
-    return dataclasses.replace(result, files=tuple(files))
+    return msgspec.structs.replace(result, files=tuple(files))

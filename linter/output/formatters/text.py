@@ -21,7 +21,7 @@ from ...findings import Finding
 from ...model import Severity
 from ...run.engine import LintResult
 from ..escape import visible
-from ..texttable import width
+from ..texttable import char_width
 
 _COLORS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "blue"}
 #: the widest source line shown whole, in terminal columns (a CJK character takes two)
@@ -62,20 +62,21 @@ def context(source: str, column: int, limit: int = CONTEXT_WIDTH) -> str:
     around 1-based ``column`` that does (a third before it, the rest after),
     with ``…`` where it was cut."""
     source = source.rstrip()
-    if width(source) <= limit:
+    widths = list(map(char_width, source))
+    if sum(widths) <= limit:
         return source
     budget = limit - 2  # room for the two ellipses
     start = end = min(max(column - 1, 0), len(source))
     used = 0
-    while start > 0 and used + width(source[start - 1]) <= budget // 3:
+    while start > 0 and used + widths[start - 1] <= budget // 3:
         start -= 1
-        used += width(source[start])
-    while end < len(source) and used + width(source[end]) <= budget:
-        used += width(source[end])
+        used += widths[start]
+    while end < len(source) and used + widths[end] <= budget:
+        used += widths[end]
         end += 1
-    while start > 0 and used + width(source[start - 1]) <= budget:  # the line ended early: more before
+    while start > 0 and used + widths[start - 1] <= budget:  # the line ended early: more before
         start -= 1
-        used += width(source[start])
+        used += widths[start]
     return f"{'…' if start > 0 else ''}{source[start:end]}{'…' if end < len(source) else ''}"
 
 

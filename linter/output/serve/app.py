@@ -32,9 +32,10 @@ import shutil
 import tempfile
 import threading
 from collections import OrderedDict
-from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
+
+import msgspec
 
 from . import uploads
 from .exports import csv_bytes
@@ -49,15 +50,14 @@ def static_file(name: str) -> bytes:
     return resources.files(__package__).joinpath("static", name).read_bytes()
 
 
-@dataclass
-class State:
+class State(msgspec.Struct):
     """What the application works with: the check process, the private
     folder uploads go to, the results kept."""
 
     worker: Worker
     private: str
-    batches: OrderedDict[str, dict[str, Any]] = field(default_factory=OrderedDict)
-    lock: threading.Lock = field(default_factory=threading.Lock)
+    batches: OrderedDict[str, dict[str, Any]] = msgspec.field(default_factory=OrderedDict)
+    lock: threading.Lock = msgspec.field(default_factory=threading.Lock)
 
     def keep(self, result: dict[str, Any]) -> str:
         batch_id = secrets.token_urlsafe(12)

@@ -20,10 +20,11 @@ page of ``govlint report --html``.
 
 from __future__ import annotations
 
-import dataclasses
 import os
 from pathlib import Path
 from typing import Any
+
+import msgspec
 
 from ... import limits
 from ...run.config import Options, Settings, build_settings, read_config
@@ -94,14 +95,14 @@ def check(request: dict[str, Any], plugins: Plugins, options: Options) -> dict[s
 
 def _check(request: dict[str, Any], plugins: Plugins, options: Options) -> dict[str, Any]:
     messages: list[str] = []
-    options = dataclasses.replace(options, report_info=True, cache=False)
+    options = msgspec.structs.replace(options, report_info=True, cache=False)
     paths = list(request.get("paths", ()))
     result = lint(paths, options, plugins=plugins, warn=messages.append) if paths else LintResult(())
     refused = {name for name, _, _ in request.get("refused", ())}
     if refused:
         settings = settings_for(plugins, options)
         extra = [_refused(plugins, settings, *entry) for entry in request["refused"]]
-        result = dataclasses.replace(result, files=tuple(sorted(result.files + tuple(extra), key=lambda r: r.path)))
+        result = msgspec.structs.replace(result, files=tuple(sorted(result.files + tuple(extra), key=lambda r: r.path)))
     files = list(result.files)
     viewer = _Viewer(plugins, files, refused)
     jobs = options.jobs or (cpu_count() if len(files) >= PARALLEL_MIN_FILES else 1)

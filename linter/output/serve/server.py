@@ -40,8 +40,9 @@ import tempfile
 import threading
 import webbrowser
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
+
+import msgspec
 
 from . import uploads
 from .guard import Guard, Hosts, is_loopback
@@ -59,8 +60,7 @@ class ServeError(Exception):
     """The server cannot start; the message is Chinese."""
 
 
-@dataclass(frozen=True)
-class ServeOptions:
+class ServeOptions(msgspec.Struct, frozen=True):
     host: str = "127.0.0.1"
     port: int = 0
     password: str | None = None

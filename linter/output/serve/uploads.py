@@ -32,7 +32,8 @@ import posixpath
 import re
 import zipfile
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+
+import msgspec
 
 from ... import limits
 from ...read.safezip import check as check_zip, read_parts
@@ -62,16 +63,15 @@ class UploadError(Exception):
         self.status = status
 
 
-@dataclass
-class Upload:
+class Upload(msgspec.Struct):
     """What a request brought, in ``folder``: ``paths`` (relative to it)
     to check — files, and the folders archives were unpacked into — and
     the archives ``refused`` as ``(name, kind, message)`` (kind as an
     :class:`~govlint.model.InputProblem`'s, so the E rules report it)."""
 
     folder: str
-    paths: list[str] = field(default_factory=list)
-    refused: list[tuple[str, str, str]] = field(default_factory=list)
+    paths: list[str] = msgspec.field(default_factory=list)
+    refused: list[tuple[str, str, str]] = msgspec.field(default_factory=list)
     reports: int = 0
 
 

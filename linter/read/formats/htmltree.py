@@ -40,10 +40,11 @@ from __future__ import annotations
 
 import codecs
 import re
-from dataclasses import dataclass, field
 from functools import lru_cache
 from html.parser import HTMLParser
 from typing import Iterable, Iterator
+
+import msgspec
 
 from ... import limits
 from ..decode import Decoded, decode
@@ -66,8 +67,7 @@ _META_CHARSET = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-
 _GB = {"gb2312", "gbk", "x-gbk", "gb_2312-80", "csgb2312", "cp936", "ms936", "euc-cn", "hz-gb-2312"}
 
 
-@dataclass(eq=False, slots=True)
-class Text:
+class Text(msgspec.Struct, eq=False):
     """A run of character data (entities decoded, ``&nbsp;`` as U+00A0)."""
 
     text: str
@@ -75,13 +75,12 @@ class Text:
     column: int
 
 
-@dataclass(eq=False, slots=True)
-class Element:
+class Element(msgspec.Struct, eq=False):
     tag: str
     attrs: dict[str, str]
     line: int
     column: int
-    children: list = field(default_factory=list)
+    children: list = msgspec.field(default_factory=list)
 
     def descendants(self) -> Iterator["Element | Text"]:
         """Every node below this one, in document order (iteratively)."""

@@ -49,9 +49,10 @@ from __future__ import annotations
 import io
 import re
 from collections import Counter
-from dataclasses import dataclass, field
 from statistics import median
 from typing import Iterator, Sequence
+
+import msgspec
 
 from ... import limits
 from ...model import InputProblem, Location
@@ -129,8 +130,7 @@ def _pages(pdf) -> list:
 
 # -- one page -----------------------------------------------------------
 
-@dataclass
-class _TextLine:
+class _TextLine(msgspec.Struct):
     text: str
     x0: float
     x1: float
@@ -138,16 +138,14 @@ class _TextLine:
     bottom: float
 
 
-@dataclass
-class _PageTable:
+class _PageTable(msgspec.Struct):
     rows: list[list[Span]]
     top: float
 
 
-@dataclass
-class _Page:
+class _Page(msgspec.Struct):
     number: int
-    items: list = field(default_factory=list)  # _TextLine | _PageTable, top to bottom
+    items: list = msgspec.field(default_factory=list)  # _TextLine | _PageTable, top to bottom
     chars: int = 0
     images: int = 0
 

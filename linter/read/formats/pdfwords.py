@@ -36,9 +36,10 @@ again as prose).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from statistics import median
 from typing import Sequence
+
+import msgspec
 
 from ..grid import Span
 from ..prose import PAGE_NUMBER
@@ -56,8 +57,7 @@ _FOLIO = re.compile(r"\d{1,3}")
 _VALUE = re.compile(r"[+\-−]?\d[\d,]*(?:\.\d+)?(?:万元|元|件|%)?|[-—–/]+|无")
 
 
-@dataclass(frozen=True)
-class Word:
+class Word(msgspec.Struct, frozen=True):
     text: str
     x0: float
     x1: float
@@ -69,8 +69,7 @@ class Word:
         return (self.x0 + self.x1) / 2
 
 
-@dataclass(frozen=True)
-class TextTable:
+class TextTable(msgspec.Struct, frozen=True):
     """A table found among words: its rows of spans and its box."""
 
     rows: list[list[Span]]

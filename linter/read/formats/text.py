@@ -36,7 +36,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+
+import msgspec
 
 from ...model import Cell, InputProblem, Location, Paragraph, Piece, Row, Table
 from ...normalize import fold, norm
@@ -118,8 +119,7 @@ def _read(data: bytes, fmt: str) -> ReadResult:
     return ReadResult(fmt, lines, tuple(blocks), tuple(problems))
 
 
-@dataclass
-class _CellDraft:
+class _CellDraft(msgspec.Struct):
     text: str
     line: int
     column: int
@@ -128,10 +128,9 @@ class _CellDraft:
         return Cell(self.text, Location(self.line, self.column))
 
 
-@dataclass
-class _TableDraft:
+class _TableDraft(msgspec.Struct):
     layout: str
-    rows: list[list[_CellDraft]] = field(default_factory=list)
+    rows: list[list[_CellDraft]] = msgspec.field(default_factory=list)
     open_row: bool = False  # word-cells: the last row may still grow
 
     def table(self, index: int) -> Table:

@@ -23,8 +23,7 @@ paragraph (``"一、"``, ``"（三）"``, ``"1.2."``), or ``""``.
 
 from __future__ import annotations
 
-import dataclasses
-from dataclasses import dataclass, field
+import msgspec
 
 from ..numerals import int_to_chinese
 
@@ -32,8 +31,7 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 LEVELS = 9
 
 
-@dataclass(frozen=True)
-class Level:
+class Level(msgspec.Struct, frozen=True):
     """One level of a list definition."""
 
     start: int = 1
@@ -45,12 +43,11 @@ class Level:
     style: str | None = None
 
 
-@dataclass
-class _Instance:
+class _Instance(msgspec.Struct):
     """Counters of one list as Word counts it."""
 
     levels: dict[int, Level]
-    counts: list[int | None] = field(default_factory=lambda: [None] * LEVELS)
+    counts: list[int | None] = msgspec.field(default_factory=lambda: [None] * LEVELS)
 
 
 def _val(element, name: str) -> str | None:
@@ -174,7 +171,7 @@ class ListNumbering:
             for ilvl, lvl in overrides.items():
                 levels[ilvl] = _level(lvl, levels.get(ilvl))
             for ilvl, start in starts.items():
-                levels[ilvl] = dataclasses.replace(levels.get(ilvl, Level()), start=start)
+                levels[ilvl] = msgspec.structs.replace(levels.get(ilvl, Level()), start=start)
             self._instances[key] = _Instance(levels)
         return self._instances[key]
 

@@ -27,9 +27,10 @@ here: the extractor imports this module.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from fnmatch import fnmatchcase
 from typing import Iterator
+
+from msgspec.structs import replace
 
 from .model import Claim
 

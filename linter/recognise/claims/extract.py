@@ -34,9 +34,10 @@ their number do not count.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from functools import lru_cache
 from typing import Iterable, Iterator
+
+from msgspec.structs import replace
 
 from ...model import Location, Paragraph
 from .attached import attached

@@ -3,8 +3,9 @@ report's prose, and the :class:`ScopePhrase` s that qualify it."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
+
+import msgspec
 
 from ...model import Location, Paragraph
 
@@ -20,8 +21,7 @@ OTHER_SCOPE = "other-scope"
 QUOTE_LIMIT = 60
 
 
-@dataclass(frozen=True)
-class ScopePhrase:
+class ScopePhrase(msgspec.Struct, frozen=True):
     """Words saying whose figure a sentence gives: ``kind`` is ``area``
     (``全区``, ``我市``), ``organs`` (``各级行政机关``), ``behalf``
     (``代表区政府``), ``nation`` (``全国``) or ``own`` (``本级``: the organ
@@ -34,8 +34,7 @@ class ScopePhrase:
     text: str
 
 
-@dataclass(frozen=True)
-class Claim:
+class Claim(msgspec.Struct, frozen=True):
     """One statement the prose makes about the figures of the report.
 
     ``kind`` names what is claimed (see :mod:`govlint.recognise.claims`), ``value``

@@ -4,20 +4,19 @@
 
 from __future__ import annotations
 
-import tomllib
-from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
+import msgspec
 import regex
+
+from ...data import read_text, read_toml
 
 PACKAGE = "govlint.recognise.claims"
 LEXICON = "lexicon.txt"
 PATTERNS = "patterns.toml"
 
 
-@dataclass(frozen=True)
-class NumberFrame:
+class NumberFrame(msgspec.Struct, frozen=True):
     """A number is a claim of ``kind`` when its window fits one of ``cues``."""
 
     kind: str
@@ -28,8 +27,7 @@ class NumberFrame:
     after: bool = False
 
 
-@dataclass(frozen=True)
-class PhraseFrame:
+class PhraseFrame(msgspec.Struct, frozen=True):
     """A ``trigger`` word (``neg``, ``all``) followed by a cue is a claim."""
 
     trigger: str
@@ -41,8 +39,7 @@ class PhraseFrame:
     words: frozenset[str] = frozenset()
 
 
-@dataclass(frozen=True)
-class Scopes:
+class Scopes(msgspec.Struct, frozen=True):
     """The scope phrases and how they bear on a comparison (``[scope]``)."""
 
     kinds: tuple[str, ...]
@@ -53,8 +50,7 @@ class Scopes:
     organ_kinds: tuple[tuple[str, regex.Pattern], ...]
 
 
-@dataclass(frozen=True)
-class Shares:
+class Shares(msgspec.Struct, frozen=True):
     """What makes a percentage a share of a count (``[shares]``)."""
 
     kinds: frozenset[str]
@@ -63,8 +59,7 @@ class Shares:
     bases: dict[str, str]
 
 
-@dataclass(frozen=True)
-class Changes:
+class Changes(msgspec.Struct, frozen=True):
     """What makes a change word a change against last year (``[changes]``)."""
 
     kinds: frozenset[str]
@@ -74,8 +69,7 @@ class Changes:
     points: str
 
 
-@dataclass(frozen=True)
-class Itemised:
+class Itemised(msgspec.Struct, frozen=True):
     """What makes a list of parts after a whole (``[itemised]``)."""
 
     words: frozenset[str]
@@ -88,8 +82,7 @@ class Itemised:
     partitions: tuple[frozenset[str], ...]
 
 
-@dataclass(frozen=True)
-class Patterns:
+class Patterns(msgspec.Struct, frozen=True):
     """Everything the extractor reads from the data files."""
 
     tags: dict[str, str]
@@ -174,10 +167,9 @@ def _may_claim(data: dict, tags: dict[str, str]) -> regex.Pattern:
 
 @lru_cache(maxsize=1)
 def patterns() -> Patterns:
-    files = resources.files(PACKAGE)
-    data = tomllib.loads(files.joinpath(PATTERNS).read_text("utf-8"))
+    data = read_toml(PACKAGE, PATTERNS)
     numbers = data["numbers"]
-    tags = read_lexicon(files.joinpath(LEXICON).read_text("utf-8"))
+    tags = read_lexicon(read_text(PACKAGE, LEXICON))
     return Patterns(
         tags=tags,
         subject_tags=frozenset(data["subject-tags"]),

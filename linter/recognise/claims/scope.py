@@ -48,7 +48,7 @@ confident finding.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import msgspec
 
 from ...normalize import compact
 from ..organs import OrganNames, organ_name
@@ -60,8 +60,7 @@ SAME, UNCERTAIN, OTHER = "same", "uncertain", "other"
 _LEVEL_SUFFIXES = ("街道", "省", "市", "州", "盟", "县", "区", "旗", "镇", "乡")
 
 
-@dataclass(frozen=True)
-class OrganScope:
+class OrganScope(msgspec.Struct, frozen=True):
     """The report's organ as scope phrases are judged against it: ``kind``
     (``government``, ``office``, ``department``) and ``level`` (the level
     word of its last place name, None when it has none)."""
@@ -70,8 +69,7 @@ class OrganScope:
     level: str | None
 
 
-@dataclass(frozen=True)
-class Verdict:
+class Verdict(msgspec.Struct, frozen=True):
     """Whether a claim is compared (``compared``) and, if so, the reason it
     is uncertain (None: a certain comparison)."""
 

@@ -11,8 +11,9 @@ between two ASCII letters or digits: PDF extraction writes ``21 件`` and
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+
+import msgspec
 
 from ...normalize import ARTEFACTS, fold, norm
 
@@ -21,8 +22,7 @@ from ...normalize import ARTEFACTS, fold, norm
 _SPECIAL = re.compile(r"[\s\[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 
 
-@dataclass(frozen=True, slots=True)
-class Normalised:
+class Normalised(msgspec.Struct, frozen=True, gc=False):
     """``text`` normalised; ``origin[i]`` is the offset in the original
     text of normalised character ``i`` (one extra entry: the original end)."""
 

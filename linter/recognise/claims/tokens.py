@@ -16,19 +16,19 @@ import importlib
 import logging
 import sys
 import types
-from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
-from importlib import resources
 
+import msgspec
+
+from ...data import path
 from ...read.numerals import chinese_to_int
 from .patterns import LEXICON, PACKAGE, patterns
 
 NUMBER = "num"
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(msgspec.Struct, frozen=True, gc=False):
     """A word or a number of a sentence; ``start``/``end`` are offsets in
     the normalised paragraph text.  ``tag`` is the lexicon's tag (None for
     filler), ``"num"`` for a number, whose ``value``, ``unit`` and
@@ -82,11 +82,11 @@ def tokenizer():
     """The jieba tokenizer over govlint's lexicon (built once)."""
     jieba = _import_jieba()
     jieba.setLogLevel(logging.WARNING)
-    dictionary = resources.files(PACKAGE).joinpath(LEXICON)
-    tk = jieba.Tokenizer(dictionary=str(dictionary))
+    dictionary = path(PACKAGE, LEXICON)
+    tk = jieba.Tokenizer(dictionary=dictionary)
     # Build the prefix dictionary directly: Tokenizer.initialize() would also
     # write a cache file to the temporary directory, pointless for 200 words.
-    tk.FREQ, tk.total = tk.gen_pfdict(dictionary.open("rb"))
+    tk.FREQ, tk.total = tk.gen_pfdict(open(dictionary, "rb"))
     tk.initialized = True
     return tk
 

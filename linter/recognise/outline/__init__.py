@@ -62,7 +62,8 @@ still pointing into the original file.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+
+import msgspec
 
 from ...model import Block, Document, Paragraph, Section, SubItem, Table, Title, Wording
 from ..templates import templates
@@ -81,8 +82,7 @@ _WORDING = {"canonical": Wording.CANONICAL, "variant": Wording.VARIANT, "reworde
 __all__ = ["Outline", "build", "canonical_heading", "typo_window", "uncertainty"]
 
 
-@dataclass(frozen=True)
-class Outline:
+class Outline(msgspec.Struct, frozen=True):
     """What :func:`build` finds.  ``blocks`` are the reader's blocks with the
     headings run into a paragraph cut out of it and the numerals alone on
     their line joined with the line after them (what the Report keeps)."""

@@ -12,9 +12,9 @@ more than ``candidate.min-score`` for any section are dropped.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 
+import msgspec
 import regex
 
 from ...model import Block, Numbering, Paragraph, Table
@@ -32,8 +32,7 @@ _NUMERAL_ONLY_LENGTH = 20
 _STRAY = 3  # characters a stray prefix may add to a heading
 
 
-@dataclass(frozen=True)
-class Candidate:
+class Candidate(msgspec.Struct, frozen=True):
     """A stretch of a paragraph that may head a section.
 
     ``block`` is the paragraph's index among the blocks, ``start``/``end``

@@ -27,8 +27,8 @@ original file.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
+import msgspec
 import regex
 
 from ...model import Block, Location, Paragraph, Piece
@@ -80,8 +80,7 @@ def spans(paragraph: Paragraph, max_length: int) -> list[tuple[int, int]]:
             for start, end, at_start in _headings(flat, max_length, source)]
 
 
-@dataclass(frozen=True)
-class _Source:
+class _Source(msgspec.Struct, frozen=True):
     """The original text of a paragraph, the offset in it of each character
     of its compacted text, and the offsets where its source lines start."""
 

@@ -16,9 +16,9 @@ section headings, unless the run is the report's own top-level numbering
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 
+import msgspec
 import regex
 
 from ...model import Numbering, Paragraph, Section, SubItem
@@ -38,8 +38,7 @@ _SUBITEM = regex.compile(
 )
 
 
-@dataclass(frozen=True)
-class Numbered:
+class Numbered(msgspec.Struct, frozen=True):
     """A heading's text split into its numeral and the rest."""
 
     numeral: str

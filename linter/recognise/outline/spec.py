@@ -3,19 +3,17 @@ scoring weights (``data/outline.toml``), read once."""
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
+import msgspec
 import regex
 
+from ...data import read_toml
 from ...normalize import compact
 
 
-@dataclass(frozen=True)
-class SectionSpec:
+class SectionSpec(msgspec.Struct, frozen=True):
     """One template section: its wording, accepted variants, signature and key words."""
 
     number: int
@@ -29,8 +27,7 @@ class SectionSpec:
         return (self.canonical, *self.variants)
 
 
-@dataclass(frozen=True)
-class Data:
+class Data(msgspec.Struct, frozen=True):
     """Everything the outline reads from data files."""
 
     sections: tuple[SectionSpec, ...]
@@ -50,7 +47,7 @@ class Data:
 
 
 def _read(name: str) -> dict:
-    return tomllib.loads(resources.files("govlint.data").joinpath(name).read_text("utf-8"))
+    return read_toml("govlint.data", name)
 
 
 def _label_pattern(words: list[str], tail: str, anchored: bool = True) -> regex.Pattern:

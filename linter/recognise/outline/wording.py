@@ -19,10 +19,10 @@ is wording, not a typo: only the corruption of a key word is an error.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
 
+import msgspec
 import regex
 
 from .spec import SectionSpec, data
@@ -129,8 +129,7 @@ def reworded(title: str, form: str) -> str:
     return title
 
 
-@dataclass(frozen=True)
-class Match:
+class Match(msgspec.Struct, frozen=True):
     """How a heading's words compare with one section (see the module docstring)."""
 
     kind: str

@@ -79,9 +79,11 @@ Table 四 (``t4``): ``t4.<group>.<column>``, groups ``review`` (行政复议),
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cached_property
 from typing import Iterable, Mapping
+
+import msgspec
 
 from ...model import Block
 from .catalog import for_year, load_templates, template, templates
@@ -99,8 +101,7 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True)
-class TemplateTables:
+class TemplateTables(msgspec.Struct, frozen=True, dict=True):
     """What :func:`recognise` found.
 
     ``tables`` holds the template tables found (keys ``t2``, ``t3``,
@@ -115,8 +116,11 @@ class TemplateTables:
     markers: tuple[MarkerHit, ...]
     detected: str | None
     expected: str | None
-    #: what readers of the tables derive from them once (see :mod:`govlint.recognise.identities`)
-    memo: dict = field(default_factory=dict, compare=False, repr=False)
+
+    @cached_property
+    def memo(self) -> dict:
+        """What readers of the tables derive from them once (see :mod:`govlint.recognise.identities`)."""
+        return {}
 
     @property
     def t2(self) -> TableMatch | None:

@@ -20,12 +20,14 @@ from __future__ import annotations
 
 import tomllib
 from functools import lru_cache
-from importlib import resources
-from importlib.resources.abc import Traversable
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping
 
+from ...data import path, read_toml
 from .spec import Template, build_template
+
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
 
 _DIRECTIVES = ("replace", "remove", "after")
 
@@ -33,7 +35,7 @@ _DIRECTIVES = ("replace", "remove", "after")
 @lru_cache(maxsize=1)
 def templates() -> Mapping[str, Template]:
     """The built-in templates by id, oldest first."""
-    return load_templates([resources.files("govlint.data")])
+    return load_templates([Path(path("govlint.data", ""))], read=lambda entry: read_toml("govlint.data", entry.name))
 
 
 def template(template_id: str) -> Template:
@@ -50,14 +52,21 @@ def for_year(year: int | None) -> Template | None:
     return max(fitting, key=lambda t: t.first_year, default=None)
 
 
-def load_templates(directories: Iterable[Traversable | Path]) -> dict[str, Template]:
-    """Read every ``template-*.toml`` in ``directories`` and resolve
-    ``extends``; ids come from the ``id`` field (default: the file name)."""
+def _parse(entry: Traversable | Path) -> dict[str, Any]:
+    return tomllib.loads(entry.read_text(encoding="utf-8"))
+
+
+def load_templates(directories: Iterable[Traversable | Path],
+                   read: Callable[[Traversable | Path], dict[str, Any]] = _parse) -> dict[str, Template]:
+    """Read every ``template-*.toml`` in ``directories`` (parsed by
+    ``read``: the built-in ones through the cache of :mod:`govlint.data`)
+    and resolve ``extends``; ids come from the ``id`` field (default: the
+    file name)."""
     raw: dict[str, dict[str, Any]] = {}
     for directory in directories:
         for entry in sorted(directory.iterdir(), key=lambda e: e.name):
             if entry.name.startswith("template-") and entry.name.endswith(".toml"):
-                data = tomllib.loads(entry.read_text(encoding="utf-8"))
+                data = read(entry)
                 data.setdefault("id", entry.name[len("template-"):-len(".toml")])
                 raw[str(data["id"])] = data
     built = [build_template(_resolve(tid, raw, ())) for tid in raw]

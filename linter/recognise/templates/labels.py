@@ -34,14 +34,16 @@ than it saves on a one-file run.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from enum import IntEnum
 from functools import lru_cache
 from typing import Collection, Generic, Iterable, Sequence, TypeVar
 
+import msgspec
+
 from ...normalize import compact
 
 T = TypeVar("T")
+K = TypeVar("K")
 
 
 class Level(IntEnum):
@@ -80,8 +82,7 @@ def _cn_number(text: str) -> int | None:
     return tens_value * 10 + units_value
 
 
-@dataclass(frozen=True, slots=True)
-class Form:
+class Form(msgspec.Struct, frozen=True, gc=False):
     """The matching form of a text: its numbering (or None), the core, and
     the whole text compacted (numbering kept) for exact comparison."""
 
@@ -111,8 +112,7 @@ def form(text: str) -> Form:
     return Form(number, core, _PUNCT.sub("", full))
 
 
-@dataclass(frozen=True)
-class Label:
+class Label(msgspec.Struct, frozen=True):
     """A label of the template: the printed ``text`` and other wordings."""
 
     text: str
@@ -127,8 +127,7 @@ class Label:
         return _label_level(self, text)
 
 
-@dataclass(frozen=True, slots=True)
-class _Alt:
+class _Alt(msgspec.Struct, frozen=True, gc=False):
     """One wording of a label prepared for matching: its numbering, core,
     core without a trailing parenthesis, and the edit distance a typo may
     have (0: too short for typos)."""
@@ -139,8 +138,7 @@ class _Alt:
     typo_limit: int
 
 
-@dataclass(frozen=True, slots=True)
-class _Prepared:
+class _Prepared(msgspec.Struct, frozen=True):
     """A label's forms, computed once: the canonical form's ``full`` text
     and every wording (canonical first, then the aliases)."""
 
@@ -211,12 +209,15 @@ def within(a: str, b: str, limit: int) -> bool:
     return previous[-1] <= limit
 
 
-@dataclass(frozen=True, slots=True)
-class Match(Generic[T]):
+class Match(msgspec.Struct, Generic[T], frozen=True):
     """``target`` matched at ``level``."""
 
     target: T
     level: Level
+
+
+#: wordings (the label's index, the wording) by what a text must share with them
+_Index = dict[K, list[tuple[int, _Alt]]]
 
 
 class LabelSet(Generic[T]):
@@ -234,21 +235,31 @@ class LabelSet(Generic[T]):
         # there, without comparing them with every label.
         self._exact: dict[str, list[int]] = {}
         self._variant: dict[str, list[tuple[int, int | None]]] = {}
-        # The other levels, by what a text must share with a wording: its
-        # short form or a start (PARTIAL), a length near the wording's (TYPO).
-        self._short: dict[str, list[tuple[int, _Alt]]] = {}
-        self._start: dict[str, list[tuple[int, _Alt]]] = {}
-        self._length: dict[int, list[tuple[int, _Alt]]] = {}
         for index, (label, _) in enumerate(self._prepared):
             self._exact.setdefault(label.full, []).append(index)
             for alt in label.alts:
                 self._variant.setdefault(alt.core, []).append((index, alt.number))
-                if alt.short:
-                    self._short.setdefault(alt.short, []).append((index, alt))
-                for end in range(2, len(alt.core) + 1):
-                    self._start.setdefault(alt.core[:end], []).append((index, alt))
-                if alt.typo_limit:
-                    self._length.setdefault(len(alt.core), []).append((index, alt))
+        self._others: tuple[_Index[str], _Index[str], _Index[int]] | None = None
+
+    def _other_levels(self) -> tuple[_Index[str], _Index[str], _Index[int]]:
+        """The indexes of the other levels, by what a text must share with
+        a wording: its short form or a start (PARTIAL), a length near the
+        wording's (TYPO); built when a text first needs them (in many
+        reports every text of a table is found EXACT or VARIANT)."""
+        if self._others is None:
+            short: _Index[str] = {}
+            start: _Index[str] = {}
+            length: _Index[int] = {}
+            for index, (label, _) in enumerate(self._prepared):
+                for alt in label.alts:
+                    if alt.short:
+                        short.setdefault(alt.short, []).append((index, alt))
+                    for end in range(2, len(alt.core) + 1):
+                        start.setdefault(alt.core[:end], []).append((index, alt))
+                    if alt.typo_limit:
+                        length.setdefault(len(alt.core), []).append((index, alt))
+            self._others = short, start, length
+        return self._others
 
     def __iter__(self):
         return iter(self.pairs)
@@ -282,13 +293,14 @@ class LabelSet(Generic[T]):
         def agrees(alt: _Alt) -> bool:
             return f.number is None or alt.number is None or f.number == alt.number
 
-        partial = {index for index, alt in self._short.get(short, ()) if short and agrees(alt)}
+        shorts, starts, lengths = self._other_levels()
+        partial = {index for index, alt in shorts.get(short, ()) if short and agrees(alt)}
         if len(core) >= 2:
-            partial.update(index for index, alt in self._start.get(core, ()) if agrees(alt))
+            partial.update(index for index, alt in starts.get(core, ()) if agrees(alt))
         if partial:
             return self._distinct(sorted(partial), Level.PARTIAL)
         typo = {index for length in range(len(core) - 2, len(core) + 3)
-                for index, alt in self._length.get(length, ())
+                for index, alt in lengths.get(length, ())
                 if abs(len(core) - length) <= alt.typo_limit and agrees(alt) and within(core, alt.core, alt.typo_limit)}
         return self._distinct(sorted(typo), Level.TYPO)
 

@@ -13,9 +13,10 @@ format with the one the report year calls for.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, Sequence
+
+import msgspec
 
 from ...model import Block, Location, Paragraph, Table
 from ...normalize import compact
@@ -25,8 +26,7 @@ from .spec import Template
 TABLE_TEXT_LENGTH = 40
 
 
-@dataclass(frozen=True, slots=True)
-class MarkerHit:
+class MarkerHit(msgspec.Struct, frozen=True, gc=False):
     """``marker`` of ``template`` found at ``location``."""
 
     template: str

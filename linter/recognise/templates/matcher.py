@@ -45,9 +45,10 @@ unassigned (``RowMatch.complete`` is False) and no value is guessed.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Mapping, NamedTuple, Sequence, Union
+
+import msgspec
 
 from ...model import Cell, Location, Paragraph, Row, Table
 from .labels import Label, LabelSet, Level, Match, cut_short, inner, is_caption, names_row, pick, quote, resembles
@@ -56,15 +57,13 @@ from .spec import BlockSpec, ColumnSpec, GroupSpec, RowSpec, TableSpec
 from .values import Value, is_value, parse
 
 
-@dataclass(frozen=True, slots=True)
-class Caption:
+class Caption(msgspec.Struct, frozen=True):
     """A paragraph naming a table, block, column group or row."""
 
     paragraph: Paragraph
 
 
-@dataclass(frozen=True, slots=True)
-class RowItem:
+class RowItem(msgspec.Struct, frozen=True):
     """A row of a model table (of a one-row table of layout
     :data:`TEXT_LAYOUT` for a line of text read as a row)."""
 
@@ -72,8 +71,7 @@ class RowItem:
     table: Table
 
 
-@dataclass(frozen=True, slots=True)
-class Stray:
+class Stray(msgspec.Struct, frozen=True):
     """A short paragraph among the table's rows that is neither caption nor
     row (a piece of a label broken off by the extraction)."""
 
@@ -86,8 +84,7 @@ Item = Union[Caption, RowItem, Stray]
 TEXT_LAYOUT = "text-line"
 
 
-@dataclass(frozen=True)
-class RowMatch:
+class RowMatch(msgspec.Struct, frozen=True):
     """A row of the report matched to a template row (``kind == "row"``) or
     to a group label carrying data (``kind == "group"``, a collapsed group).
 
@@ -135,8 +132,7 @@ class RowMatch:
         return tuple(f"{self.prefix}.{c.key}" for c in self.columns) if self.kind == "row" else ()
 
 
-@dataclass(frozen=True)
-class TableMatch:
+class TableMatch(msgspec.Struct, frozen=True, dict=True):
     """One template table as found in the report.
 
     ``template`` is the id of the template it was matched with, ``spec``
@@ -160,10 +156,13 @@ class TableMatch:
     unknown: tuple[Row, ...]
     missing: tuple[str, ...]
     values: Mapping[str, Value]
-    score: int = field(default=0, compare=False)
+    score: int = 0
     texts: tuple[Paragraph, ...] = ()
-    #: what readers of the match derive from it once (see :mod:`govlint.recognise.identities`)
-    memo: dict = field(default_factory=dict, compare=False, repr=False)
+
+    @cached_property
+    def memo(self) -> dict:
+        """What readers of the match derive from it once (see :mod:`govlint.recognise.identities`)."""
+        return {}
 
     @property
     def found(self) -> bool:
@@ -229,8 +228,7 @@ class _Found(NamedTuple):
                         columns, values, self.guess, doubt)
 
 
-@dataclass(frozen=True)
-class _Index:
+class _Index(msgspec.Struct, frozen=True):
     """The labels of a table spec, by what they can name."""
 
     rows: LabelSet[RowSpec | GroupSpec]
@@ -523,8 +521,7 @@ class _Matcher:
         )
 
 
-@dataclass(frozen=True, slots=True)
-class _Deferred:
+class _Deferred(msgspec.Struct, frozen=True):
     """A row whose label names no template row, and where it was met:
     ``position`` is the number of rows matched before it."""
 

@@ -66,8 +66,14 @@ _WORD = re.compile(r"[^\s\u3000]+")
 _SENTENCE = re.compile(r"[。，；！？]")
 #: A paragraph starting with a unit goes on from the number before it (``4`` / ``件``).
 _UNIT = re.compile(r"\s*(?:件|条|项|个|次|份|宗|人次|万元|元|%)")
-#: A label glued to its number (``行政许可97``): the label ends with a Chinese character.
-_GLUED = re.compile(r"(.*[\u3400-\u9fff）)])([+\-−]?\d[\d,]*(?:\.\d+)?)")
+
+
+@lru_cache(maxsize=1)
+def _glued() -> re.Pattern:
+    """A label glued to its number (``行政许可97``): the label ends with a
+    Chinese character.  Compiled when first needed (a class over a large
+    range costs ``re`` ~1 ms; most reports never need it)."""
+    return re.compile(r"(.*[\u3400-\u9fff）)])([+\-−]?\d[\d,]*(?:\.\d+)?)")
 
 
 @lru_cache(maxsize=8)
@@ -279,7 +285,7 @@ def _label_and_values(text: str) -> tuple[tuple[int, int], list[tuple[int, int]]
     if len(compact(text)) > LINE_ROW_LENGTH:
         return None
     words = [(m.start(), m.end()) for m in _WORD.finditer(text)]
-    if len(words) == 1 and (glued := _GLUED.fullmatch(text, words[0][0], words[0][1])):
+    if len(words) == 1 and (glued := _glued().fullmatch(text, words[0][0], words[0][1])):
         words = [(glued.start(1), glued.end(1)), (glued.start(2), glued.end(2))]
     first = len(words)
     while first > 0 and is_value(text[slice(*words[first - 1])]):

@@ -19,8 +19,9 @@ label cell merged over two columns leaves a blank after the label).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Callable
+
+import msgspec
 
 from ...model import Cell, Row
 from .values import is_value
@@ -29,8 +30,7 @@ from .values import is_value
 PADDED_LAYOUTS = frozenset({"tab-rows"})
 
 
-@dataclass(frozen=True, slots=True)
-class Segment:
+class Segment(msgspec.Struct, frozen=True, gc=False):
     """The cells of one row, or of one part of a glued row."""
 
     cells: tuple[Cell, ...]

@@ -15,9 +15,10 @@ dots, skipping empty ones: ``t2.art20_1.regulations.made``,
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import cached_property
 from typing import Any, Mapping
+
+import msgspec
 
 from .labels import Label
 
@@ -32,8 +33,7 @@ def _label(data: Mapping[str, Any], field: str = "label", aliases: str = "aliase
     return Label(data.get(field, ""), tuple(data.get(aliases, ())))
 
 
-@dataclass(frozen=True)
-class ColumnSpec:
+class ColumnSpec(msgspec.Struct, frozen=True):
     """A data column: ``key`` (``review.upheld`` under a column group),
     ``label``, value ``kind`` (one of :data:`KINDS`), the ``unit`` the
     template prints (``万元``) and the column group's label, if any."""
@@ -45,8 +45,7 @@ class ColumnSpec:
     group: Label | None = None
 
 
-@dataclass(frozen=True)
-class GroupSpec:
+class GroupSpec(msgspec.Struct, frozen=True):
     """A label heading rows, without data of its own (``（三）不予公开``).
     ``prefix`` is its key path (``t3.results.deny``), ``parent`` the
     enclosing group's prefix."""
@@ -56,8 +55,7 @@ class GroupSpec:
     parent: str | None
 
 
-@dataclass(frozen=True)
-class RowSpec:
+class RowSpec(msgspec.Struct, frozen=True):
     """A data row: ``prefix`` (``t3.results.deny.state_secret``), its label
     (empty for table 四's single row), enclosing group and block, and the
     columns its data cells fill in order."""
@@ -74,8 +72,7 @@ class RowSpec:
         return tuple(f"{self.prefix}.{c.key}" for c in self.columns)
 
 
-@dataclass(frozen=True)
-class BlockSpec:
+class BlockSpec(msgspec.Struct, frozen=True):
     """A block of a table: ``key`` (``art20_1``; empty for a table with one
     block), optional ``caption``, columns, groups and rows in order."""
 
@@ -86,8 +83,7 @@ class BlockSpec:
     rows: tuple[RowSpec, ...]
 
 
-@dataclass(frozen=True, eq=False)
-class TableSpec:
+class TableSpec(msgspec.Struct, frozen=True, eq=False, dict=True):
     """One template table (``t2``, ``t3``, ``t4``) as the template defines it."""
 
     key: str
@@ -115,8 +111,7 @@ class TableSpec:
         return tuple(k for r in self.rows for k in r.keys)
 
 
-@dataclass(frozen=True, eq=False)
-class Template:
+class Template(msgspec.Struct, frozen=True, eq=False, dict=True):
     """A report format: ``id`` (``"2019"``), name, issuing ``source``, the
     report years it applies to (``last_year`` None: still in force), the
     ``markers`` that identify its tables (``column_markers``: those that

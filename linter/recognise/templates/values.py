@@ -30,9 +30,10 @@ trailing unit (``元``, ``万元``, ``件``…; kept in ``unit``) are accepted.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
+
+import msgspec
 
 from ...model import Cell, Location
 from ...normalize import compact
@@ -50,8 +51,7 @@ _SLASHES = frozenset("/\\")
 _NONE_WORDS = frozenset({"无", "暂无", "没有"})
 
 
-@dataclass(frozen=True, slots=True)
-class Value:
+class Value(msgspec.Struct, frozen=True, gc=False):
     """One data cell read for a template column.
 
     ``key`` is the canonical key (None when the row's cells could not be
