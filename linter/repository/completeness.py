@@ -25,7 +25,6 @@ from typing import Any, Iterable, Mapping, Sequence
 
 from ..normalize import compact
 from ..recognise.organs import OrganNames
-
 from . import ORGANS, ORGANS_FILE
 
 

@@ -15,7 +15,6 @@ from govlint.repository.similarity import Passage
 from govlint.rules.crossreport import DEFAULT_THRESHOLD
 
 
-
 @dataclass(frozen=True)
 class Copy:
     """Section ``section`` of a report repeats ``other``'s: their
