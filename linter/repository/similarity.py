@@ -32,6 +32,7 @@ is :mod:`govlint.repository.copies`' part.
 from __future__ import annotations
 
 import re
+import sys
 from array import array
 from typing import Any, Iterable, Iterator, Mapping, NamedTuple, Sequence
 
@@ -92,7 +93,9 @@ class SectionPrint:
 
     def __init__(self, norm: str, quotes: str, bounds: array, places: array,
                  extras: tuple[tuple[Any, ...], ...] = ()):
-        self.norm, self.quotes, self.bounds, self.places, self.extras = norm, quotes, bounds, places, extras
+        # interned: a section of a model text, normalised, is the same in many reports
+        self.norm, self.quotes, self.bounds, self.places = sys.intern(norm), quotes, bounds, places
+        self.extras = extras
 
     def _fields(self) -> tuple[Any, ...]:
         return self.norm, self.quotes, self.bounds, self.places, self.extras
