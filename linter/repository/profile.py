@@ -36,6 +36,7 @@ from ..recognise.claims import judge, organ_scope
 from ..recognise.organs import organ_name
 from ..recognise.report import Report
 from .similarity import SectionPrint, location_extra
+from .textzip import unzip_text, zip_text
 
 Number = int | Decimal
 
@@ -144,8 +145,8 @@ class ReportProfile(msgspec.Struct, frozen=True, gc=False):
     prose: Mapping[int, SectionPrint]
     #: the source lines the locations point at: their numbers (compressed as
     #: ``values``), and their texts joined by newlines, UTF-8, compressed
-    #: with the preset dictionary ``source_dict`` (:func:`_zip_source`; read
-    #: only for findings)
+    #: with the dictionary ``source_dict``
+    #: (:mod:`govlint.repository.textzip`; read only for findings)
     source_lines: bytes
     source_zip: bytes
     source_dict: bytes
@@ -188,7 +189,7 @@ class ReportProfile(msgspec.Struct, frozen=True, gc=False):
         values, odd = _packed(numbers)
         return cls(path, organ, year, _shared(dict(templates)), _shared(tuple(keys)), _zipped(values), odd,
                    _zipped(_ints(cells)), dict(extras) or _EMPTY, dict(prose), _zipped(_ints(source_lines)),
-                   *_zip_source(source_text), tuple(changes))
+                   *zip_text(source_text), tuple(changes))
 
     def __reduce__(self):
         """Pickled (from a ``--jobs`` worker to the parent) with the source
@@ -314,33 +315,10 @@ def _unzipped(data: bytes) -> array:
     return array(chr(raw[0]), raw[1:])
 
 
-#: The most a source dictionary holds (:func:`_zip_source`).
-DICTIONARY = 16384
-_dictionary = b""
-
-
-def _zip_source(text: str) -> tuple[bytes, bytes]:
-    """A profile's source lines (``text``, UTF-8) compressed, and the preset
-    dictionary they were compressed with: the first sources this process
-    compressed, up to :data:`DICTIONARY` bytes.  The reports of a
-    repository share their tables' labels and much of their wording, so the
-    few KB of lines of each of thousands of profiles compress to a third of
-    what they do alone; a profile holds a reference to the dictionary, the
-    same object as the other profiles' once it is full."""
-    global _dictionary
-    data, zdict = text.encode("utf-8"), _dictionary
-    if len(zdict) < DICTIONARY:
-        _dictionary = (zdict + data)[:DICTIONARY]
-    compressor = zlib.compressobj(zdict=zdict) if zdict else zlib.compressobj()
-    return compressor.compress(data) + compressor.flush(), zdict
-
-
 @lru_cache(maxsize=16)
 def _lines(source_zip: bytes, source_dict: bytes) -> tuple[str, ...]:
     """The source lines a profile keeps (a profile's findings ask for them one after the other)."""
-    unzip = zlib.decompressobj(zdict=source_dict).decompress if source_dict else zlib.decompress
-    text = unzip(source_zip)
-    return tuple(text.decode("utf-8").split("\n"))
+    return tuple(unzip_text(source_zip, source_dict).split("\n"))
 
 
 _KEYS: dict[tuple[str, ...], tuple[str, ...]] = {}
@@ -352,7 +330,7 @@ _TEMPLATES: dict[tuple[tuple[str, str], ...], Mapping[str, str]] = {}
 def _restore(path, organ, year, templates, keys, values, odd, cells, extras, prose, source_lines, source_text,
              changes) -> ReportProfile:
     return ReportProfile(path, organ, year, _shared(templates), _shared(keys), values, odd or _EMPTY, cells,
-                         extras or _EMPTY, prose, source_lines, *_zip_source(source_text), changes)
+                         extras or _EMPTY, prose, source_lines, *zip_text(source_text), changes)
 
 
 def _shared(found: Any) -> Any:
