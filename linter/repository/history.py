@@ -129,7 +129,9 @@ class ReportSetPhase:
     def finish(self, results: Sequence[Result], warn: Callable[[str], None]) -> list[Result]:
         """``results`` (objects with ``path`` and ``findings``, e.g. the
         engine's FileResult) with the findings of the rules over report
-        sets added, sorted; a rule that crashes is passed to ``warn``."""
+        sets added, sorted (a file's findings then held compressed and decoded
+        as they are read: :mod:`govlint.repository.stored`); a rule that
+        crashes is passed to ``warn``.  The profiles are let go."""
         for directory, why in self._unlisted.items():
             warn(f"{HISTORY} 中的目录 {display_path(directory)} 未能读取（{why}），其中的报告未用于跨报告比对")
         store = Store()
