@@ -120,7 +120,8 @@ def generate_same_year(directory: Path, count: int) -> Path:
 #: from the caches); prints whether the findings are the same and what each
 #: search did.
 COMPARE = """
-import dataclasses, json, sys, time
+import json, sys, time
+import msgspec
 import govlint.repository.copies as copies
 from govlint.run.engine import Options, lint
 
@@ -139,7 +140,7 @@ for method in ("exact", "auto"):
     copies.STATS.clear()
     result = lint([sys.argv[1]], Options(select=("M009", "M010"), cache=True, jobs=1))
     out[method] = {"findings": [[f.path, f.line, f.column, f.code, f.message, f.source] for f in result.findings],
-                   "stats": [dataclasses.asdict(s) for s in copies.STATS], "search_s": spent[0]}
+                   "stats": [msgspec.structs.asdict(s) for s in copies.STATS], "search_s": spent[0]}
 print(json.dumps(out, ensure_ascii=False))
 """
 

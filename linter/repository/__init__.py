@@ -11,7 +11,11 @@ year's 结转下年度, prose copied from last year or from another organ).
   the rules over report sets;
 * ``similarity`` — how much prose two reports share (copy detection);
 * ``copies`` — which reports of a year repeat another organ's prose: the
-  model-text rule and the candidate index behind M010.
+  model-text rule and the candidate index behind M010;
+* ``textzip`` — the texts a profile keeps (source lines, quotes), compressed
+  with a dictionary learned from the first ones;
+* ``stored`` — the findings of the rules over report sets, held compressed
+  until they are written.
 """
 
 #: the configuration keys of the rules over report sets: the history

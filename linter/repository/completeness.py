@@ -19,13 +19,13 @@ reports and names.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable, Mapping, Sequence
 
+import msgspec
+
 from ..normalize import compact
 from ..recognise.organs import OrganNames
-
 from . import ORGANS, ORGANS_FILE
 
 
@@ -55,8 +55,7 @@ def listed_organs(values: Mapping[str, Any], root: Path) -> tuple[str, ...] | No
     return found or None
 
 
-@dataclass(frozen=True)
-class Entry:
+class Entry(msgspec.Struct, frozen=True):
     """A report as completeness sees it: path, organ (canonical), year."""
 
     path: str
@@ -64,8 +63,7 @@ class Entry:
     year: int | None
 
 
-@dataclass(frozen=True)
-class Completeness:
+class Completeness(msgspec.Struct, frozen=True):
     """One repository's completeness: ``source`` the configuration that
     lists the organs, ``listed`` the names, ``missing`` per year (ascending)
     the listed names without a report that year, ``unlisted`` the reports

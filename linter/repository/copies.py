@@ -67,8 +67,9 @@ from __future__ import annotations
 import math
 from array import array
 from collections import OrderedDict
-from dataclasses import dataclass
 from typing import Iterable, Sequence
+
+import msgspec
 
 from .reportset import Member, ReportSet
 from .similarity import Passage, SectionPrint, jaccard
@@ -103,8 +104,7 @@ def least_overlap(size: int, threshold: float) -> int:
     return o
 
 
-@dataclass(frozen=True)
-class Match:
+class Match(msgspec.Struct, frozen=True):
     """``other``'s section is repeated by the target's: their
     ``similarity`` and the target's first sentence ``other`` repeats."""
 
@@ -113,8 +113,7 @@ class Match:
     passage: Passage
 
 
-@dataclass
-class Stats:
+class Stats(msgspec.Struct):
     """What one search (a year and a section) did."""
 
     year: int

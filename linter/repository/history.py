@@ -41,26 +41,25 @@ exist is a configuration error.
 
 from __future__ import annotations
 
-import dataclasses
 import os
-from collections import defaultdict
-from operator import attrgetter
 from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping, Sequence, TypeVar
 
+import msgspec
+
 from .. import limits
-from ..findings import Finding
 from ..model import Document
 from ..recognise.organs import OrganNames
 from ..run.config import ConfigError, Settings, config_file_in, display_path
 from ..run.parallel import Budget, guarded
 from ..run.paths import expand_paths
 from ..run.plugins import Plugins
-from .completeness import Completeness, Entry, OrgansError, completeness, listed_organs
 from . import ALIASES, HISTORY
+from .completeness import Completeness, Entry, OrgansError, completeness, listed_organs
 from .profile import ReportProfile
 from .profilecache import ProfileStore
-from .reportset import Member, ReportSet, ReportSetRule, set_rules
+from .reportset import Member, ReportSet, ReportSetRule, replaced, set_rules
+from .stored import Batch, Store
 
 #: file systems that hold no reports and may not end or block a walk
 _SPECIAL = ("/proc", "/sys", "/dev")
@@ -68,12 +67,11 @@ _SPECIAL = ("/proc", "/sys", "/dev")
 Result = TypeVar("Result")
 
 
-@dataclasses.dataclass
-class _Group:
+class _Group(msgspec.Struct):
     """The run's files governed by one configuration."""
 
     settings: Settings
-    reports: list[Member] = dataclasses.field(default_factory=list)
+    reports: list[Member] = msgspec.field(default_factory=list)
 
 
 class ReportSetPhase:
@@ -131,22 +129,22 @@ class ReportSetPhase:
     def finish(self, results: Sequence[Result], warn: Callable[[str], None]) -> list[Result]:
         """``results`` (objects with ``path`` and ``findings``, e.g. the
         engine's FileResult) with the findings of the rules over report
-        sets added, sorted; a rule that crashes is passed to ``warn``."""
+        sets added, sorted (a file's findings then held compressed and decoded
+        as they are read: :mod:`govlint.repository.stored`); a rule that
+        crashes is passed to ``warn``.  The profiles are let go."""
         for directory, why in self._unlisted.items():
             warn(f"{HISTORY} 中的目录 {display_path(directory)} 未能读取（{why}），其中的报告未用于跨报告比对")
-        found: dict[str, list[Finding]] = defaultdict(list)
+        store = Store()
         for group in self._groups.values():
-            for finding in self._run_group(group, warn):
-                found[finding.path].append(finding)
-        by_position = attrgetter("sort_key")
+            self._run_group(group, store, warn)
         self._complete.sort(key=lambda c: c.source)
-        return [dataclasses.replace(r, findings=tuple(sorted((*r.findings, *found[r.path]), key=by_position)))
-                if found.get(r.path) else r for r in results]
+        self._groups.clear()  # the profiles: the output that follows needs none
+        return [replaced(r, findings=store.findings(r.path, r.findings)) if r.path in store else r for r in results]
 
-    def _run_group(self, group: _Group, warn: Callable[[str], None]) -> Iterable[Finding]:
+    def _run_group(self, group: _Group, store: Store, warn: Callable[[str], None]) -> None:
         settings = group.settings
         names = OrganNames(_aliases(settings))
-        run = {os.path.realpath(r.profile.path): dataclasses.replace(r, organ=names.canonical(r.profile.organ))
+        run = {os.path.realpath(r.profile.path): msgspec.structs.replace(r, organ=names.canonical(r.profile.organ))
                for g in self._groups.values() for r in g.reports}
         targets = [run[os.path.realpath(r.profile.path)] for r in group.reports]
         reports = [*run.values(), *self._history_reports(settings, run, names, warn)]
@@ -160,7 +158,7 @@ class ReportSetPhase:
                 continue
             chosen = [r for r in targets if rule.code not in settings.ignored_for(r.profile.path)]
             if chosen:
-                yield from self._check(rule, ReportSet(reports, chosen, names, listed), settings, warn)
+                self._check(rule, ReportSet(reports, chosen, names, listed), settings, store.batch(), warn)
 
     def completeness(self) -> tuple[Completeness, ...]:
         """Per configuration listing organs, the completeness of its
@@ -180,24 +178,23 @@ class ReportSetPhase:
         return reports
 
     @staticmethod
-    def _check(rule: type[ReportSetRule], reports: ReportSet, settings: Settings,
-               warn: Callable[[str], None]) -> Iterable[Finding]:
+    def _check(rule: type[ReportSetRule], reports: ReportSet, settings: Settings, batch: Batch,
+               warn: Callable[[str], None]) -> None:
+        """Run ``rule`` on ``reports``, its findings to ``batch`` (committed if the rule does not crash)."""
         by_path = {r.path: r for r in reports.targets}
+        severity = settings.severities.get(rule.code)
 
-        def check() -> list[Finding]:
+        def check() -> None:
             instance = rule()
             instance.config = settings.values
-            return list(instance.check_set(reports))
+            for finding in instance.check_set(reports):
+                target = by_path.get(finding.path)
+                if target is not None:  # never on history files or on files the rule is off for
+                    batch.add(finding, target.profile.source_line(finding.line), finding.severity_for(severity))
 
-        ran, found = guarded(check, lambda why: warn(f"规则 {rule.code} 出错：{why}"))
-        if not ran:
-            return
-        severity = settings.severities.get(rule.code)
-        for finding in found:
-            target = by_path.get(finding.path)
-            if target is not None:  # never on history files or on files the rule is off for
-                yield dataclasses.replace(finding, source=target.profile.source_line(finding.line),
-                                          severity=finding.severity_for(severity))
+        ran, _ = guarded(check, lambda why: warn(f"规则 {rule.code} 出错：{why}"))
+        if ran:
+            batch.commit()
 
 
 def _history(settings: Settings) -> list[str]:

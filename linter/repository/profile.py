@@ -25,16 +25,18 @@ from __future__ import annotations
 import zlib
 from array import array
 from bisect import bisect_left
-from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 from typing import Any, Mapping, Sequence
+
+import msgspec
 
 from ..model import Location
 from ..recognise.claims import judge, organ_scope
 from ..recognise.organs import organ_name
 from ..recognise.report import Report
 from .similarity import SectionPrint, location_extra
+from .textzip import unzip_text, zip_text
 
 Number = int | Decimal
 
@@ -47,8 +49,7 @@ FORMAT = 3
 _EMPTY: Mapping[Any, Any] = {}
 
 
-@dataclass(frozen=True, slots=True)
-class Figure:
+class Figure(msgspec.Struct, frozen=True, gc=False):
     """One table value of a profile: its number (None unless the cell holds
     a valid number for its column) and where the cell is."""
 
@@ -57,8 +58,7 @@ class Figure:
     location: Location
 
 
-@dataclass(frozen=True, slots=True)
-class Change:
+class Change(msgspec.Struct, frozen=True, gc=False):
     """A change against last year the prose states (``收到申请12件，同比增加3件``,
     claim kind ``change``, :mod:`govlint.recognise.claims.attached`): ``kind``
     the kind of the count it qualifies, ``count`` that count, ``value`` the
@@ -113,8 +113,7 @@ def _number_of(data: Any) -> Number | None:
     return Decimal(data) if isinstance(data, str) else data
 
 
-@dataclass(frozen=True, slots=True)
-class ReportProfile:
+class ReportProfile(msgspec.Struct, frozen=True, gc=False):
     """One report as rules over report sets see it (module docstring).
 
     ``path`` is the file's path as it was read (for standard input: the
@@ -146,9 +145,11 @@ class ReportProfile:
     prose: Mapping[int, SectionPrint]
     #: the source lines the locations point at: their numbers (compressed as
     #: ``values``), and their texts joined by newlines, UTF-8, compressed
-    #: (read only for findings)
+    #: with the dictionary ``source_dict``
+    #: (:mod:`govlint.repository.textzip`; read only for findings)
     source_lines: bytes
     source_zip: bytes
+    source_dict: bytes
     changes: tuple[Change, ...] = ()
 
     @classmethod
@@ -188,12 +189,18 @@ class ReportProfile:
         values, odd = _packed(numbers)
         return cls(path, organ, year, _shared(dict(templates)), _shared(tuple(keys)), _zipped(values), odd,
                    _zipped(_ints(cells)), dict(extras) or _EMPTY, dict(prose), _zipped(_ints(source_lines)),
-                   zlib.compress(source_text.encode("utf-8"), 1), tuple(changes))
+                   *zip_text(source_text), tuple(changes))
 
     def __reduce__(self):
-        """Pickled (from a ``--jobs`` worker to the parent) to share the
-        keys and templates again with the other profiles of the template."""
-        return _restore, tuple(getattr(self, f) for f in self.__dataclass_fields__)
+        """Pickled (from a ``--jobs`` worker to the parent) with the source
+        lines' text as text, compressed again with the parent's dictionary,
+        and to share the keys and templates again with the other profiles
+        of the template."""
+        return _restore, (self.path, self.organ, self.year, self.templates, self.keys, self.values, self.odd,
+                          self.cells, self.extras, self.prose, self.source_lines, self._source_text(), self.changes)
+
+    def _source_text(self) -> str:
+        return "\n".join(_lines(self.source_zip, self.source_dict))
 
     def _number(self, i: int) -> Number | None:
         values = _unzipped(self.values)
@@ -230,7 +237,7 @@ class ReportProfile:
         lines = _unzipped(self.source_lines)
         i = bisect_left(lines, line)
         if i < len(lines) and lines[i] == line:
-            return _lines(self.source_zip)[i]
+            return _lines(self.source_zip, self.source_dict)[i]
         return ""
 
     # ------------------------------------------------------------ JSON form
@@ -249,7 +256,7 @@ class ReportProfile:
             "extras": {str(i): list(extra) for i, extra in self.extras.items()},
             "prose": {str(n): p.to_data() for n, p in self.prose.items()},
             "source_lines": list(_unzipped(self.source_lines)),
-            "source_text": "\n".join(_lines(self.source_zip)),
+            "source_text": self._source_text(),
             "changes": [change.to_data() for change in self.changes],
         }
 
@@ -309,9 +316,9 @@ def _unzipped(data: bytes) -> array:
 
 
 @lru_cache(maxsize=16)
-def _lines(source_zip: bytes) -> tuple[str, ...]:
+def _lines(source_zip: bytes, source_dict: bytes) -> tuple[str, ...]:
     """The source lines a profile keeps (a profile's findings ask for them one after the other)."""
-    return tuple(zlib.decompress(source_zip).decode("utf-8").split("\n"))
+    return tuple(unzip_text(source_zip, source_dict).split("\n"))
 
 
 _KEYS: dict[tuple[str, ...], tuple[str, ...]] = {}
@@ -320,9 +327,10 @@ _KEYS: dict[tuple[str, ...], tuple[str, ...]] = {}
 _TEMPLATES: dict[tuple[tuple[str, str], ...], Mapping[str, str]] = {}
 
 
-def _restore(path, organ, year, templates, keys, values, odd, cells, extras, *rest) -> ReportProfile:
+def _restore(path, organ, year, templates, keys, values, odd, cells, extras, prose, source_lines, source_text,
+             changes) -> ReportProfile:
     return ReportProfile(path, organ, year, _shared(templates), _shared(keys), values, odd or _EMPTY, cells,
-                         extras or _EMPTY, *rest)
+                         extras or _EMPTY, prose, source_lines, *zip_text(source_text), changes)
 
 
 def _shared(found: Any) -> Any:

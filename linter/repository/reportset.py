@@ -48,8 +48,9 @@ from __future__ import annotations
 
 import dataclasses
 from collections import defaultdict
-from dataclasses import dataclass
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any, Iterable, Mapping, Sequence, TypeVar
+
+import msgspec
 
 from ..findings import Finding
 from ..recognise.organs import OrganNames
@@ -57,8 +58,7 @@ from ..rule import Located, Rule
 from .profile import ReportProfile
 
 
-@dataclass(frozen=True, eq=False)
-class Member:
+class Member(msgspec.Struct, frozen=True, eq=False):
     """A member of a report set, one report: ``path`` as findings and messages show it,
     ``in_run`` True for a file of the run, ``organ`` the canonical name
     (:meth:`OrganNames.canonical`)."""
@@ -149,7 +149,18 @@ class ReportSetRule(Rule):
 
     def report_on(self, report: Member, where: Located, message: str) -> Finding:
         """A finding of this rule at ``where`` in ``report`` (a target)."""
-        return dataclasses.replace(self.report(where, message), path=report.path)
+        return replaced(self.report(where, message), path=report.path)
+
+
+T = TypeVar("T")
+
+
+def replaced(value: T, **changes: Any) -> T:
+    """``value`` (a frozen dataclass or :class:`msgspec.Struct`: a
+    :class:`~govlint.findings.Finding`, a run's file result) with ``changes``."""
+    if isinstance(value, msgspec.Struct):
+        return msgspec.structs.replace(value, **changes)
+    return dataclasses.replace(value, **changes)
 
 
 def set_rules(rules: Sequence[type[Rule]]) -> tuple[type[ReportSetRule], ...]:

@@ -32,12 +32,14 @@ is :mod:`govlint.repository.copies`' part.
 from __future__ import annotations
 
 import re
+import sys
 from array import array
 from typing import Any, Iterable, Iterator, Mapping, NamedTuple, Sequence
 
 from ..model import Location, Paragraph
 from ..normalize import compact
 from ..recognise.organs import OrganNames
+from .textzip import unzip_text, zip_text
 
 #: Shingle length in characters.
 SHINGLE = 4
@@ -87,12 +89,19 @@ class SectionPrint:
     compared, not kept.  (A plain class, not a dataclass: cheaper to
     define, and this module is imported with every profile.)"""
 
-    __slots__ = ("norm", "quotes", "bounds", "places", "extras")
+    __slots__ = ("norm", "bounds", "places", "extras", "_quotes", "_dictionary")
     __hash__ = None  # type: ignore[assignment]
 
     def __init__(self, norm: str, quotes: str, bounds: array, places: array,
                  extras: tuple[tuple[Any, ...], ...] = ()):
-        self.norm, self.quotes, self.bounds, self.places, self.extras = norm, quotes, bounds, places, extras
+        # interned: a section of a model text, normalised, is the same in many reports;
+        # the quotes, read for findings only, compressed (:mod:`govlint.repository.textzip`)
+        self.norm, self.bounds, self.places, self.extras = sys.intern(norm), bounds, places, extras
+        self._quotes, self._dictionary = zip_text(quotes)
+
+    @property
+    def quotes(self) -> str:
+        return unzip_text(self._quotes, self._dictionary)
 
     def _fields(self) -> tuple[Any, ...]:
         return self.norm, self.quotes, self.bounds, self.places, self.extras

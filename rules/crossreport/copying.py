@@ -5,8 +5,9 @@ in the reports' profiles: prepared once, where each report was read)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any, Mapping
+
+import msgspec
 
 from govlint.recognise.outline import canonical_heading
 from govlint.repository import THRESHOLD
@@ -15,9 +16,7 @@ from govlint.repository.similarity import Passage
 from govlint.rules.crossreport import DEFAULT_THRESHOLD
 
 
-
-@dataclass(frozen=True)
-class Copy:
+class Copy(msgspec.Struct, frozen=True):
     """Section ``section`` of a report repeats ``other``'s: their
     ``similarity`` and the first sentence of the report ``other`` repeats."""
 

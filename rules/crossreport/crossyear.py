@@ -10,9 +10,10 @@ with a 2021 one wherever the keys are the same (table 三's rows).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import ClassVar, Iterator, Sequence
+
+import msgspec
 
 from govlint.data import read_toml
 from govlint.model import Location, Severity
@@ -23,16 +24,14 @@ from govlint.repository.reportset import Member, ReportSetRule
 PREVIOUS = "prev."
 
 
-@dataclass(frozen=True)
-class Cell:
+class Cell(msgspec.Struct, frozen=True):
     """One term of an instance: the report it is read from and the cell."""
 
     report: Member
     operand: Operand
 
 
-@dataclass(frozen=True)
-class Outcome:
+class Outcome(msgspec.Struct, frozen=True):
     """One instance of a check on a pair of reports, every cell a number."""
 
     check: "Check"
@@ -54,8 +53,7 @@ class Outcome:
         return f"{self.check.id}：{_side(self.left, left)}，不等于 {_side(self.right, right)}"
 
 
-@dataclass(frozen=True)
-class Check:
+class Check(msgspec.Struct, frozen=True):
     """One ``[[check]]`` of ``crossyear.toml`` (see its comments)."""
 
     id: str

@@ -71,6 +71,15 @@ def stream(result: LintResult, name: str = "text", *, color: bool = False,
         yield text.removesuffix("\n")
 
 
+def each_finding(result: LintResult) -> Iterator[Finding]:
+    """The findings of ``result.findings``, one file's at a time: a file's
+    findings may be held compressed until read
+    (:mod:`govlint.repository.stored`), so a large run never has them all
+    as objects at once."""
+    for file in result.files:
+        yield from file.findings
+
+
 _TEXT_FIELDS = ("path", "code", "name", "message", "source", "location")
 
 
@@ -87,9 +96,11 @@ def carried(result: LintResult) -> LintResult:
 
     files = []
     for file in result.files:
-        findings = tuple(clean(f) for f in file.findings)
+        findings = file.findings  # read once when nothing changes (each_finding: they may be decoded as read)
+        if any(clean(f) is not f for f in findings):
+            findings = tuple(clean(f) for f in findings)
         path = unicode(file.path)
-        if path is not file.path or any(a is not b for a, b in zip(findings, file.findings)):
+        if path is not file.path or findings is not file.findings:
             file = dataclasses.replace(file, path=path, findings=findings)
         files.append(file)
     return msgspec.structs.replace(result, files=tuple(files))

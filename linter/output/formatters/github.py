@@ -22,6 +22,7 @@ from ...findings import Finding
 from ...model import Severity
 from ...run.engine import LintResult
 from ..escape import visible
+from . import each_finding
 from .text import message_with_place
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
@@ -53,5 +54,5 @@ def render(result: LintResult, **_: object) -> str:
 
 def stream(result: LintResult, **_: object) -> Iterator[str]:
     """:func:`render`'s lines one at a time, each with its line break."""
-    for f in result.findings:
+    for f in each_finding(result):
         yield annotation(f) + "\n"

@@ -9,6 +9,7 @@ import json
 from typing import Iterator
 
 from ...run.engine import LintResult
+from . import each_finding
 
 
 def render(result: LintResult, *, color: bool = False, **_: object) -> str:
@@ -19,7 +20,7 @@ def stream(result: LintResult, **_: object) -> Iterator[str]:
     """The list in pieces, one finding's object each (indented one level:
     strings hold no line breaks, JSON escapes them)."""
     first = True
-    for finding in result.findings:
+    for finding in each_finding(result):
         item = json.dumps(finding.as_dict(), ensure_ascii=False, indent=2).replace("\n", "\n  ")
         yield ("[\n  " if first else ",\n  ") + item
         first = False

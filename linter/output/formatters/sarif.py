@@ -32,6 +32,7 @@ from ...model import Severity
 from ...rule import Rule
 from ...run.engine import LintResult
 from ..baseline import fingerprint
+from . import each_finding
 from .text import message_with_place, place
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -46,9 +47,9 @@ def stream(result: LintResult, *, rules: Sequence[type[Rule]] = (), **_: object)
     """The log in pieces, one result each (indented as ``json.dumps`` of
     the whole log indents it), so that a large run is written as it is
     formatted."""
-    findings = result.findings
     known = {rule.code: rule for rule in rules}
-    used = sorted({f.code: f for f in findings}.values(), key=lambda f: f.code)
+    last = {f.code: f for f in each_finding(result)}  # each rule's last finding describes a rule not known
+    used = sorted(last.values(), key=lambda f: f.code)
     descriptors = [_descriptor(f, known.get(f.code)) for f in used]
     index = {d["id"]: i for i, d in enumerate(descriptors)}
     log = {
@@ -57,16 +58,16 @@ def stream(result: LintResult, *, rules: Sequence[type[Rule]] = (), **_: object)
         "runs": [{
             "tool": {"driver": {"name": "govlint", "version": govlint.__version__, "rules": descriptors}},
             "columnKind": "unicodeCodePoints",
-            "results": [] if not findings else _RESULTS,
+            "results": [] if not used else _RESULTS,
         }],
     }
     text = json.dumps(log, ensure_ascii=False, indent=2)
-    if not findings:
+    if not used:
         yield text
         return
     head, _, tail = text.partition(json.dumps(_RESULTS))
     yield head + "["
-    for i, f in enumerate(findings):
+    for i, f in enumerate(each_finding(result)):
         item = json.dumps(_result(f, index[f.code]), ensure_ascii=False, indent=2)
         yield ("\n" if i == 0 else ",\n") + _INDENT + item.replace("\n", "\n" + _INDENT)  # strings hold no line breaks
     yield "\n" + _INDENT[:-2] + "]" + tail

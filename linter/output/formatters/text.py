@@ -22,6 +22,7 @@ from ...model import Severity
 from ...run.engine import LintResult
 from ..escape import visible
 from ..texttable import char_width
+from . import each_finding
 
 _COLORS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "blue"}
 #: the widest source line shown whole, in terminal columns (a CJK character takes two)
@@ -37,7 +38,7 @@ def stream(result: LintResult, *, color: bool = False, quiet: bool = False, **_:
     break after each), then a blank line and the summary unless ``quiet``
     (:func:`render` drops the last line break ``quiet`` leaves)."""
     found = False
-    for finding in result.findings:
+    for finding in each_finding(result):
         found = True
         yield "\n".join(_finding(finding, color)) + "\n"
     if not quiet:
@@ -100,10 +101,9 @@ def summary(result: LintResult) -> str:
     """``共检查 N 个文件，发现 M 个问题（错误 a，警告 b，提示 c）。``, and
     ``另有 K 个问题已记入基线，未显示。`` when a baseline hid some."""
     checked = f"共检查 {len(result.files)} 个文件"
-    findings = result.findings
+    counts = Counter(f.severity for f in each_finding(result))
     baseline = f"另有 {result.suppressed} 个问题已记入基线，未显示。" if result.suppressed else ""
-    if not findings:
+    if not counts:
         return f"{checked}，未发现{'新' if baseline else ''}问题。{baseline}"
-    counts = Counter(f.severity for f in findings)
     detail = "，".join(f"{s.chinese} {counts[s]}" for s in sorted(Severity, reverse=True))
-    return f"{checked}，发现 {len(findings)} 个问题（{detail}）。{baseline}"
+    return f"{checked}，发现 {counts.total()} 个问题（{detail}）。{baseline}"
