@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import msgspec
 
 from .model import Severity
 
 
-@dataclass(frozen=True, slots=True)
-class Finding:
+class Finding(msgspec.Struct, frozen=True, gc=False):
     """One problem.  ``line``/``column`` are 1-based positions in the file;
     ``source`` is the offending source line (filled in by the engine);
     ``page`` and ``location`` are set for formats where a line number alone
@@ -18,9 +17,9 @@ class Finding:
     one level below the rule's severity, the message saying why
     (:meth:`govlint.rule.Rule.report`).
 
-    A dataclass, unlike the model's structs, until :mod:`govlint.repository`
-    (which changes copies of findings with :func:`dataclasses.replace`)
-    makes its own classes structs."""
+    A frozen :class:`msgspec.Struct` like the model's classes
+    (:func:`msgspec.structs.replace` makes a changed copy); ``gc=False``:
+    it holds only text, numbers and a severity."""
 
     path: str
     line: int

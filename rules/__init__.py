@@ -10,8 +10,9 @@ rule runs or its documentation is read.
 
 from __future__ import annotations
 
-import dataclasses
 import importlib
+
+import msgspec
 
 from govlint.findings import Finding
 from govlint.model import Severity
@@ -74,4 +75,4 @@ def hint(finding: Finding) -> Finding:
     report the national format does not govern (one before 2019), what the
     format requires is said for reference only, whatever the rule's
     severity."""
-    return dataclasses.replace(finding, severity=Severity.INFO, certain=False)
+    return msgspec.structs.replace(finding, severity=Severity.INFO, certain=False)

@@ -24,7 +24,6 @@ says so first: its reasons cannot be kept).
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import json
 import os
@@ -150,5 +149,5 @@ def apply(result: LintResult, path: str | os.PathLike) -> LintResult:
                 suppressed += 1
             else:
                 kept.append(finding)
-        files.append(dataclasses.replace(file, findings=tuple(kept)))
+        files.append(msgspec.structs.replace(file, findings=tuple(kept)))
     return msgspec.structs.replace(result, files=tuple(files), suppressed=result.suppressed + suppressed)

@@ -58,7 +58,7 @@ from . import ALIASES, HISTORY
 from .completeness import Completeness, Entry, OrgansError, completeness, listed_organs
 from .profile import ReportProfile
 from .profilecache import ProfileStore
-from .reportset import Member, ReportSet, ReportSetRule, replaced, set_rules
+from .reportset import Member, ReportSet, ReportSetRule, set_rules
 from .stored import Batch, Store
 
 #: file systems that hold no reports and may not end or block a walk
@@ -139,7 +139,7 @@ class ReportSetPhase:
             self._run_group(group, store, warn)
         self._complete.sort(key=lambda c: c.source)
         self._groups.clear()  # the profiles: the output that follows needs none
-        return [replaced(r, findings=store.findings(r.path, r.findings)) if r.path in store else r for r in results]
+        return [msgspec.structs.replace(r, findings=store.findings(r.path, r.findings)) if r.path in store else r for r in results]
 
     def _run_group(self, group: _Group, store: Store, warn: Callable[[str], None]) -> None:
         settings = group.settings

@@ -46,9 +46,8 @@ configuration) and year.
 
 from __future__ import annotations
 
-import dataclasses
 from collections import defaultdict
-from typing import Any, Iterable, Mapping, Sequence, TypeVar
+from typing import Any, Iterable, Mapping, Sequence
 
 import msgspec
 
@@ -149,18 +148,7 @@ class ReportSetRule(Rule):
 
     def report_on(self, report: Member, where: Located, message: str) -> Finding:
         """A finding of this rule at ``where`` in ``report`` (a target)."""
-        return replaced(self.report(where, message), path=report.path)
-
-
-T = TypeVar("T")
-
-
-def replaced(value: T, **changes: Any) -> T:
-    """``value`` (a frozen dataclass or :class:`msgspec.Struct`: a
-    :class:`~govlint.findings.Finding`, a run's file result) with ``changes``."""
-    if isinstance(value, msgspec.Struct):
-        return msgspec.structs.replace(value, **changes)
-    return dataclasses.replace(value, **changes)
+        return msgspec.structs.replace(self.report(where, message), path=report.path)
 
 
 def set_rules(rules: Sequence[type[Rule]]) -> tuple[type[ReportSetRule], ...]:

@@ -31,7 +31,6 @@ not cached.  A directory that cannot be listed gets an E001 finding.
 
 from __future__ import annotations
 
-import dataclasses
 import gc
 import os
 import sys
@@ -89,12 +88,8 @@ __all__ = ["FileResult", "LintError", "LintResult", "Options", "SettingsResolver
 Warn = Callable[[str], None]
 
 
-@dataclasses.dataclass(frozen=True)
-class FileResult:
-    """The findings for one file, and the fail level that applied to it.
-    (A dataclass, like :class:`govlint.findings.Finding`, until
-    :mod:`govlint.repository`, which changes copies of both with
-    :func:`dataclasses.replace`, makes its own classes structs.)"""
+class FileResult(msgspec.Struct, frozen=True):
+    """The findings for one file, and the fail level that applied to it."""
 
     path: str
     findings: tuple[Finding, ...]
@@ -175,7 +170,7 @@ def lint_document(doc: Document, rules: Iterable[type[Rule]], settings: Settings
         _running.rule = None
         severity = settings.severities.get(rule.code) if settings else None
         findings.extend(
-            dataclasses.replace(
+            msgspec.structs.replace(
                 f, path=path, source=doc.source_line(f.line).rstrip("\r\n"), severity=f.severity_for(severity)
             )
             for f in found

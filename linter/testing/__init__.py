@@ -33,7 +33,6 @@ written this way.
 
 from __future__ import annotations
 
-import dataclasses
 import os
 import re
 import textwrap
@@ -114,7 +113,7 @@ def run_rule(rule: RuleRef, report: ReportInput, filename: str = "report.txt", *
     instance = rule()
     instance.config = MappingProxyType(dict(config or {}))
     path = display_path(doc.path)
-    found = [dataclasses.replace(f, path=path, source=doc.source_line(f.line).rstrip("\r\n"))
+    found = [msgspec.structs.replace(f, path=path, source=doc.source_line(f.line).rstrip("\r\n"))
              for f in instance.check(doc)]
     return sorted(found, key=lambda f: f.sort_key)
 

@@ -4,9 +4,10 @@ report of the year before."""
 
 from __future__ import annotations
 
-import dataclasses
 from decimal import Decimal
 from typing import Iterable, Iterator
+
+import msgspec
 
 from govlint.findings import Finding
 from govlint.model import Location, Severity
@@ -110,7 +111,7 @@ class YearOnYearMismatch(ReportSetRule):
 
     def _on(self, report: Member, change: Change, message: str, uncertain: str | None) -> Finding:
         finding = self.report(Location(change.line, change.column), message, uncertain=uncertain)
-        return dataclasses.replace(finding, path=report.path)
+        return msgspec.structs.replace(finding, path=report.path)
 
     def _compare(self, report: Member, previous: Member, changes: tuple[Change, ...]) -> Iterator[Finding]:
         for change in changes:

@@ -17,7 +17,6 @@ each format escapes what its own syntax needs.
 
 from __future__ import annotations
 
-import dataclasses
 import importlib
 from typing import TYPE_CHECKING, Callable, Iterator, Sequence
 
@@ -92,7 +91,7 @@ def carried(result: LintResult) -> LintResult:
             value = getattr(finding, field)
             if value is not None and unicode(value) is not value:
                 changed[field] = unicode(value)
-        return dataclasses.replace(finding, **changed) if changed else finding
+        return msgspec.structs.replace(finding, **changed) if changed else finding
 
     files = []
     for file in result.files:
@@ -101,6 +100,6 @@ def carried(result: LintResult) -> LintResult:
             findings = tuple(clean(f) for f in findings)
         path = unicode(file.path)
         if path is not file.path or findings is not file.findings:
-            file = dataclasses.replace(file, path=path, findings=findings)
+            file = msgspec.structs.replace(file, path=path, findings=findings)
         files.append(file)
     return msgspec.structs.replace(result, files=tuple(files))
