@@ -218,8 +218,7 @@ def set_rules() -> str:
     """The codes of the rules over report sets, for ``--ignore`` (asked of
     another process, see :func:`generate`)."""
     return subprocess.run([sys.executable, "-c", "from govlint.run.plugins import load_plugins\n"
-                           "from govlint.repository.reportset import ReportSetRule\n"
-                           "print(','.join(r.code for r in load_plugins().rules if issubclass(r, ReportSetRule)))"],
+                           "print(','.join(r.code for r in load_plugins().rules if r.over_report_sets))"],
                           check=True, capture_output=True, text=True).stdout.strip()
 
 
