@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import os
 import stat
-import tempfile
 from pathlib import Path
 
 
@@ -63,6 +62,8 @@ def write_atomic(path: str | os.PathLike, text: str | bytes, *, durable: bool = 
             raise IsADirectoryError(21, "是目录，未写入", str(path))
         if info is not None and not stat.S_ISREG(info.st_mode):
             raise FileExistsError(17, "不是普通文件，未写入", str(path))
+    import tempfile  # here: a run that writes nothing (the usual one) never pays for it
+
     directory = Path(os.path.abspath(path)).parent
     mask = os.umask(0)
     os.umask(mask)
