@@ -21,7 +21,7 @@ from ...findings import Finding
 from ...model import Severity
 from ...run.engine import LintResult
 from ..escape import visible
-from ..texttable import char_width
+from ..texttable import char_width, width
 from . import each_finding
 
 _COLORS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "blue"}
@@ -63,21 +63,21 @@ def context(source: str, column: int, limit: int = CONTEXT_WIDTH) -> str:
     around 1-based ``column`` that does (a third before it, the rest after),
     with ``…`` where it was cut."""
     source = source.rstrip()
-    widths = list(map(char_width, source))
-    if sum(widths) <= limit:
+    if len(source) <= limit and width(source) <= limit:  # a character takes one column at least
         return source
     budget = limit - 2  # room for the two ellipses
     start = end = min(max(column - 1, 0), len(source))
     used = 0
-    while start > 0 and used + widths[start - 1] <= budget // 3:
+    # only the characters within ``budget`` of ``column`` are measured (a long line's others never are)
+    while start > 0 and used + char_width(source[start - 1]) <= budget // 3:
         start -= 1
-        used += widths[start]
-    while end < len(source) and used + widths[end] <= budget:
-        used += widths[end]
+        used += char_width(source[start])
+    while end < len(source) and used + char_width(source[end]) <= budget:
+        used += char_width(source[end])
         end += 1
-    while start > 0 and used + widths[start - 1] <= budget:  # the line ended early: more before
+    while start > 0 and used + char_width(source[start - 1]) <= budget:  # the line ended early: more before
         start -= 1
-        used += widths[start]
+        used += char_width(source[start])
     return f"{'…' if start > 0 else ''}{source[start:end]}{'…' if end < len(source) else ''}"
 
 
