@@ -56,6 +56,7 @@ import os
 import re
 import tomllib
 from fnmatch import fnmatchcase
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable, Mapping, Sequence
 
@@ -229,13 +230,20 @@ def load_table(path: Path) -> Any:
     return data
 
 
+@lru_cache(maxsize=8)
+def _parsed(text: str) -> dict[str, Any]:
+    """``text`` parsed as TOML, once: finding the configuration and loading
+    it read the same file several times in a run (the result is only read)."""
+    return tomllib.loads(text)
+
+
 def read_toml(path: Path, what: str = "配置文件") -> dict[str, Any]:
     """The TOML file ``path`` (``what`` names it in messages); ConfigError
     with the file and line when unreadable, not UTF-8 or not TOML."""
     where = display_path(path)
     try:
         text = path.read_bytes().decode("utf-8-sig")
-        return tomllib.loads(text)
+        return _parsed(text)
     except OSError as exc:
         raise ConfigError(f"{where}: 无法读取{what}：{exc.strerror or exc}") from None
     except UnicodeDecodeError:
