@@ -3,7 +3,7 @@ scoring weights (``data/outline.toml``), read once."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from functools import lru_cache
 
 import msgspec
@@ -37,7 +37,8 @@ class Data(msgspec.Struct, frozen=True):
     weights: Mapping[str, Mapping[str, float]]
     title_label: regex.Pattern
     metadata_label: regex.Pattern
-    metadata_inside: regex.Pattern
+    #: the metadata labels' words (:func:`metadata_inside` compiles them when first needed)
+    metadata_words: tuple[str, ...]
 
     def section(self, number: int) -> SectionSpec:
         return self.sections[number - 1]
@@ -50,7 +51,7 @@ def _read(name: str) -> dict:
     return read_toml("govlint.data", name)
 
 
-def _label_pattern(words: list[str], tail: str, anchored: bool = True) -> regex.Pattern:
+def _label_pattern(words: Sequence[str], tail: str, anchored: bool = True) -> regex.Pattern:
     spaced = "|".join(r"\s*".join(map(regex.escape, word)) for word in words)
     return regex.compile(rf"{'^' if anchored else ''}\s*(?:{spaced})\s*{tail}")
 
@@ -76,5 +77,12 @@ def data() -> Data:
         weights=weights,
         title_label=_label_pattern(title["labels"], r"[:：]\s*"),
         metadata_label=_label_pattern(title["metadata"], r"[:：]"),
-        metadata_inside=_label_pattern(title["metadata"], r"[:：]", anchored=False),
+        metadata_words=tuple(title["metadata"]),
     )
+
+
+@lru_cache(maxsize=1)
+def metadata_inside() -> regex.Pattern:
+    """A metadata label anywhere in a paragraph (compiled only once a ``标题:``
+    label is found: most reports have none)."""
+    return _label_pattern(data().metadata_words, r"[:：]", anchored=False)

@@ -18,7 +18,7 @@ import regex
 
 from ...model import Block, Paragraph, Title
 from ...normalize import compact
-from .spec import data
+from .spec import data, metadata_inside
 
 _TITLE_WORDS = regex.compile(r"报告")
 _TITLE_SKIP = regex.compile(r"^(?:附件\s*\d*|正文|\(?\d{4}年\d{1,2}月\d{1,2}日\)?)$")
@@ -43,7 +43,7 @@ def _labelled(paragraph: Paragraph) -> tuple[int, int]:
     the next metadata label (lines of a saved page that extraction joined:
     ``标题: …年度报告发布时间: 2023-01-12``)."""
     start = _label_end(paragraph)
-    after = data().metadata_inside.search(paragraph.text, start) if start else None
+    after = metadata_inside().search(paragraph.text, start) if start else None
     return start, after.start() if after else len(paragraph.text)
 
 
