@@ -200,32 +200,32 @@ class TableMatch(msgspec.Struct, frozen=True, dict=True):
 class _Found(NamedTuple):
     """A row matched while the items are read, its values not yet parsed:
     every template is tried on a table and only the chosen one's rows
-    become :class:`RowMatch` es (:meth:`_Matcher.result`).  ``cells`` are
-    the data cells trimmed, ``complete`` whether they fill the columns."""
+    become :class:`RowMatch` es (:meth:`_Matcher.result`).  ``pending`` is
+    the match without its values, ``cells`` the data cells trimmed,
+    ``complete`` whether they fill the columns."""
 
-    row: Row
-    table: Table
-    prefix: str
-    kind: str
-    label: Cell | None
-    level: Level | None
-    caption: Paragraph | None
-    columns: tuple[ColumnSpec, ...]
+    pending: RowMatch
     cells: tuple[Cell, ...]
     complete: bool
-    guess: str | None
-    doubt: str | None
+
+    @property
+    def prefix(self) -> str:
+        return self.pending.prefix
+
+    @property
+    def kind(self) -> str:
+        return self.pending.kind
 
     def match(self) -> RowMatch:
         """The row with its data cells parsed for their columns."""
-        columns, prefix, doubt = self.columns, self.prefix, self.doubt
+        pending = self.pending
+        columns, prefix, doubt = pending.columns, pending.prefix, pending.doubt
         last = len(columns) - 1
         values = tuple(
             parse(c, columns[min(i, last)].kind, f"{prefix}.{columns[i].key}" if self.complete else None, doubt)
             for i, c in enumerate(self.cells)
         )
-        return RowMatch(self.row, self.table, prefix, self.kind, self.label, self.level, self.caption,
-                        columns, values, self.guess, doubt)
+        return msgspec.structs.replace(pending, data=values)
 
 
 class _Index(msgspec.Struct, frozen=True):
@@ -442,7 +442,8 @@ class _Matcher:
              guess=None, doubt=None, at=None) -> None:
         cells = trim(data, table.layout, len(columns))
         complete = kind == "row" and len(cells) == len(columns)
-        match = _Found(row, table, prefix, kind, cell, level, caption, columns, cells, complete, guess, doubt)
+        match = _Found(RowMatch(row, table, prefix, kind, cell, level, caption, columns, (), guess, doubt),
+                       cells, complete)
         if at is None:
             self.rows.append(match)
             self.previous = prefix if kind == "row" else None
