@@ -24,12 +24,12 @@ from typing import Iterable
 import click
 
 from . import limits
+from .atomic import unwritable, write_atomic
 from .model import Severity
 from .output.console import chinese_click, use_color
 from .output.escape import visible
 from .output.formatters import FORMATTERS, stream
 from .output.progress import progress_bar
-from .run.atomic import unwritable, write_atomic
 from .run.config import ConfigError, display_path
 from .run.engine import LintError, Options, lint
 from .run.localrules import plugins_for

@@ -81,7 +81,7 @@ def _cache_file(file: str) -> str | None:
 
 
 def _write(cache: str, data: bytes, parsed: dict[str, Any]) -> None:
-    from ..run.atomic import write_atomic
+    from ..atomic import write_atomic
 
     try:
         stored = marshal.dumps((data, parsed))

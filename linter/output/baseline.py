@@ -33,9 +33,9 @@ from typing import Iterable
 
 import msgspec
 
+from ..atomic import write_atomic
 from ..findings import Finding
 from ..normalize import norm
-from ..run.atomic import write_atomic
 from ..run.config import ConfigError, display_path
 from ..run.engine import LintResult
 

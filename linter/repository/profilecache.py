@@ -34,8 +34,8 @@ import os
 from pathlib import Path
 from typing import Callable
 
+from ..atomic import write_atomic
 from ..model import Document
-from ..run.atomic import write_atomic
 from ..run.cache import DIRECTORY, fingerprint, load_json, read_entry
 from ..run.config import display_path
 from ..run.parallel import Budget, BudgetExceeded, watchdog

@@ -10,8 +10,8 @@
 * ``plugins`` — the pluggy manager: rules and readers from entry points;
 * ``localrules`` and ``declarative`` — rules that are not packages (rule
   folders, declarative TOML rules files);
-* ``cache``, ``parallel``, ``atomic`` — the results cache, worker
-  processes, files written atomically.
+* ``cache``, ``parallel`` — the results cache, worker processes (files are
+  written atomically by :mod:`govlint.atomic`).
 
 Rules do not import from here; the command line and outputs do.
 """

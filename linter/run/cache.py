@@ -50,10 +50,10 @@ from typing import Any, Iterable
 import msgspec
 
 from .. import limits
+from ..atomic import write_atomic
 from ..findings import Finding
 from ..model import Severity
 from ..recognise.reportinfo import ReportInfo
-from .atomic import write_atomic
 from .config import Settings, config_file_in
 from .plugins import GROUP, Plugins
 

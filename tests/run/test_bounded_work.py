@@ -365,7 +365,7 @@ def test_cache_entries_are_validated_before_they_are_believed(tmp_path):
 
 
 def test_write_atomic_writes_through_links_and_refuses_what_is_not_a_file(tmp_path):
-    from govlint.run.atomic import unwritable, write_atomic
+    from govlint.atomic import unwritable, write_atomic
 
     os.symlink(tmp_path / "target.json", tmp_path / "dangling.json")
     write_atomic(tmp_path / "dangling.json", "x", follow_symlinks=True)

@@ -1,5 +1,6 @@
-"""Writing output files atomically: readers (a CI step, a browser, another
-govlint run) never see half a file, and a failed write leaves the old file.
+"""Writing files atomically (output files, the caches, the data files'
+parsed forms): readers (a CI step, a browser, another govlint run) never
+see half a file, and a failed write leaves the old file.
 
 An output file the user names (``--write-baseline``, ``--html``) that is a
 symbolic link is written *through*: the link stays and its target is
