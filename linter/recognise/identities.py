@@ -497,12 +497,7 @@ def _operands(side, found: Mapping[str, TableMatch], params: Mapping[str, Number
             operands.append(Operand(None, term.sign, None, number, None, None))
         elif keys:  # a term's keys are those of one table (see _instance)
             match, sign = found[term.pattern.partition(".")[0]], term.sign
-            memo = _operands_read(match)
-            for k in keys:
-                operand = memo.get((k, sign))
-                if operand is None:
-                    operand = memo[k, sign] = _read_operand(match, k, sign)
-                operands.append(operand)
+            operands.extend(_operand(match, k, sign) for k in keys)
     return tuple(operands)
 
 
@@ -561,20 +556,14 @@ class Operand(msgspec.Struct, frozen=True):
 
 def _operand(match: TableMatch, key: str, sign: int) -> Operand:
     """The operand of ``key`` in ``match``; the same for every identity
-    reading it, so it is read once per table (:func:`_operands_read`)."""
-    memo = _operands_read(match)
+    reading it, so it is read once per table (``TableMatch.memo``)."""
+    memo = match.memo.get("operands")
+    if memo is None:
+        memo = match.memo["operands"] = {}
     found = memo.get((key, sign))
     if found is None:
         found = memo[key, sign] = _read_operand(match, key, sign)
     return found
-
-
-def _operands_read(match: TableMatch) -> dict[tuple[str, int], Operand]:
-    """The operands of ``match`` read so far, by key and sign (``TableMatch.memo``)."""
-    memo = match.memo.get("operands")
-    if memo is None:
-        memo = match.memo["operands"] = {}
-    return memo
 
 
 def cell_labels(spec: TableSpec, key: str) -> dict[str, Any]:
