@@ -24,7 +24,7 @@ import tomllib
 import unicodedata
 from functools import lru_cache
 
-import regex
+from .regexes import compile_re, compile_regex
 
 # Full-width ASCII (U+FF01–U+FF5E) to ASCII, every Unicode space to ' ',
 # zero-width characters and the BOM removed.
@@ -37,7 +37,7 @@ _TABLE.update({ord("．"): ".", ord("。"): "。", ord("﹒"): ".", ord("‧"): 
 
 
 #: A radical's variant number in its Unicode name (``CJK RADICAL WATER ONE``).
-_VARIANT = re.compile(r" (?:ONE|TWO|THREE|FOUR)$")
+_VARIANT = compile_re(r" (?:ONE|TWO|THREE|FOUR)$")
 
 
 def _ideographs() -> dict[int, str]:
@@ -64,15 +64,15 @@ def _ideographs() -> dict[int, str]:
 
 _TABLE.update(_ideographs())
 
-ARTEFACTS = re.compile(r"\[bookmark:[^\]]*\]|\[(?:image|picture):[^\]]*\]", re.IGNORECASE)
+ARTEFACTS = compile_re(r"\[bookmark:[^\]]*\]|\[(?:image|picture):[^\]]*\]", re.IGNORECASE)
 
 _CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _CJK_PUNCT = r"\u3000-\u303f\uff00-\uffef“”‘’《》【】（）、，。：；！？…—"
 # A space is kept only between two ASCII letters/digits ("Word 2019"); any
 # space touching a CJK character or CJK punctuation is an extraction artefact.
 # ``regex``, not ``re``, which compiles a class over a large range a character at a time (~1.5 ms).
-_SPACE_RUN = re.compile(r" +")
-_DROP_SPACE = regex.compile(
+_SPACE_RUN = compile_re(r" +")
+_DROP_SPACE = compile_regex(
     rf"(?<=[{_CJK}{_CJK_PUNCT}]) +|(?<=[0-9A-Za-z.%]) +(?=[{_CJK}{_CJK_PUNCT}])|(?<=[(:,;]) +| +(?=[),:;])"
 )
 

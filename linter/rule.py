@@ -33,7 +33,6 @@ paragraphs.  Example::
 from __future__ import annotations
 
 import inspect
-import re
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, ClassVar, Iterable, Mapping, Union
@@ -41,11 +40,12 @@ from typing import Any, ClassVar, Iterable, Mapping, Union
 from .findings import Finding
 from .model import Cell, Location, Paragraph, Row, Section, Severity, SubItem, Table, Title
 from .recognise.report import Report
+from .regexes import compile_re
 
 Located = Union[Location, Paragraph, Cell, Row, Table, Section, SubItem, Title]
 
-CODE_PATTERN = re.compile(r"^[A-Z]{1,3}\d{3}$")
-NAME_PATTERN = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
+CODE_PATTERN = compile_re(r"^[A-Z]{1,3}\d{3}$")
+NAME_PATTERN = compile_re(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 
 
 class Rule:

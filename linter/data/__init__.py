@@ -60,7 +60,7 @@ def read_toml(package: str, name: str) -> dict[str, Any]:
     if cache is not None:
         try:
             with open(cache, "rb") as stored:
-                source, parsed = marshal.load(stored)
+                source, parsed = marshal.loads(stored.read())  # load(file) reads piecemeal, far slower
             if source == data:
                 return parsed
         except (OSError, EOFError, ValueError, TypeError):

@@ -25,12 +25,14 @@ from __future__ import annotations
 
 import regex
 
+from ..regexes import compile_regex
+
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 # ``regex``, not ``re``, which compiles a class over a large range a character at a time (~0.6 ms)
-_SURROGATE = regex.compile("[\ud800-\udfff]")
-_CONTROL = regex.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069"
+_SURROGATE = compile_regex("[\ud800-\udfff]")
+_CONTROL = compile_regex("[\x00-\x1f\x7f-\x9f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069"
                          "\ud800-\udfff]")
-_XML_FORBIDDEN = regex.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+_XML_FORBIDDEN = compile_regex("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 
 def _escaped(match: regex.Match) -> str:

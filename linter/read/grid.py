@@ -36,13 +36,13 @@ covering the rows below it.
 from __future__ import annotations
 
 import bisect
-import re
 from typing import Iterable, Sequence
 
 import msgspec
 
 from ..model import Cell, Location, Row, Table
 from ..normalize import fold
+from ..regexes import compile_re
 from .prose import ITEM_START
 
 
@@ -72,7 +72,7 @@ class SourceRow(msgspec.Struct, frozen=True):
 
 
 #: A cell that holds a number (or what stands for one): never glued to another cell's text.
-_VALUE = re.compile(r"\s*(?:[+\-−]?[\d０-９][\d０-９,，]*(?:[.．][\d０-９]+)?\s*(?:亿元|万元|元|件|个|项|条|次|%)?"
+_VALUE = compile_re(r"\s*(?:[+\-−]?[\d０-９][\d０-９,，]*(?:[.．][\d０-９]+)?\s*(?:亿元|万元|元|件|个|项|条|次|%)?"
                     r"|[-—–―/\\]+|无|暂无)\s*")
 
 

@@ -16,20 +16,18 @@ recognised by :data:`PAGE_NUMBER` and dropped by both readers.
 
 from __future__ import annotations
 
-import re
 from typing import Iterable, NamedTuple
-
-import regex
 
 from ..model import Location, Paragraph, Piece
 from ..normalize import fold
+from ..regexes import compile_re, compile_regex
 
 #: A line that is only a page number.
-PAGE_NUMBER = re.compile(
+PAGE_NUMBER = compile_re(
     r"^\s*(?:[-—–－]+\s*\d{1,3}\s*[-—–－]+|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?)\s*$"
 )
 #: A line that starts a new item: never glued to the line before it.
-ITEM_START = re.compile(
+ITEM_START = compile_re(
     r"^\s*(?:#|[(（]?[一二三四五六七八九十]{1,3}[)）、.．]|[(（]\d{1,2}[)）]|\d{1,2}\s*[、.．](?!\d)|[①-⑳]|[一二三四五六七八九十]是)"
 )
 SENTENCE_END = tuple("。！？；!?;：:")
@@ -49,7 +47,7 @@ class Line(NamedTuple):
 
 
 # ``regex``, not ``re``, which compiles a class over a large range a character at a time (~0.6 ms)
-_NARROW = regex.compile(r"[\u0000-\u2e7f]")
+_NARROW = compile_regex(r"[\u0000-\u2e7f]")
 
 
 def width(text: str) -> float:

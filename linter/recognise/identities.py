@@ -69,6 +69,7 @@ import msgspec
 from ..data import read_toml
 from ..model import Location
 from ..normalize import norm
+from ..regexes import compile_re
 from .templates import TableMatch, TemplateTables, Value
 from .templates.spec import ColumnSpec, RowSpec, TableSpec
 
@@ -95,8 +96,8 @@ class FormulaError(ValueError):
 
 # ---------------------------------------------------------------- key patterns
 
-_SEGMENT = re.compile(r"[a-z0-9_]+|\*\*|\*|\{[A-Za-z_][A-Za-z0-9_]*\}")
-_VARIABLE = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
+_SEGMENT = compile_re(r"[a-z0-9_]+|\*\*|\*|\{[A-Za-z_][A-Za-z0-9_]*\}")
+_VARIABLE = compile_re(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
 _MANY = r"[^.]+(?:\.[^.]+)*"
 
 
@@ -132,7 +133,7 @@ def _regex(pattern: str) -> re.Pattern:
             seen.add(name)
         else:
             parts.append(re.escape(segment))
-    return re.compile(r"\.".join(parts))
+    return compile_re(r"\.".join(parts))
 
 
 def match_key(pattern: str, key: str) -> dict[str, str] | None:
@@ -155,7 +156,7 @@ def substitute(pattern: str, binding: Mapping[str, str]) -> str:
 
 # ---------------------------------------------------------------- formulas
 
-_TOKEN = re.compile(
+_TOKEN = compile_re(
     r"\s*(?:(?P<num>\d+(?:\.\d+)?)(?![A-Za-z0-9_.{*])"
     r"|(?P<op><=|>=|==|=|<|>|≤|≥)"
     r"|(?P<sym>[-+(),−])"

@@ -46,14 +46,15 @@ import regex
 from ..data import read_toml
 from ..model import Document
 from ..normalize import compact
+from ..regexes import compile_re, compile_regex
 
 
 @lru_cache(maxsize=1)
 def _data() -> tuple[tuple[tuple[str, str, tuple[regex.Pattern, ...]], ...], regex.Pattern, frozenset[str]]:
     data = read_toml("govlint.data", "organs.toml")
     # ``regex``, not ``re``, which compiles a class over a large range a character at a time (~2 ms)
-    tiers = tuple((t["tier"], t["name"], tuple(regex.compile(p) for p in t["patterns"])) for t in data["tier"])
-    return tiers, regex.compile(data["government"]["pattern"]), frozenset(data["no-regulations"])
+    tiers = tuple((t["tier"], t["name"], tuple(compile_regex(p) for p in t["patterns"])) for t in data["tier"])
+    return tiers, compile_regex(data["government"]["pattern"]), frozenset(data["no-regulations"])
 
 
 class Organ(msgspec.Struct, frozen=True):
@@ -98,7 +99,7 @@ def document_organ(doc: Document) -> Organ:
 
 #: A leading place name: a few characters (none of them a level word) and
 #: the administrative level word that ends it.
-PLACE = re.compile(r"[^省市区县州盟旗镇乡]{1,7}?(?:省|市|区|县|州|盟|旗|街道|镇|乡)")
+PLACE = compile_re(r"[^省市区县州盟旗镇乡]{1,7}?(?:省|市|区|县|州|盟|旗|街道|镇|乡)")
 
 
 class OrganNames:

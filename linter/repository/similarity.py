@@ -31,7 +31,6 @@ is :mod:`govlint.repository.copies`' part.
 
 from __future__ import annotations
 
-import re
 import sys
 from array import array
 from typing import Any, Iterable, Iterator, Mapping, NamedTuple, Sequence
@@ -39,6 +38,7 @@ from typing import Any, Iterable, Iterator, Mapping, NamedTuple, Sequence
 from ..model import Location, Paragraph
 from ..normalize import compact
 from ..recognise.organs import OrganNames
+from ..regexes import compile_re
 from .textzip import unzip_text, zip_text
 
 #: Shingle length in characters.
@@ -53,9 +53,9 @@ SHARED = 0.8
 #: How much of a shared sentence a message quotes.
 QUOTE = 30
 
-_SENTENCE_END = re.compile(r"[^。！？；!?;]*[。！？；!?;]+|[^。！？；!?;]+$")
-_DIGITS = re.compile(r"\d+")
-_NOT_TEXT = re.compile(r"[^\w〇#]|_")
+_SENTENCE_END = compile_re(r"[^。！？；!?;]*[。！？；!?;]+|[^。！？；!?;]+$")
+_DIGITS = compile_re(r"\d+")
+_NOT_TEXT = compile_re(r"[^\w〇#]|_")
 MASK = "〇"
 
 

@@ -39,7 +39,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import stat
 import sys
 from functools import lru_cache
@@ -54,6 +53,7 @@ from ..atomic import write_atomic
 from ..findings import Finding
 from ..model import Severity
 from ..recognise.reportinfo import ReportInfo
+from ..regexes import compile_re
 from .config import Settings, config_file_in
 from .plugins import GROUP, Plugins
 
@@ -175,8 +175,8 @@ def read_entry(path: Path) -> str | None:
         return ""
 
 
-_STRING = re.compile(r'"(?:[^"\\]++|\\.)*+"')  # possessive: constant memory on any string
-_BRACKETS = re.compile(r"[\[\]{}]")
+_STRING = compile_re(r'"(?:[^"\\]++|\\.)*+"')  # possessive: constant memory on any string
+_BRACKETS = compile_re(r"[\[\]{}]")
 
 
 def _depth(text: str) -> int:

@@ -53,7 +53,6 @@ beats a shorter one, ``ALL`` is least specific; on a tie ``ignore`` wins).
 from __future__ import annotations
 
 import os
-import re
 import tomllib
 from fnmatch import fnmatchcase
 from functools import lru_cache
@@ -64,14 +63,15 @@ import msgspec
 
 from ..model import Severity
 from ..output.escape import unicode
+from ..regexes import compile_re
 from ..rule import Rule
 from .paths import DEFAULT_EXCLUDE, Exclusion
 
 CONFIG_FILES = (".govlint.toml", "govlint.toml", "pyproject.toml")
 ALL = "ALL"
 _EXACT = 100
-_PREFIX = re.compile(r"[A-Z]{1,3}\d{0,3}")
-_TOML_POSITION = re.compile(r"\s*\(at (?:line (\d+), column \d+|end of document)\)$")
+_PREFIX = compile_re(r"[A-Z]{1,3}\d{0,3}")
+_TOML_POSITION = compile_re(r"\s*\(at (?:line (\d+), column \d+|end of document)\)$")
 CORE_KEYS = frozenset({"select", "extend-select", "ignore", "per-file-ignores", "severity", "fail-level",
                        "rule-paths", "rules-files", "time-limit", "memory-limit", "exclude", "extend-exclude"})
 

@@ -64,6 +64,7 @@ from ..normalize import norm
 from ..read.numerals import int_to_chinese
 from ..recognise.identities import Formula, FormulaError, Identity, expand
 from ..recognise.report import Report
+from ..regexes import compile_re
 from ..rule import CODE_PATTERN, NAME_PATTERN, Rule
 from .config import ConfigError, display_path, read_toml
 
@@ -71,9 +72,9 @@ KINDS = ("required", "forbidden", "substitution", "formula")
 FIELDS = frozenset({"code", "name", "message", "severity", "scope", "regex", "description", "example",
                     "references", *KINDS})
 TABLES = {"t2": "表二", "t3": "表三", "t4": "表四"}
-_SECTION = re.compile(r"section:([1-6])")
+_SECTION = compile_re(r"section:([1-6])")
 #: a ``{placeholder}`` in a message
-_PLACEHOLDER = re.compile(r"\{([^{}\s]*)\}")
+_PLACEHOLDER = compile_re(r"\{([^{}\s]*)\}")
 
 
 class RulesFileError(ConfigError):
@@ -167,7 +168,7 @@ class RegexTimeout(RuntimeError):
 
 
 class _PatternRule(DeclarativeRule):
-    pattern: ClassVar[re.Pattern] = re.compile("")
+    pattern: ClassVar[re.Pattern] = compile_re("")
     #: a user's regular expression (``regex = true``): matched under a time budget
     guarded: ClassVar[bool] = False
 

@@ -1,18 +1,15 @@
 """M008 body-year-unexpected: a year in the body that does not fit the
 report year."""
 
-import re
-
-import regex
-
 from govlint.model import Severity
 from govlint.recognise.claims.text import normalise, split
+from govlint.regexes import compile_re, compile_regex
 from govlint.rule import Rule
 
 from .data import data
 
-_YEAR = re.compile(r"(?<![\d\-－—~至到])((?:19|20)\d{2})年(?P<month>\d{1,2}月)?")
-_QUOTED = re.compile(r"《[^》]*》")
+_YEAR = compile_re(r"(?<![\d\-－—~至到])((?:19|20)\d{2})年(?P<month>\d{1,2}月)?")
+_QUOTED = compile_re(r"《[^》]*》")
 
 
 class BodyYearUnexpected(Rule):
@@ -62,7 +59,7 @@ class BodyYearUnexpected(Rule):
             return
         settings = data()["body-years"]
         # ``regex``, not ``re``, which compiles a class over a large range a character at a time (~0.5 ms)
-        plan = regex.compile(settings["plan"])
+        plan = compile_regex(settings["plan"])
         sections = [doc.section(n) for n in settings["plan-sections"]]
         in_plan_sections = {id(p) for section in sections if section for p in section.paragraphs}
         title_line = doc.title.location.line if doc.title else None

@@ -18,6 +18,7 @@ from govlint.read.numerals import chinese_to_int
 from govlint.recognise.claims.text import normalise
 from govlint.recognise.organs import document_organ
 from govlint.recognise.report import Report
+from govlint.regexes import compile_re
 
 from .defaults import DEADLINE_KEY, data
 
@@ -42,7 +43,7 @@ def search(paragraph: Paragraph, pattern: re.Pattern) -> Iterator[Found]:
 def _period_patterns() -> tuple[re.Pattern, ...]:
     spec = data()["period"]
     parts = {key: spec[key] for key in ("year", "month", "day")}
-    return tuple(re.compile(string.Template(p).substitute(parts)) for p in spec["patterns"])
+    return tuple(compile_re(string.Template(p).substitute(parts)) for p in spec["patterns"])
 
 
 def periods(doc: Report) -> list[Found]:
@@ -71,7 +72,7 @@ def _number(text: str) -> int:
 def _signature_pattern() -> re.Pattern:
     spec = data()["signature"]
     chrome = "|".join(re.escape(c) for c in sorted(spec["chrome"], key=len, reverse=True))
-    return re.compile(string.Template(spec["pattern"]).safe_substitute(chrome=chrome))
+    return compile_re(string.Template(spec["pattern"]).safe_substitute(chrome=chrome))
 
 
 class Signature(msgspec.Struct, frozen=True):

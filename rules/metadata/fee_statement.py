@@ -5,6 +5,7 @@ import re
 
 from govlint.model import Severity
 from govlint.normalize import compact
+from govlint.regexes import compile_re
 from govlint.rule import Rule
 
 from .data import data
@@ -52,7 +53,7 @@ class FeeStatementMissing(Rule):
         section = doc.section(6)
         if doc.year is None or doc.year < fee["first-year"] or section is None:
             return
-        pattern = re.compile(fee["pattern"])
+        pattern = compile_re(fee["pattern"])
         if pattern.search(compact(section.text)):
             return
         elsewhere = next((p for p in doc.paragraphs if pattern.search(compact(p.text))), None)

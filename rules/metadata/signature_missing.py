@@ -1,14 +1,13 @@
 """M006 signature-date-missing: the report carries no signature date."""
 
-import regex
-
 from govlint.model import Severity
+from govlint.regexes import compile_regex
 from govlint.rule import Rule
 
 from .data import signature
 
 # ``regex``, not ``re``, which compiles a class over a large range a character at a time (~1 ms)
-_CJK = regex.compile(r"[\u4e00-\u9fff]")
+_CJK = compile_regex(r"[\u4e00-\u9fff]")
 
 
 class SignatureDateMissing(Rule):

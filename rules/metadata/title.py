@@ -1,16 +1,15 @@
 """M001 title-incomplete: the title lacks the year, the organ, or the words
 政府信息公开工作年度报告."""
 
-import re
-
 from govlint.model import Location, Severity
 from govlint.normalize import compact
+from govlint.regexes import compile_re
 from govlint.rule import Rule
 
 from .data import data
 
-_YEAR = re.compile(r"(?:19|20)\d{2}年度?")
-_PREFIX = re.compile(r"^附件\d*[:：]?")
+_YEAR = compile_re(r"(?:19|20)\d{2}年度?")
+_PREFIX = compile_re(r"^附件\d*[:：]?")
 
 
 class TitleIncomplete(Rule):

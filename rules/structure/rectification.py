@@ -6,18 +6,19 @@ from functools import lru_cache
 
 from govlint.model import Severity
 from govlint.recognise.outline import canonical_heading
+from govlint.regexes import compile_re
 from govlint.rule import Rule
 
 from .content import body, data
 from .section_thin import is_placeholder
 
-_SENTENCE_END = re.compile(r"[。；;！!？?]")
+_SENTENCE_END = compile_re(r"[。；;！!？?]")
 
 
 @lru_cache(maxsize=1)
 def _patterns() -> tuple[str, re.Pattern, re.Pattern]:
     spec = data()["rectification"]
-    return spec["last-year"], re.compile(spec["rectified"]), re.compile(spec["phrases"])
+    return spec["last-year"], compile_re(spec["rectified"]), compile_re(spec["phrases"])
 
 
 def mentions_rectification(text: str, year: int) -> bool:

@@ -1,16 +1,15 @@
 """S001 section-missing: a required section is not in the report."""
 
-import re
-
 from govlint.model import Location, Section, Severity, SubItem
 from govlint.normalize import compact
 from govlint.recognise.outline import canonical_heading, predates_format, uncertainty
 from govlint.recognise.outline.spec import data
+from govlint.regexes import compile_re
 from govlint.rule import Rule
 from govlint.rules import hint
 
 #: A sub-item's title: its text up to the first sentence or clause end.
-_TITLE_END = re.compile(r"[。：:；;]")
+_TITLE_END = compile_re(r"[。：:；;]")
 _MAX_TITLE = 30
 
 

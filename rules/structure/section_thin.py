@@ -5,6 +5,7 @@ from functools import lru_cache
 
 from govlint.model import Severity
 from govlint.recognise.outline import canonical_heading, uncertainty
+from govlint.regexes import compile_re
 from govlint.rule import Rule
 
 from .content import MIN_CHARS, body, data
@@ -13,7 +14,7 @@ from .content import MIN_CHARS, body, data
 @lru_cache(maxsize=1)
 def _patterns() -> tuple[re.Pattern, re.Pattern]:
     spec = data()["thin-section"]
-    return re.compile(f"(?:{spec['none']})"), re.compile(spec["punctuation"])
+    return compile_re(f"(?:{spec['none']})"), compile_re(spec["punctuation"])
 
 
 def min_chars(config) -> int:

@@ -8,7 +8,6 @@ template without knowing the canonical keys.
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from typing import Iterable, Sequence
 
@@ -17,6 +16,7 @@ from govlint.normalize import compact
 from govlint.recognise.outline import predates_format
 from govlint.recognise.templates import ColumnSpec, RowMatch, TableMatch, TableSpec, template, templates
 from govlint.recognise.templates.labels import inner
+from govlint.regexes import compile_re
 
 #: Template table key → the name used in messages, and the section holding it.
 TABLE_NAMES = {"t2": "表二", "t3": "表三", "t4": "表四"}
@@ -147,7 +147,7 @@ def _letters(text: str) -> str:
     return _NUMBERS.sub("", compact(text))
 
 
-_NUMBERS = re.compile(r"[\d.,]+")
+_NUMBERS = compile_re(r"[\d.,]+")
 
 
 @lru_cache(maxsize=4)

@@ -1,10 +1,9 @@
 """T003 row-cell-count: a table row with more or fewer data cells than the template."""
 
-import re
-
 from govlint.model import Severity
 from govlint.normalize import compact
 from govlint.recognise.templates.labels import inner, quote
+from govlint.regexes import compile_re
 from govlint.rule import Rule
 
 from .common import TABLE_NAMES, collapsed_groups, doubt, label_of, leaves, row_name, run_name, runs, tables, where
@@ -98,4 +97,4 @@ class RowCellCount(Rule):
 
 
 #: A paragraph among a table's rows that is a number, perhaps with a note (``22``, ``55（含自然失效29件）``).
-_LOOSE_NUMBER = re.compile(r"^\d[\d,.]*(?:[(（][^()（）]*[)）])?$")
+_LOOSE_NUMBER = compile_re(r"^\d[\d,.]*(?:[(（][^()（）]*[)）])?$")

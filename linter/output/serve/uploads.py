@@ -38,6 +38,7 @@ import msgspec
 from ... import limits
 from ...read.safezip import check as check_zip, read_parts
 from ...read.support import InputError
+from ...regexes import compile_re
 
 #: one request's files together (the web server refuses more before reading them)
 MAX_REQUEST_BYTES = 100 * limits.MIB
@@ -49,8 +50,8 @@ UNPACKED_BYTES = limits.ZIP_DECLARED
 NAME_CHARS = 120
 ZIP_WHAT = "ZIP 压缩包"
 
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-_WINDOWS_RESERVED = re.compile(r"^(con|prn|aux|nul|com\d|lpt\d)(\.|$)", re.IGNORECASE)
+_CONTROL = compile_re(r"[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_WINDOWS_RESERVED = compile_re(r"^(con|prn|aux|nul|com\d|lpt\d)(\.|$)", re.IGNORECASE)
 _UTF8_FLAG = 0x800
 
 

@@ -22,12 +22,12 @@ Example / References) into titled sections for the explanation panel.
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Sequence
 from typing import Any
 
 from ...findings import Finding
 from ...model import Document, Location, Paragraph, Table
+from ...regexes import compile_re
 from ...rule import Rule
 from ..escape import unicode
 
@@ -253,10 +253,10 @@ def report_view(doc: Document, findings: Sequence[Finding]) -> dict[str, Any]:
 
 # -- explanations -------------------------------------------------------------
 
-_UNDERLINE = re.compile(r"^\s*[-=~]{3,}\s*$")
-_LITERAL = re.compile(r"``(.+?)``")
+_UNDERLINE = compile_re(r"^\s*[-=~]{3,}\s*$")
+_LITERAL = compile_re(r"``(.+?)``")
 _BULLETS = ("* ", "- ")
-_LABEL = re.compile(r"^(错误|正确)[^：:]*[：:]$")
+_LABEL = compile_re(r"^(错误|正确)[^：:]*[：:]$")
 
 
 def explanation(rule: type[Rule]) -> dict[str, Any]:

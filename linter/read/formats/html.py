@@ -48,20 +48,21 @@ import re
 from ... import limits
 from ...model import InputProblem, Location, PageDate, Paragraph, Piece
 from ...normalize import is_blank, norm
+from ...regexes import compile_re
 from .. import ReadResult
 from ..decode import fatal_problem
 from ..grid import SourceRow, Span, table
 from ..support import reader, table_cells
 from .htmltree import BLOCK, Element, Text, decode_html, parse
 
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_LINE_BREAK = compile_re(r"\r\n|\r|\n")
 _WS = " \t\r\f\n"
-_WS_RUN = re.compile(r"[ \t\r\f\n]+")
+_WS_RUN = compile_re(r"[ \t\r\f\n]+")
 _HEADING_TAGS = {f"h{n}": n for n in range(1, 7)}
 _BOUNDARIES = BLOCK | {"tr", "td", "th", "caption", "tbody", "thead", "tfoot"}
-_SECTION = re.compile(r"^\s*([一二三四五六])\s*[、.．]")
+_SECTION = compile_re(r"^\s*([一二三四五六])\s*[、.．]")
 _REPORT_TABLE = ("第二十条", "本年新收", "行政复议", "申请人情况")
-_TITLE = re.compile(r"政府信息公开.{0,8}年度报告")
+_TITLE = compile_re(r"政府信息公开.{0,8}年度报告")
 #: A cell with more text than this is running text: its table is layout.
 MAX_CELL_TEXT = 200
 
@@ -101,8 +102,8 @@ PAGE_DATE_META = ("pubdate", "publishdate", "firstpublishedtime", "publishedtime
                   "og:release_date", "dcterms.issued", "dc.date.issued", "releasedate", "contentpublishtime")
 #: elements whose text is the publication date
 PAGE_DATE_TAGS = ("publishtime",)
-_DATE = re.compile(r"((?:19|20)\d{2})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})")
-_DATE_LABEL = re.compile(r"(发布日期|发布时间|公开日期|公开时间|发文日期|发稿时间|发表时间|信息发布日期)\s*[:：]?\s*$"
+_DATE = compile_re(r"((?:19|20)\d{2})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})")
+_DATE_LABEL = compile_re(r"(发布日期|发布时间|公开日期|公开时间|发文日期|发稿时间|发表时间|信息发布日期)\s*[:：]?\s*$"
                          r"|(发布日期|发布时间|公开日期|公开时间|发文日期|发稿时间|发表时间)\s*[:：]?\s*(?=\d)")
 #: how many text nodes after a label the date may stand in (the next cell)
 _LABEL_REACH = 3
@@ -215,7 +216,7 @@ class _Facts:
         return bool(self.words[id(element)][0])
 
 
-_WORD = re.compile("|".join(map(re.escape, _REPORT_TABLE)))
+_WORD = compile_re("|".join(map(re.escape, _REPORT_TABLE)))
 _BIT = {word: 1 << bit for bit, word in enumerate(_REPORT_TABLE)}
 
 

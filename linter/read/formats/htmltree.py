@@ -47,6 +47,7 @@ from typing import Iterable, Iterator
 import msgspec
 
 from ... import limits
+from ...regexes import compile_re
 from ..decode import Decoded, decode
 from ..support import InputError
 
@@ -63,7 +64,7 @@ _TABLE_SCOPE = frozenset({"table", "td", "th"})
 _TABLE_PARTS = frozenset({"tr", "tbody", "thead", "tfoot"})
 _P_SCOPE = _TABLE_SCOPE | {"div", "li"}
 _STRUCTURE = frozenset("table thead tbody tfoot tr td th p li ul ol h1 h2 h3 h4 h5 h6".split())
-_META_CHARSET = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+_META_CHARSET = compile_re(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 _GB = {"gb2312", "gbk", "x-gbk", "gb_2312-80", "csgb2312", "cp936", "ms936", "euc-cn", "hz-gb-2312"}
 
 
@@ -138,7 +139,7 @@ def _defuse(text: str) -> str:
     return text
 
 
-_TAG_STOP = re.compile("[>\"']")
+_TAG_STOP = compile_re("[>\"']")
 
 
 @lru_cache(maxsize=4)

@@ -47,7 +47,6 @@ line each) or ``第4页 表3 第5行 第2列`` for a cell.
 from __future__ import annotations
 
 import io
-import re
 from collections import Counter
 from statistics import median
 from typing import Iterator, Sequence
@@ -57,6 +56,7 @@ import msgspec
 from ... import limits
 from ...model import InputProblem, Location
 from ...normalize import compact
+from ...regexes import compile_re
 from .. import ReadResult
 from ..grid import SourceRow, Span, by_position, rejoin, table
 from ..prose import PAGE_NUMBER, Line, continues, paragraph
@@ -67,9 +67,9 @@ from .pdfwords import text_tables
 WHAT = " PDF 文件"
 #: Fewer characters than this in the whole document: there is no text layer.
 MIN_TEXT = 20
-_BARE_NUMBER = re.compile(r"^\s*\d{1,3}\s*$")
+_BARE_NUMBER = compile_re(r"^\s*\d{1,3}\s*$")
 #: Three numbers standing apart at the end of a line: maybe a row of a table drawn without rules.
-_ROW_OF_VALUES = re.compile(r"(?:\s\d[\d,.]*){3,}\s*$")
+_ROW_OF_VALUES = compile_re(r"(?:\s\d[\d,.]*){3,}\s*$")
 #: Share of the page height at top and bottom where a bare number is a page number.
 _MARGIN = 0.1
 

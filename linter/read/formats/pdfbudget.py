@@ -25,13 +25,13 @@ through: it records what was exceeded, and the reader asks it
 from __future__ import annotations
 
 import io
-import re
 import zlib
 from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Any, Callable, Iterator
 
 from ... import limits
+from ...regexes import compile_re
 from ..support import InputError
 
 #: what drawing a form counts at least, in bytes of content: drawing one
@@ -104,8 +104,8 @@ class Budget:
 
 
 #: a form drawn by a content stream: ``/Name Do``
-_DRAW = re.compile(rb"/([^\x00\t\n\x0c\r ()<>\[\]{}/%]+)[\x00\t\n\x0c\r ]+Do(?=[\x00\t\n\x0c\r ()<>\[\]{}/%]|$)")
-_ESCAPE = re.compile(rb"#([0-9A-Fa-f]{2})")
+_DRAW = compile_re(rb"/([^\x00\t\n\x0c\r ()<>\[\]{}/%]+)[\x00\t\n\x0c\r ]+Do(?=[\x00\t\n\x0c\r ()<>\[\]{}/%]|$)")
+_ESCAPE = compile_re(rb"#([0-9A-Fa-f]{2})")
 
 
 class _Walk:

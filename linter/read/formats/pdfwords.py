@@ -35,12 +35,12 @@ again as prose).
 
 from __future__ import annotations
 
-import re
 from statistics import median
 from typing import Sequence
 
 import msgspec
 
+from ...regexes import compile_re
 from ..grid import Span
 from ..prose import PAGE_NUMBER
 
@@ -52,9 +52,9 @@ MIN_WIDE = 10
 GAP = 3.0
 #: Widest word (in line heights) of a header line above the values.
 HEADER_WORD = 12
-_NUMBER = re.compile(r"[+\-−]?\d[\d,]*(?:\.\d+)?(?:万元|元|件|%)?")
-_FOLIO = re.compile(r"\d{1,3}")
-_VALUE = re.compile(r"[+\-−]?\d[\d,]*(?:\.\d+)?(?:万元|元|件|%)?|[-—–/]+|无")
+_NUMBER = compile_re(r"[+\-−]?\d[\d,]*(?:\.\d+)?(?:万元|元|件|%)?")
+_FOLIO = compile_re(r"\d{1,3}")
+_VALUE = compile_re(r"[+\-−]?\d[\d,]*(?:\.\d+)?(?:万元|元|件|%)?|[-—–/]+|无")
 
 
 class Word(msgspec.Struct, frozen=True):

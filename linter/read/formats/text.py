@@ -34,39 +34,39 @@ markdown-it-py not adopted (issue 16, 2026-11-30): same findings on fixtures/ an
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 
 import msgspec
 
 from ...model import Cell, InputProblem, Location, Paragraph, Piece, Row, Table
 from ...normalize import fold, norm
+from ...regexes import compile_re
 from .. import ReadResult
 from ..decode import decode, fatal_problem
 from ..prose import ITEM_START, PAGE_NUMBER, SENTENCE_END, Line, continues, paragraph, width
 
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
-_WORD_CELL = re.compile(r"^[ \u3000\u00a0]*\t(?!.*\t)")
-_MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s*(.*?)\s*#*\s*$")
-_MD_ROW = re.compile(r"^\s*\|")
+_LINE_BREAK = compile_re(r"\r\n|\r|\n")
+_WORD_CELL = compile_re(r"^[ \u3000\u00a0]*\t(?!.*\t)")
+_MD_HEADING = compile_re(r"^\s{0,3}(#{1,6})\s*(.*?)\s*#*\s*$")
+_MD_ROW = compile_re(r"^\s*\|")
 #: A pipe that separates two cells of a Markdown row (not an escaped ``\|``).
-_MD_PIPE = re.compile(r"(?<!\\)\|")
+_MD_PIPE = compile_re(r"(?<!\\)\|")
 #: A Markdown ATX heading as a ``.txt`` file must write it to count as one: ``#`` then a space.
-_MD_ATX = re.compile(r"^\s{0,3}#{1,6}[ \t]+\S")
+_MD_ATX = compile_re(r"^\s{0,3}#{1,6}[ \t]+\S")
 _MD_MIN_HEADINGS = 2
-_MD_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
-_NUMBER = re.compile(r"^[+\-]?\d[\d,]*(?:\.\d+)?\s*(?:元|万元|件|个|条|%)?$")
+_MD_SEPARATOR = compile_re(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
+_NUMBER = compile_re(r"^[+\-]?\d[\d,]*(?:\.\d+)?\s*(?:元|万元|件|个|条|%)?$")
 # Continuation lines of a cell are short and never look like a heading.
 _MAX_CONTINUATION = 30
 # Word runs one per line (:func:`_run_continues`): a line that starts with a
 # unit or counter continues the number before it; a line that starts with
 # closing punctuation, or follows one that ends with opening punctuation or
 # a comma, continues it.
-_UNIT_START = re.compile(r"^[年月日号时分件条个项次篇期份人元万%％〕］]")
-_DATE_START = re.compile(r"^\d{1,4}[年月日号]")
-_BARE_NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
-_CLOSING_START = re.compile(r"^[，,、。．；;）)〕】》”’％%！!？?]")
-_OPENING_END = re.compile(r"[，,、（(〔【《“‘]$")
+_UNIT_START = compile_re(r"^[年月日号时分件条个项次篇期份人元万%％〕］]")
+_DATE_START = compile_re(r"^\d{1,4}[年月日号]")
+_BARE_NUMBER = compile_re(r"^\d+(?:\.\d+)?$")
+_CLOSING_START = compile_re(r"^[，,、。．；;）)〕】》”’％%！!？?]")
+_OPENING_END = compile_re(r"[，,、（(〔【《“‘]$")
 # A paragraph this short that starts with an item numeral is a heading:
 # nothing is joined onto it; nor onto a lone character (``(`` / ``五`` / ``)``
 # of a caption ``第二十条第(五)项`` broken into runs).

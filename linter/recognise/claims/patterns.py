@@ -10,6 +10,7 @@ import msgspec
 import regex
 
 from ...data import read_text, read_toml
+from ...regexes import compile_regex
 
 PACKAGE = "govlint.recognise.claims"
 LEXICON = "lexicon.txt"
@@ -114,14 +115,17 @@ class Patterns(msgspec.Struct, frozen=True):
 
 
 def _alternation(words) -> str:
-    return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+    """``words`` as alternatives, longest first (then in code-point order, so
+    that a set of words always gives the same pattern: it is cached by its
+    text, :mod:`govlint.regexes`)."""
+    return "|".join(regex.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
 
 
 def _number_pattern(data: dict) -> regex.Pattern:
     """Arabic or Chinese numeral with its hedges and unit (see ``[numbers]``)."""
     cn_units = _alternation(data["chinese-units"])
     after = _alternation(data["hedge-after"])
-    return regex.compile(
+    return compile_regex(
         rf"(?P<before>{_alternation(data['hedge-before'])})?"
         rf"(?P<value>(?<![第\d])\d+(?:,\d{{3}})*(?:\.\d+)?"
         rf"|(?<![第\d])[零〇一二两三四五六七八九十百千万]+(?=(?:{after})?(?:{cn_units})))"
@@ -149,11 +153,11 @@ def _scopes(data: dict) -> Scopes:
     # One pattern, a named group per kind (each may hold a group "level").
     return Scopes(
         kinds=tuple(data["phrases"]),
-        phrases=regex.compile("|".join(f"(?P<{kind}>{p})" for kind, p in data["phrases"].items())),
+        phrases=compile_regex("|".join(f"(?P<{kind}>{p})" for kind, p in data["phrases"].items())),
         ranks={level: rank for rank, group in enumerate(data["levels"]["order"]) for level in group},
         single=frozenset(data["levels"]["single"]),
         relations={k: dict(v) for k, v in data["relation"].items()},
-        organ_kinds=tuple((kind, regex.compile(p)) for kind, p in data["organ-kinds"].items()),
+        organ_kinds=tuple((kind, compile_regex(p)) for kind, p in data["organ-kinds"].items()),
     )
 
 
@@ -162,7 +166,7 @@ def _may_claim(data: dict, tags: dict[str, str]) -> regex.Pattern:
     words = [w for w, t in tags.items() if t in triggers]
     units = {u for f in data["number"] for u in f["units"]} | set(data["itemised"]["units"])
     after = _alternation(data["numbers"]["hedge-after"])
-    return regex.compile(rf"{_alternation(words)}|[\d零〇一二两三四五六七八九十百千](?:{after})?(?:{_alternation(units)})")
+    return compile_regex(rf"{_alternation(words)}|[\d零〇一二两三四五六七八九十百千](?:{after})?(?:{_alternation(units)})")
 
 
 @lru_cache(maxsize=1)

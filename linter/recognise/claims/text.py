@@ -10,16 +10,16 @@ between two ASCII letters or digits: PDF extraction writes ``21 件`` and
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 import msgspec
 
 from ...normalize import ARTEFACTS, fold, norm
+from ...regexes import compile_re
 
 #: What only the character-by-character path handles: whitespace, the
 #: start of an artefact, characters that normalisation removes.
-_SPECIAL = re.compile(r"[\s\[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_SPECIAL = compile_re(r"[\s\[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 
 
 class Normalised(msgspec.Struct, frozen=True, gc=False):

@@ -15,17 +15,17 @@ from collections.abc import Mapping, Sequence
 from functools import lru_cache
 
 import msgspec
-import regex
 
 from ...model import Block, Numbering, Paragraph, Table
 from ...normalize import compact
+from ...regexes import compile_regex
 from .inline import cut, spans
 from .numbering import Numbered, marker, series, split, strip_stray
 from .spec import data
 from .wording import match, matches, score
 
-_SENTENCE_INSIDE = regex.compile(r"[,;。]")
-_NUMERAL = regex.compile(r"[一二三四五六]、")
+_SENTENCE_INSIDE = compile_regex(r"[,;。]")
+_NUMERAL = compile_regex(r"[一二三四五六]、")
 _TRAILING = "。.:;"
 _TABLE_SECTIONS = (2, 3, 4)
 _NUMERAL_ONLY_LENGTH = 20

@@ -29,27 +29,27 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import msgspec
-import regex
 
 from ...model import Block, Location, Paragraph, Piece
 from ...normalize import compact
+from ...regexes import compile_regex
 from .numbering import strip_stray
 from .wording import loose_prefix, prefix
 
 _CN = "一二三四五六"
-_NUMERAL = regex.compile(rf"[{_CN}]、")
+_NUMERAL = compile_regex(rf"[{_CN}]、")
 _NOT_BEFORE = frozenset("第一二三四五六七八九十百零〇(（")
-_PROSE = regex.compile(r"[,;。]")
-_SPACE = regex.compile(r"\s")
+_PROSE = compile_regex(r"[,;。]")
+_SPACE = compile_regex(r"\s")
 _STRAY = 3  # characters a stray bullet or letter before a numeral may take
 #: A heading numeral or a bracketed sub-item marker standing alone on its line.
-_LONE_MARKER = regex.compile(r"^(?:[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十\d]{1,3}\))$")
+_LONE_MARKER = compile_regex(r"^(?:[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十\d]{1,3}\))$")
 #: The start of a bracketed marker broken over lines: ``（`` / ``一`` / ``）``.
-_PARTIAL_MARKER = regex.compile(r"^\((?:[一二三四五六七八九十\d]{1,3})?$")
+_PARTIAL_MARKER = compile_regex(r"^\((?:[一二三四五六七八九十\d]{1,3})?$")
 _MARKER_FIRST = frozenset("(一二三四五六七八九十")
 _MARKER_LENGTH = 5
 #: What follows the bracketed number of a legal citation (``第二十条第`` / ``（五）`` / ``项``).
-_CITATION = regex.compile(r"^[项款条目号]")
+_CITATION = compile_regex(r"^[项款条目号]")
 
 
 def _compact_map(text: str) -> tuple[str, list[int]]:

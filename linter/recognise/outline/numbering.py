@@ -19,20 +19,20 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 
 import msgspec
-import regex
 
 from ...model import Numbering, Paragraph, Section, SubItem
 from ...normalize import compact
 from ...read.numerals import chinese_to_int
+from ...regexes import compile_regex
 
 _CN = "一二三四五六七八九十"
-_STRAY = regex.compile(rf"^(?:[A-Za-z](?=[{_CN}\d(])|[•·●○■□◆◇▪▫►▶★☆※>*#\-]+)\s*")
-_HEADING_NUMBER = regex.compile(
+_STRAY = compile_regex(rf"^(?:[A-Za-z](?=[{_CN}\d(])|[•·●○■□◆◇▪▫►▶★☆※>*#\-]+)\s*")
+_HEADING_NUMBER = compile_regex(
     rf"^(?:(?P<cn>[{_CN}]{{1,3}})\s*(?P<sep>[、,，.:：])?"
     rf"|(?P<ar>\d{{1,2}})\s*(?P<sep2>[、,，:：]|\.(?!\d))"
     rf"|\((?P<paren>[{_CN}\d]{{1,3}})\))\s*"
 )
-_SUBITEM = regex.compile(
+_SUBITEM = compile_regex(
     rf"^(?:\((?P<cnp>[{_CN}]{{1,3}})\)|\((?P<arp>\d{{1,2}})\)|(?P<ard>\d{{1,2}})\s*[.、](?!\d{{1,3}}(?!\d)|\d+$)"
     rf"|(?P<circ>[①-⑳]))"
 )

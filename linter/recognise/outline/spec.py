@@ -11,6 +11,7 @@ import regex
 
 from ...data import read_toml
 from ...normalize import compact
+from ...regexes import compile_regex
 
 
 class SectionSpec(msgspec.Struct, frozen=True):
@@ -53,7 +54,7 @@ def _read(name: str) -> dict:
 
 def _label_pattern(words: Sequence[str], tail: str, anchored: bool = True) -> regex.Pattern:
     spaced = "|".join(r"\s*".join(map(regex.escape, word)) for word in words)
-    return regex.compile(rf"{'^' if anchored else ''}\s*(?:{spaced})\s*{tail}")
+    return compile_regex(rf"{'^' if anchored else ''}\s*(?:{spaced})\s*{tail}")
 
 
 @lru_cache(maxsize=1)
@@ -63,7 +64,7 @@ def data() -> Data:
     weights = _read("outline.toml")
     specs = tuple(
         SectionSpec(s["number"], compact(s["canonical"]), tuple(compact(v) for v in s["variants"]),
-                    regex.compile(s["signature"]), tuple(compact(k) for k in s["key-words"]))
+                    compile_regex(s["signature"]), tuple(compact(k) for k in s["key-words"]))
         for s in sections["section"]
     )
     if [s.number for s in specs] != list(range(1, 7)):
@@ -71,8 +72,8 @@ def data() -> Data:
     title = weights.pop("title")
     return Data(
         sections=specs,
-        not_headings=regex.compile("|".join(map(regex.escape, sections["not-headings"]))),
-        caption=regex.compile(sections["caption"]),
+        not_headings=compile_regex("|".join(map(regex.escape, sections["not-headings"]))),
+        caption=compile_regex(sections["caption"]),
         rewordings={k: tuple(v) for k, v in sections["rewordings"].items()},
         weights=weights,
         title_label=_label_pattern(title["labels"], r"[:：]\s*"),

@@ -14,19 +14,18 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-import regex
-
 from ...model import Block, Paragraph, Title
 from ...normalize import compact
+from ...regexes import compile_regex
 from .spec import data, metadata_inside
 
-_TITLE_WORDS = regex.compile(r"报告")
-_TITLE_SKIP = regex.compile(r"^(?:附件\s*\d*|正文|\(?\d{4}年\d{1,2}月\d{1,2}日\)?)$")
-_TITLE_PARTS = regex.compile(r"^(?P<before>.*?)(?P<year>(?:19|20)\d{2})\s*年度?(?P<after>.*?)(?:政府|政务)信息公开")
-_YEAR = regex.compile(r"((?:19|20)\d{2})\s*年")
-_PERIOD_YEAR = regex.compile(r"((?:19|20)\d{2})年1月1日")
+_TITLE_WORDS = compile_regex(r"报告")
+_TITLE_SKIP = compile_regex(r"^(?:附件\s*\d*|正文|\(?\d{4}年\d{1,2}月\d{1,2}日\)?)$")
+_TITLE_PARTS = compile_regex(r"^(?P<before>.*?)(?P<year>(?:19|20)\d{2})\s*年度?(?P<after>.*?)(?:政府|政务)信息公开")
+_YEAR = compile_regex(r"((?:19|20)\d{2})\s*年")
+_PERIOD_YEAR = compile_regex(r"((?:19|20)\d{2})年1月1日")
 #: A cover letter's title names the organ before ``关于报送…的函``.
-_LETTER = regex.compile(r"关于.*$")
+_LETTER = compile_regex(r"关于.*$")
 _SCAN = 8
 _MAX_TITLE = 60
 _MAX_FIRST_PART = 30

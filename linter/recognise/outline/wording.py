@@ -23,8 +23,8 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 
 import msgspec
-import regex
 
+from ...regexes import compile_regex
 from .spec import SectionSpec, data
 
 #: One step of an alignment: (index in the form, index in the written text);
@@ -233,7 +233,7 @@ def prefix(text: str, number: int) -> int | None:
     return best[1] if best else None
 
 
-_BREAK = regex.compile(r"[\d(（《“\"。,，:：;；\s]|[一二三四五六七八九十]、")
+_BREAK = compile_regex(r"[\d(（《“\"。,，:：;；\s]|[一二三四五六七八九十]、")
 _SIGNATURE_REACH = 24
 _LOOSE_EXTENT = 8
 

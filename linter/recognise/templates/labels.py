@@ -33,7 +33,6 @@ than it saves on a one-file run.
 
 from __future__ import annotations
 
-import re
 from enum import IntEnum
 from functools import lru_cache
 from typing import Collection, Generic, Iterable, Sequence, TypeVar
@@ -41,6 +40,7 @@ from typing import Collection, Generic, Iterable, Sequence, TypeVar
 import msgspec
 
 from ...normalize import compact
+from ...regexes import compile_re
 
 T = TypeVar("T")
 K = TypeVar("K")
@@ -57,17 +57,17 @@ class Level(IntEnum):
 
 _CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九", start=0)}
 # Markdown heading marks and a "表二：" prefix, dropped.
-_PREFIX = re.compile(r"^#*(?:表[一二三四五六七八九十\d]+[:、.]?)?")
+_PREFIX = compile_re(r"^#*(?:表[一二三四五六七八九十\d]+[:、.]?)?")
 # One numbering token.
-_NUMBERING = re.compile(
+_NUMBERING = compile_re(
     r"(?:(?P<cn>[一二三四五六七八九十]+)[、.,:]"
     r"|\((?P<cnp>[一二三四五六七八九十]+)\)"
     r"|(?P<ar>\d{1,2})(?:[、.,](?!\d)|(?=[^\d.,、]))"
     r"|\((?P<arp>\d{1,2})\)"
     r"|(?P<circ>[①-⑳]))"
 )
-_PUNCT = re.compile(r"[“”‘’\"'「」『』、,，.。:;；!！?？\s#]")
-_TRAILING_PAREN = re.compile(r"\([^()]*\)$")
+_PUNCT = compile_re(r"[“”‘’\"'「」『』、,，.。:;；!！?？\s#]")
+_TRAILING_PAREN = compile_re(r"\([^()]*\)$")
 
 
 def _cn_number(text: str) -> int | None:

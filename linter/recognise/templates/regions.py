@@ -42,6 +42,7 @@ from typing import Iterable, Sequence
 from ...model import Block, Cell, Location, Paragraph, Row, Table
 from ...normalize import compact, fold
 from ...read.prose import ITEM_START
+from ...regexes import compile_re
 from .labels import Label, LabelSet, Level, form, is_caption
 from .matcher import TEXT_LAYOUT, Caption, Item, RowItem, Stray
 from .spec import Template
@@ -60,12 +61,12 @@ SPLIT_CELLS = 2
 #: Paragraphs up to this many characters (compacted) holding a column label
 #: of the current table are its header flattened to text.
 HEADER_LINE_LENGTH = 40
-_SECTION_HEADING = re.compile(r"^#*[一二三四五六七八九十]+、")
-_WORD = re.compile(r"[^\s\u3000]+")
+_SECTION_HEADING = compile_re(r"^#*[一二三四五六七八九十]+、")
+_WORD = compile_re(r"[^\s\u3000]+")
 #: Punctuation of a sentence: a paragraph holding it is prose, not a cell.
-_SENTENCE = re.compile(r"[。，；！？]")
+_SENTENCE = compile_re(r"[。，；！？]")
 #: A paragraph starting with a unit goes on from the number before it (``4`` / ``件``).
-_UNIT = re.compile(r"\s*(?:件|条|项|个|次|份|宗|人次|万元|元|%)")
+_UNIT = compile_re(r"\s*(?:件|条|项|个|次|份|宗|人次|万元|元|%)")
 
 
 @lru_cache(maxsize=1)
@@ -73,7 +74,7 @@ def _glued() -> re.Pattern:
     """A label glued to its number (``行政许可97``): the label ends with a
     Chinese character.  Compiled when first needed (a class over a large
     range costs ``re`` ~1 ms; most reports never need it)."""
-    return re.compile(r"(.*[\u3400-\u9fff）)])([+\-−]?\d[\d,]*(?:\.\d+)?)")
+    return compile_re(r"(.*[\u3400-\u9fff）)])([+\-−]?\d[\d,]*(?:\.\d+)?)")
 
 
 @lru_cache(maxsize=8)

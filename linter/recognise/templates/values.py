@@ -29,7 +29,6 @@ trailing unit (``元``, ``万元``, ``件``…; kept in ``unit``) are accepted.
 
 from __future__ import annotations
 
-import re
 from decimal import Decimal
 from functools import lru_cache
 
@@ -37,12 +36,13 @@ import msgspec
 
 from ...model import Cell, Location
 from ...normalize import compact
+from ...regexes import compile_re
 
 STATUSES = ("number", "negative", "fraction", "blank", "dash", "slash", "none-word", "text")
 #: Statuses of cells that hold a value, not a label (everything but text).
 VALUE_STATUSES = frozenset(STATUSES) - {"text"}
 
-_NUMBER = re.compile(
+_NUMBER = compile_re(
     r"(?P<sign>[+\-−])?(?P<digits>\d{1,3}(?:,\d{3})+|\d+)(?:\.(?P<frac>\d+))?"
     r"(?P<unit>亿元|万元|元|件|个|项|条|次|宗|人次)?"
 )
