@@ -112,11 +112,13 @@ class ReportSetPhase:
                 or self._organs.get(id(settings)) is not None)
 
     def profile(self, path: str, data: bytes | Document, doc: Document | None,
-                settings: Settings) -> ReportProfile | None:
+                settings: Settings, changes: bool = True) -> ReportProfile | None:
         """The profile of the file ``path`` of the run when a rule over
         report sets wants it: ``data`` its bytes (a Document when it could
         not be read), ``doc`` the document read from them (None when its
-        results came from the cache)."""
+        results came from the cache).  ``changes`` (what the results cache
+        remembers of the report's prose) matters only to the stand-in of a
+        run of one report (:class:`govlint.run.engine._LoneReport`)."""
         if self._store is None or not self.wants(settings) or isinstance(data, Document):
             return None
         return self._store.of_data(path, data, doc)

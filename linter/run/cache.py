@@ -6,9 +6,10 @@ with versions and code) and govlint itself.  An entry's key is a SHA-256
 over all of these and the file's path (per-file ignores and the path shown
 in findings depend on it), so an entry is never stale: change any of them
 and the key changes.  The rules' code is identified by each plugin's
-distribution version *and* the modification times and sizes of its files
-(govlint's own included): every file the distribution installed (its
-``RECORD``) and every file of the plugin module's top-level package, so
+distribution (its metadata folder, whose ``METADATA`` holds the version)
+*and* the modification times and sizes of its files (govlint's own
+included): every file the distribution installed (its ``RECORD``) and
+every file of the plugin module's top-level package, so
 editing any module of a plugin — the rule modules its hook imports, an
 editable install's source, a data file — does not reuse old results.
 
@@ -61,7 +62,7 @@ DIRECTORY = ".govlint_cache"
 #: this cache's part of the directory (other parts: :mod:`govlint.repository.profilecache`)
 SUBDIRECTORY = "results"
 #: bumped when the entry format changes; old entries are then never read
-FORMAT = "1"
+FORMAT = "2"
 #: an entry's JSON is an object holding a list of objects holding at most a list: deeper is damage
 MAX_DEPTH = 4
 _NONBLOCK = getattr(os, "O_NONBLOCK", 0)
@@ -70,10 +71,14 @@ _TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# This directory is govlint
 
 
 class Entry(msgspec.Struct, frozen=True):
-    """What checking a file found."""
+    """What checking a file found.  ``changes``: whether its prose states
+    changes against last year (claims of kind ``change``), all a run of
+    this one report needs to know to leave the report-set phase out
+    (:class:`govlint.run.engine._LoneReport`)."""
 
     findings: tuple[Finding, ...]
     info: ReportInfo | None
+    changes: bool = True
 
 
 class Cache:
@@ -134,6 +139,7 @@ class Cache:
             "key": key,
             "findings": [_finding_data(f) for f in entry.findings],
             "info": entry.info.as_dict() if entry.info is not None else None,
+            "changes": entry.changes,
         }
         path = self._path(key)
         try:
@@ -202,8 +208,8 @@ def load_json(text: str, depth: int) -> object | None:
 def _entry(text: str, key: str) -> Entry | None:
     """The Entry ``text`` holds for ``key``, None when it is damaged or of another key."""
     data = load_json(text, MAX_DEPTH)
-    if not (isinstance(data, dict) and set(data) == {"key", "findings", "info"} and data["key"] == key
-            and isinstance(data["findings"], list)):
+    if not (isinstance(data, dict) and set(data) == {"key", "findings", "info", "changes"} and data["key"] == key
+            and isinstance(data["findings"], list) and isinstance(data["changes"], bool)):
         return None
     findings = []
     for item in data["findings"]:
@@ -213,11 +219,11 @@ def _entry(text: str, key: str) -> Entry | None:
         findings.append(finding)
     info = data["info"]
     if info is None:
-        return Entry(tuple(findings), None)
+        return Entry(tuple(findings), None, data["changes"])
     if not (isinstance(info, dict) and set(info) == set(_INFO_TYPES)
             and all(_is(info[name], kinds) for name, kinds in _INFO_TYPES.items())):
         return None
-    return Entry(tuple(findings), ReportInfo(**info))
+    return Entry(tuple(findings), ReportInfo(**info), data["changes"])
 
 
 _NONE = type(None)
@@ -277,16 +283,20 @@ def fingerprint(plugins: Plugins) -> str:
     """The plugin set: govlint's version and source, every plugin's name,
     distribution version and files, every rule (see the module
     docstring)."""
-    from importlib.metadata import entry_points  # the distributions' files and versions; only with a cache
+    from .plugins import entry_points  # as the plugins were found (importlib.metadata: every METADATA parsed)
 
-    dists = {ep.name: ep.dist for ep in entry_points(group=GROUP) if ep.dist}
+    dists = {ep.name: ep.dist for ep in entry_points(GROUP)}
     parts = _stamps(_package_files())  # govlint's version is that of its entry points
     for name, plugin in plugins.manager.list_name_plugin():
         dist = dists.get(name)
-        parts.append(f"plugin {name} {f'{dist.name}=={dist.version}' if dist else ''}")
         files = dict.fromkeys(_plugin_files(name, plugin))
-        if dist is not None and dist.name != GROUP:  # govlint's own files are stamped above
-            files.update(dict.fromkeys(_distribution_files(dist)))
+        if dist is not None:
+            parts.append(f"plugin {name} {dist.name} {dist.info}")
+            files[os.path.join(dist.info, "METADATA")] = None  # the version: rewritten by every install
+            if dist.name != GROUP:  # govlint's own files are stamped above
+                files.update(dict.fromkeys(_distribution_files(dist.info)))
+        else:
+            parts.append(f"plugin {name}")
         parts.extend(_stamps(files))
     parts += [f"rule {r.plugin} {r.code} {r.name} {int(r.severity)} {r.origin}" for r in plugins.rules]
     parts += [f"reader {r.name} {r.extensions} {r.target}" for r in plugins.readers]
@@ -326,11 +336,21 @@ def _tree(roots: Iterable[str]) -> Iterable[str]:
             yield from (os.path.join(directory, f) for f in sorted(files) if not f.endswith(".pyc"))
 
 
-def _distribution_files(dist: Any) -> Iterable[str]:
-    """The files a distribution installed (its RECORD), compiled bytecode left out."""
-    for file in dist.files or ():
-        if not str(file).endswith(".pyc"):
-            yield str(dist.locate_file(file))
+def _distribution_files(info: str) -> Iterable[str]:
+    """The files the distribution of metadata folder ``info`` installed (its
+    ``RECORD``: CSV rows whose first field is the path from the folder
+    holding ``info``), compiled bytecode left out."""
+    import csv
+
+    try:
+        with open(os.path.join(info, "RECORD"), encoding="utf-8", newline="") as record:
+            rows = list(csv.reader(record))
+    except (OSError, UnicodeDecodeError, csv.Error):
+        return
+    base = os.path.dirname(info)
+    for row in rows:
+        if row and row[0] and not row[0].endswith(".pyc"):
+            yield os.path.normpath(os.path.join(base, row[0]))
 
 
 def _stamps(files: Iterable[str]) -> list[str]:

@@ -290,7 +290,7 @@ _BUILTIN_RULES = "govlint.rules."
 class _NoReportSets:
     """The report-set phase of a run with nothing to compare (:func:`report_sets`)."""
 
-    def profile(self, *args: object) -> None:
+    def profile(self, *args: object, **kwargs: object) -> None:
         return None
 
     def add(self, *args: object) -> None:
@@ -309,17 +309,17 @@ class _LoneReport(_NoReportSets):
     such a rule (C017's hint that the changes against last year could not
     be checked) finds nothing in a report whose prose states no change
     against last year (no claim of kind ``change``), so the phase
-    (``start()``) starts only for a report that does, or one whose findings
-    come from the cache (no document to look at)."""
+    (``start()``) starts only for a report that does: as read, or as the
+    results cache remembers it (``changes``)."""
 
     def __init__(self, start: Callable[[], ReportSetPhase]):
         self._start = start
         self._phase: ReportSetPhase | None = None
 
     def profile(self, path: str, data: bytes | Document, doc: Document | None,
-                settings: Settings) -> ReportProfile | None:
+                settings: Settings, changes: bool = True) -> ReportProfile | None:
         if self._phase is None:
-            if doc is not None and (doc.fatal or not any(c.kind == "change" for c in Report.of(doc).claims)):
+            if not (states_changes(doc) if doc is not None else changes):
                 return None
             self._phase = self._start()
         return self._phase.profile(path, data, doc, settings)
@@ -332,6 +332,12 @@ class _LoneReport(_NoReportSets):
 
     def completeness(self) -> tuple[Completeness, ...]:
         return () if self._phase is None else self._phase.completeness()
+
+
+def states_changes(doc: Document) -> bool:
+    """Does the prose of ``doc`` state changes against last year (a claim of
+    kind ``change``, which C017 may need the report set for)?"""
+    return not doc.fatal and any(c.kind == "change" for c in Report.of(doc).claims)
 
 
 class _Checked(msgspec.Struct, frozen=True):
@@ -387,7 +393,7 @@ class _Checker:
             if entry is None:
                 return None
             return _Checked(FileResult(shown, entry.findings, settings.fail_level, entry.info), (),
-                            self.sets.profile(path, source, None, settings))
+                            self.sets.profile(path, source, None, settings, changes=entry.changes))
         except Exception:  # checked again the usual way, which says what went wrong
             return None
 
@@ -405,7 +411,7 @@ class _Checker:
                 entry = self.cache.get(key) if lookup else None
                 if entry is not None:
                     return _Checked(FileResult(shown, entry.findings, settings.fail_level, entry.info), (),
-                                    self.sets.profile(path, source, None, settings))
+                                    self.sets.profile(path, source, None, settings, changes=entry.changes))
             with watchdog(budget):
                 doc = source if isinstance(source, Document) else read_document(path, source,
                                                                                 readers=self.plugins.readers)
@@ -417,7 +423,7 @@ class _Checker:
         except Exception as exc:  # the pipeline promises not to raise; if it does, go on
             return _Checked(None, (*messages, f"检查 {shown} 时出错：{type(exc).__name__}: {exc}"))
         if key is not None and not messages:
-            self.cache.put(key, Entry(findings, info))
+            self.cache.put(key, Entry(findings, info, states_changes(doc)))
         return _Checked(FileResult(shown, findings, settings.fail_level, info), tuple(messages), profile)
 
     def _over_budget(self, path: str, shown: str, settings: Settings, budget: Budget, exc: BudgetExceeded,

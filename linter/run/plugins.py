@@ -78,12 +78,13 @@ Extra = ModuleType | str | tuple[str, Callable[[], object]]
 class _EntryPoint:
     """An entry point as :func:`entry_points` reads it: ``value`` is
     ``module`` or ``module:attribute``; ``dist.name`` its distribution's
-    normalised name.  (A plain class: cheaper to define than a dataclass.)"""
+    normalised name, ``dist.info`` its metadata folder (``….dist-info``).
+    (A plain class: cheaper to define than a dataclass.)"""
 
     __slots__ = ("name", "value", "dist")
 
-    def __init__(self, name: str, value: str, dist: str):
-        self.name, self.value, self.dist = name, value, SimpleNamespace(name=dist)
+    def __init__(self, name: str, value: str, dist: str, info: str = ""):
+        self.name, self.value, self.dist = name, value, SimpleNamespace(name=dist, info=info)
 
     def load(self) -> Any:
         module, _, attribute = self.value.partition(":")
@@ -114,12 +115,13 @@ def entry_points(group: str) -> list[EntryPoint]:
             if dist in seen:
                 continue
             seen.add(dist)
+            info = os.path.join(folder or os.curdir, name)
             try:
-                with open(os.path.join(folder or os.curdir, name, "entry_points.txt"), encoding="utf-8") as file:
+                with open(os.path.join(info, "entry_points.txt"), encoding="utf-8") as file:
                     text = file.read()
             except (OSError, UnicodeDecodeError):
                 continue
-            found += (_EntryPoint(key, value, dist) for key, value in _section(text, group))
+            found += (_EntryPoint(key, value, dist, info) for key, value in _section(text, group))
     return found
 
 

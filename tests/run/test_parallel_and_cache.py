@@ -221,3 +221,27 @@ def test_concurrent_runs_share_the_cache(corpus):
     for run in runs:
         out, err = run.communicate(timeout=300)
         assert out.decode("utf-8") == fresh and not err
+
+
+def test_one_report_starts_the_report_set_phase_only_when_its_prose_states_changes(tmp_path):
+    """Checked or taken from the cache, one report without a change against
+    last year in its prose never imports the cross-report machinery; one
+    with such a change does (C017 may need it), also from the cache."""
+    seed = (SEEDS / "000_b08920702986320c.txt").read_text(encoding="utf-8")
+    at = seed.index("二、")
+    (tmp_path / "plain.txt").write_text(seed, encoding="utf-8")
+    (tmp_path / "changes.txt").write_text(seed[:at] + "全年共收到政府信息公开申请12件，同比增加2件。\n" + seed[at:],
+                                          encoding="utf-8")
+    (tmp_path / "govlint.toml").write_text("", encoding="utf-8")
+    code = ("import sys\nfrom govlint.cli import main\ntry:\n    main(['check', sys.argv[1]])\nexcept SystemExit:\n"
+            "    pass\nprint('govlint.repository.history' in sys.modules)\n")
+    env = {k: v for k, v in os.environ.items() if k != "GOVLINT_NO_CACHE"}
+    seen = {}
+    for name in ("plain.txt", "changes.txt"):
+        for attempt in ("checked", "cached"):
+            run = subprocess.run([sys.executable, "-c", code, name], cwd=tmp_path, env=env, capture_output=True,
+                                 text=True, encoding="utf-8", timeout=300)
+            seen[name, attempt] = run.stdout.splitlines()[-1]
+    assert len(entries(tmp_path)) == 2
+    assert seen == {("plain.txt", "checked"): "False", ("plain.txt", "cached"): "False",
+                    ("changes.txt", "checked"): "True", ("changes.txt", "cached"): "True"}
