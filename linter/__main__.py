@@ -1,6 +1,6 @@
 """``python -m govlint``: the command line (see :mod:`govlint.cli`)."""
 
-from .cli import main
+from .cli import run
 
 if __name__ == "__main__":
-    main(prog_name="govlint")
+    run()

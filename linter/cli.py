@@ -12,11 +12,15 @@ run).  Each command imports what it needs when it runs (a one-file
 Messages, help and usage errors are Chinese (:mod:`govlint.output.console`);
 option names English.  Set ``GOVLINT_DEBUG=1`` to see tracebacks of internal
 errors and of rules that crashed.
+
+The command itself (the console script, ``python -m govlint``) is
+:func:`run`, which ends the process without tearing the interpreter down:
+freeing every module and object of a one-report run takes as long as a
+fifth of the run (~17 ms).
 """
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 from typing import Iterable
@@ -75,6 +79,33 @@ class _Group(click.Group):
             debug_traceback("内部错误")
             _warn(f"内部错误：{type(exc).__name__}: {exc}")
             ctx.exit(2)
+
+
+def run() -> None:
+    """The ``govlint`` command: :func:`main`, then the exit handlers
+    (:mod:`atexit`: the caches', the worker pool's, logging's), the standard
+    streams flushed and the process ended at once with main's exit code.
+    Should any of that fail, the interpreter ends the usual way."""
+    try:
+        main(prog_name="govlint")
+    except SystemExit as exc:
+        code = exc.code
+    else:  # main() in standalone mode always exits
+        code = 0
+    import threading
+
+    if (code is None or isinstance(code, int)) and threading.active_count() == 1:  # no thread left to wait for
+        try:
+            import atexit
+
+            atexit._run_exitfuncs()
+            sys.stdout.flush()
+            sys.stderr.flush()
+        except BaseException:
+            pass
+        else:
+            os._exit(code or 0)
+    sys.exit(code)
 
 
 def _warn(message: str) -> None:
@@ -279,6 +310,8 @@ def _emit(text: str | Iterable[str], output_file: str | None, color: bool = Fals
 
 def _show_settings(file: str, output_format: str, options: Options, output_file: str | None) -> None:
     """``check --show-settings FILE``: the effective configuration of ``file`` and its sources."""
+    import json
+
     from .output import settingsview
 
     if not os.path.lexists(file):
@@ -402,6 +435,8 @@ def _listing_plugins(config_file: str | None, rule_paths: tuple[str, ...]) -> Pl
 @_rule_path_option
 def rules(output_format, config_file, rule_paths) -> None:
     """列出所有规则：代码、名称、默认级别、来源插件、说明。"""
+    import json
+
     from .output.texttable import table
 
     found = sorted(_listing_plugins(config_file, rule_paths).rules, key=lambda r: r.code)
@@ -438,6 +473,8 @@ def explain(rule, config_file, rule_paths) -> None:
 @click.argument("file")
 def parse(file) -> None:
     """以 JSON 输出 FILE 被识别出的结构：标题、章节、子项、段落与表格。"""
+    import json
+
     from .output.serialize import document_data
 
     if not os.path.lexists(file):

@@ -18,12 +18,11 @@ locations are never changed.
 
 from __future__ import annotations
 
-import os
 import re
-import tomllib
 import unicodedata
 from functools import lru_cache
 
+from .data import read_toml
 from .regexes import compile_re, compile_regex
 
 # Full-width ASCII (U+FF01–U+FF5E) to ASCII, every Unicode space to ' ',
@@ -51,8 +50,7 @@ def _ideographs() -> dict[int, str]:
                 table[cp] = mapped
     kangxi = {unicodedata.name(chr(cp), "").removeprefix("KANGXI RADICAL "): table[cp]
               for cp in range(0x2F00, 0x2FE0) if cp in table}
-    with open(os.path.join(os.path.dirname(__file__), "data", "radicals.toml"), "rb") as file:
-        data = tomllib.load(file)
+    data = read_toml("govlint.data", "radicals.toml")
     listed = {ord(k): v for k, v in data["supplement"].items()}
     for cp in range(0x2E80, 0x2F00):
         name = unicodedata.name(chr(cp), "").removeprefix("CJK RADICAL ")

@@ -26,7 +26,6 @@ import importlib
 import marshal
 import os
 import sys
-import tomllib
 from typing import Any
 
 
@@ -65,6 +64,8 @@ def read_toml(package: str, name: str) -> dict[str, Any]:
                 return parsed
         except (OSError, EOFError, ValueError, TypeError):
             pass  # none yet, or damaged: parsed again
+    import tomllib  # only when the cache cannot answer
+
     parsed = tomllib.loads(_decode(data))
     if cache is not None:
         _write(cache, data, parsed)

@@ -59,7 +59,6 @@ from __future__ import annotations
 
 import operator
 import re
-import tomllib
 from decimal import Decimal
 from functools import cached_property, lru_cache
 from typing import Any, Iterable, Mapping, Sequence
@@ -862,6 +861,8 @@ class _Data(msgspec.Struct, frozen=True):
 def load_identities(text: str | Mapping[str, Any]) -> tuple[dict[str, Identity], dict[str, str]]:
     """The identities and short labels of an ``identities.toml`` text (or
     of the TOML it holds, parsed)."""
+    import tomllib  # only for a text: govlint's own file comes parsed from the data files' cache
+
     data = tomllib.loads(text) if isinstance(text, str) else text
     found: dict[str, Identity] = {}
     for entry in data.get("identity", []):

@@ -38,7 +38,6 @@ next time.
 
 from __future__ import annotations
 
-import json
 import os
 import stat
 import sys
@@ -135,6 +134,8 @@ class Cache:
 
     def put(self, key: str, entry: Entry) -> None:
         """Store ``entry`` (atomically; failures are ignored)."""
+        import json  # here and below: a run without the cache never needs it
+
         data = {
             "key": key,
             "findings": [_finding_data(f) for f in entry.findings],
@@ -197,6 +198,8 @@ def _depth(text: str) -> int:
 def load_json(text: str, depth: int) -> object | None:
     """``text`` parsed as JSON, None when it is empty, damaged or nests
     deeper than ``depth`` (checked before parsing)."""
+    import json
+
     if not text or _depth(text) > depth:
         return None
     try:
@@ -270,6 +273,8 @@ def _finding(data: dict[str, Any]) -> Finding:
 def _settings_text(settings: Settings) -> str:
     """What of ``settings`` changes the findings, as text (the fail level
     does not: it is applied after the cache)."""
+    import json
+
     return json.dumps({
         "enabled": sorted(settings.enabled),
         "severities": {code: int(level) for code, level in sorted(settings.severities.items())},

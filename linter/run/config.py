@@ -53,7 +53,6 @@ beats a shorter one, ``ALL`` is least specific; on a tie ``ignore`` wins).
 from __future__ import annotations
 
 import os
-import tomllib
 from fnmatch import fnmatchcase
 from functools import lru_cache
 from pathlib import Path
@@ -234,12 +233,16 @@ def load_table(path: Path) -> Any:
 def _parsed(text: str) -> dict[str, Any]:
     """``text`` parsed as TOML, once: finding the configuration and loading
     it read the same file several times in a run (the result is only read)."""
+    import tomllib  # here and below: a run with no configuration file never needs it
+
     return tomllib.loads(text)
 
 
 def read_toml(path: Path, what: str = "配置文件") -> dict[str, Any]:
     """The TOML file ``path`` (``what`` names it in messages); ConfigError
     with the file and line when unreadable, not UTF-8 or not TOML."""
+    import tomllib
+
     where = display_path(path)
     try:
         text = path.read_bytes().decode("utf-8-sig")

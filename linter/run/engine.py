@@ -155,6 +155,8 @@ def lint_document(doc: Document, rules: Iterable[type[Rule]], settings: Settings
         rules = [r for r in rules if r.code in settings.enabled and r.code not in ignored]
     if doc.fatal:
         rules = [r for r in rules if r.code.startswith("E")]
+    elif not doc.problems:  # the built-in input rules report problems and nothing else
+        rules = [r for r in rules if not f"{r.__module__}.".startswith(_INPUT_RULES)]
     findings = []
     rules = list(rules)
     running = frozenset(r.code for r in rules)
@@ -283,8 +285,9 @@ def report_sets(plugins: Plugins, options: Options, settings: list[Settings]) ->
     return start()
 
 
-#: the package of the built-in rules
+#: the package of the built-in rules, and of the built-in input (E) rules
 _BUILTIN_RULES = "govlint.rules."
+_INPUT_RULES = "govlint.rules.input."
 
 
 class _NoReportSets:

@@ -322,6 +322,25 @@ def test_installed_script_and_python_m(reports):
     assert version.stdout.startswith("govlint ")
 
 
+@pytest.mark.parametrize("thread", [False, True])
+def test_the_command_ends_with_its_exit_code_after_the_exit_handlers(reports, thread):
+    """``run`` skips the interpreter's teardown, never the exit handlers, the
+    buffered output, nor a thread still running (then it ends as usual)."""
+    select_e(reports)
+    code = ("import atexit, sys, threading, time\n"
+            "atexit.register(lambda: print('exit handler ran'))\n"
+            "if sys.argv[1] == 'thread':\n"
+            "    threading.Thread(target=lambda: (time.sleep(0.3), print('thread finished'))).start()\n"
+            "sys.argv[1:] = ['check', 'clean.txt', 'empty.txt']\n"
+            "from govlint.cli import run\n"
+            "run()\n")
+    done = subprocess.run([sys.executable, "-c", code, "thread" if thread else "-"], capture_output=True, text=True,
+                          encoding="utf-8")
+    lines = done.stdout.splitlines()
+    assert (done.returncode, lines[0], lines[-1]) == (1, "empty.txt:1:1: E003 error 文件为空", "exit handler ran")
+    assert ("thread finished" in lines) == thread and done.stderr == ""
+
+
 def test_check_on_txt_does_not_import_heavy_modules(reports):
     code = (
         "import sys\n"

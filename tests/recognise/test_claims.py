@@ -89,8 +89,10 @@ def _run(code: str) -> subprocess.CompletedProcess:
 
 
 #: What checking a .txt file must never import: the other formats' libraries,
-#: test tools, jieba's HMM model (only its own small tokenizer is used).
-HEAVY = ("pdfplumber", "pdfminer", "PIL", "docx", "lxml", "pytest", "yaml", "hypothesis", "jieba.finalseg")
+#: test tools, jieba's HMM model and what jieba caches its default dictionary
+#: with (only its own small tokenizer is used).
+HEAVY = ("pdfplumber", "pdfminer", "PIL", "docx", "lxml", "pytest", "yaml", "hypothesis", "jieba.finalseg",
+         "tempfile", "hashlib")
 
 
 def test_check_on_a_text_file_stays_lean_and_never_loads_the_default_jieba_dictionary():

@@ -652,3 +652,28 @@ def test_a_label_and_a_number_in_prose_broken_line_by_line_are_no_row():
                     "三、收到和处理政府信息公开申请情况")
     found = recognise(blocks, 2021)
     assert found.t2 is None or found.t2.row("t2.art20_8.fees") is None
+
+
+def _levenshtein(a: str, b: str) -> int:
+    row = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        previous, row[0] = row[0], i
+        for j, cb in enumerate(b, 1):
+            previous, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, previous + (ca != cb))
+    return row[-1]
+
+
+def test_within_says_whether_the_edit_distance_is_at_most_the_limit():
+    """The typo level's distance test (with its shortcuts: common ends
+    dropped, characters one side lacks counted first) against the plain
+    dynamic programme, on label-like strings over a small alphabet."""
+    from random import Random
+
+    from govlint.recognise.templates.labels import within
+
+    rng = Random(14)
+    for _ in range(3000):
+        a = "".join(rng.choice("申请公开予以部分不") for _ in range(rng.randint(0, 9)))
+        b = "".join(rng.choice("申请公开予以部分不") for _ in range(rng.randint(0, 9)))
+        limit = rng.randint(0, 3)
+        assert within(a, b, limit) == (_levenshtein(a, b) <= limit), (a, b, limit)

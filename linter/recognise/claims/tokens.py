@@ -50,30 +50,56 @@ class Token(msgspec.Struct, frozen=True, gc=False):
 class _LazyModule(types.ModuleType):
     """Stands in for a module during ``import jieba``; the real module is
     imported when an attribute is first asked for (and then replaces this
-    one as the package's attribute, so jieba itself uses the real one)."""
+    one as the package's attribute, so jieba itself uses the real one).
+    ``functions``: names bound at import (``from hashlib import md5``),
+    each a function that calls the real one."""
+
+    def __init__(self, name: str, functions: tuple[str, ...] = ()):
+        super().__init__(name)
+        for function in functions:
+            setattr(self, function, _deferred(name, function))
 
     def __getattr__(self, name: str):
+        if name.startswith("__"):  # asked by the import system while this stands in
+            raise AttributeError(name)
         return getattr(importlib.import_module(self.__name__), name)
+
+
+def _deferred(module: str, name: str):
+    def call(*args, **kwargs):
+        return getattr(importlib.import_module(module), name)(*args, **kwargs)
+
+    return call
+
+
+#: What ``import jieba`` imports that a tokenizer over a given dictionary
+#: never uses, each with the names it binds at import: the HMM model for
+#: unknown words (``jieba.finalseg``, ~10 ms, used only by ``HMM=True``);
+#: what caches the default dictionary (``tempfile``, ``hashlib``, ``shutil``:
+#: with what they import, ~6 ms; used only by ``Tokenizer.initialize``).
+_STAND_INS = {"jieba.finalseg": (), "tempfile": (), "hashlib": ("md5",), "shutil": ("move",)}
 
 
 def _import_jieba():
     """``import jieba`` without its ``import pkg_resources``, which jieba
     uses only to locate its default dictionary (never loaded here) and which
-    alone costs 0.1–0.2 s (and warns on recent setuptools); and without
-    loading ``jieba.finalseg``, the HMM model for unknown words (about
-    10 ms), until someone cuts with ``HMM=True``."""
+    alone costs 0.1–0.2 s (and warns on recent setuptools), and with
+    :data:`_STAND_INS` in place of the modules it names (each imported
+    should anything use it)."""
     if "jieba" in sys.modules or "pkg_resources" in sys.modules:
         import jieba
         return jieba
-    stand_in = _LazyModule("jieba.finalseg")
+    stand_ins = {name: _LazyModule(name, functions) for name, functions in _STAND_INS.items()
+                 if name not in sys.modules}
     sys.modules["pkg_resources"] = None  # type: ignore[assignment]  # makes the import fail fast
-    sys.modules.setdefault("jieba.finalseg", stand_in)
+    sys.modules.update(stand_ins)
     try:
         import jieba
     finally:
         del sys.modules["pkg_resources"]
-        if sys.modules.get("jieba.finalseg") is stand_in:
-            del sys.modules["jieba.finalseg"]
+        for name, stand_in in stand_ins.items():
+            if sys.modules.get(name) is stand_in:
+                del sys.modules[name]
     return jieba
 
 

@@ -18,7 +18,6 @@ The files are read once per process (:func:`templates` is cached).
 
 from __future__ import annotations
 
-import tomllib
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping
@@ -53,6 +52,8 @@ def for_year(year: int | None) -> Template | None:
 
 
 def _parse(entry: Traversable | Path) -> dict[str, Any]:
+    import tomllib  # a user's template file; govlint's own come parsed from the data files' cache
+
     return tomllib.loads(entry.read_text(encoding="utf-8"))
 
 

@@ -187,7 +187,8 @@ def _prepared_level(f: Form, short: str, label: _Prepared) -> Level | None:
 def within(a: str, b: str, limit: int) -> bool:
     """True when the Levenshtein distance of ``a`` and ``b`` is at most
     ``limit``: common prefix and suffix dropped (the distance is unchanged),
-    then the dynamic programme, stopped as soon as a row exceeds ``limit``."""
+    then (unless the characters one lacks already make more than ``limit``
+    edits) the dynamic programme, stopped as soon as a row exceeds ``limit``."""
     start = 0
     end_a, end_b = len(a), len(b)
     while start < end_a and start < end_b and a[start] == b[start]:
@@ -198,6 +199,9 @@ def within(a: str, b: str, limit: int) -> bool:
     a, b = a[start:end_a], b[start:end_b]
     if not a or not b:
         return max(len(a), len(b)) <= limit
+    # each character of one that the other lacks takes an edit of its own
+    if len(set(a).difference(b)) > limit or len(set(b).difference(a)) > limit:
+        return False
     previous = list(range(len(b) + 1))
     for i, ca in enumerate(a, 1):
         current = [i]
