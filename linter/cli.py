@@ -35,7 +35,7 @@ from .output.escape import visible
 from .output.formatters import FORMATTERS, stream
 from .output.progress import progress_bar
 from .run.config import ConfigError, display_path
-from .run.engine import LintError, Options, lint
+from .run.engine import BATCH_GC_THRESHOLDS, LintError, Options, lint
 from .run.localrules import plugins_for
 from .run.parallel import Interrupts, debug_traceback
 from .run.pipeline import read_document
@@ -85,7 +85,12 @@ def run() -> None:
     """The ``govlint`` command: :func:`main`, then the exit handlers
     (:mod:`atexit`: the caches', the worker pool's, logging's), the standard
     streams flushed and the process ended at once with main's exit code.
-    Should any of that fail, the interpreter ends the usual way."""
+    Should any of that fail, the interpreter ends the usual way.  The
+    garbage collector runs as seldom as in a batch from the start
+    (:data:`~govlint.run.engine.BATCH_GC_THRESHOLDS`)."""
+    import gc
+
+    gc.set_threshold(*BATCH_GC_THRESHOLDS)
     try:
         main(prog_name="govlint")
     except SystemExit as exc:

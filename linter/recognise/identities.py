@@ -145,7 +145,8 @@ def match_key(pattern: str, key: str) -> dict[str, str] | None:
 
 def expand(pattern: str, keys: Iterable[str]) -> tuple[str, ...]:
     """The ``keys`` (in their order) that ``pattern`` matches."""
-    return tuple(k for k in keys if match_key(pattern, k) is not None)
+    matches = _regex(pattern).fullmatch
+    return tuple(k for k in keys if matches(k))
 
 
 def substitute(pattern: str, binding: Mapping[str, str]) -> str:
@@ -861,9 +862,11 @@ class _Data(msgspec.Struct, frozen=True):
 def load_identities(text: str | Mapping[str, Any]) -> tuple[dict[str, Identity], dict[str, str]]:
     """The identities and short labels of an ``identities.toml`` text (or
     of the TOML it holds, parsed)."""
-    import tomllib  # only for a text: govlint's own file comes parsed from the data files' cache
+    if isinstance(text, str):  # govlint's own file comes parsed, from the data files' cache
+        import tomllib
 
-    data = tomllib.loads(text) if isinstance(text, str) else text
+        text = tomllib.loads(text)
+    data = text
     found: dict[str, Identity] = {}
     for entry in data.get("identity", []):
         entry = dict(entry)

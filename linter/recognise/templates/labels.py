@@ -33,6 +33,7 @@ than it saves on a one-file run.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from enum import IntEnum
 from functools import lru_cache
 from typing import Collection, Generic, Iterable, Sequence, TypeVar
@@ -224,6 +225,22 @@ class Match(msgspec.Struct, Generic[T], frozen=True):
 _Index = dict[K, list[tuple[int, _Alt]]]
 
 
+class _Starts:
+    """Wordings (the label's index, the wording) in the order of their text
+    (``cores``), to find those that begin with a text by bisection."""
+
+    def __init__(self, cores: list[str], entries: list[tuple[int, _Alt]]):
+        self.cores, self.entries = cores, entries
+
+    def beginning(self, text: str) -> list[tuple[int, _Alt]]:
+        """The wordings whose text begins with ``text`` (or is it)."""
+        first = bisect_left(self.cores, text)
+        last = first
+        while last < len(self.cores) and self.cores[last].startswith(text):
+            last += 1
+        return self.entries[first:last]
+
+
 class LabelSet(Generic[T]):
     """Labels with their targets (pairs), prepared once for matching many
     texts; :meth:`best` remembers its answer per text (a batch meets the
@@ -243,26 +260,27 @@ class LabelSet(Generic[T]):
             self._exact.setdefault(label.full, []).append(index)
             for alt in label.alts:
                 self._variant.setdefault(alt.core, []).append((index, alt.number))
-        self._others: tuple[_Index[str], _Index[str], _Index[int]] | None = None
+        self._others: tuple[_Index[str], _Starts, _Index[int]] | None = None
 
-    def _other_levels(self) -> tuple[_Index[str], _Index[str], _Index[int]]:
+    def _other_levels(self) -> tuple[_Index[str], _Starts, _Index[int]]:
         """The indexes of the other levels, by what a text must share with
         a wording: its short form or a start (PARTIAL), a length near the
         wording's (TYPO); built when a text first needs them (in many
         reports every text of a table is found EXACT or VARIANT)."""
         if self._others is None:
             short: _Index[str] = {}
-            start: _Index[str] = {}
             length: _Index[int] = {}
+            wordings = []
             for index, (label, _) in enumerate(self._prepared):
                 for alt in label.alts:
                     if alt.short:
                         short.setdefault(alt.short, []).append((index, alt))
-                    for end in range(2, len(alt.core) + 1):
-                        start.setdefault(alt.core[:end], []).append((index, alt))
+                    wordings.append((alt.core, len(wordings), index, alt))
                     if alt.typo_limit:
                         length.setdefault(len(alt.core), []).append((index, alt))
-            self._others = short, start, length
+            wordings.sort()
+            starts = _Starts([w[0] for w in wordings], [(w[2], w[3]) for w in wordings])
+            self._others = short, starts, length
         return self._others
 
     def __iter__(self):
@@ -300,7 +318,7 @@ class LabelSet(Generic[T]):
         shorts, starts, lengths = self._other_levels()
         partial = {index for index, alt in shorts.get(short, ()) if short and agrees(alt)}
         if len(core) >= 2:
-            partial.update(index for index, alt in starts.get(core, ()) if agrees(alt))
+            partial.update(index for index, alt in starts.beginning(core) if agrees(alt))
         if partial:
             return self._distinct(sorted(partial), Level.PARTIAL)
         typo = {index for length in range(len(core) - 2, len(core) + 3)
