@@ -7,7 +7,10 @@ The public API for rule and plugin authors is re-exported here:
 receives).  The package's folders follow the pipeline: ``read`` (bytes to
 blocks), ``recognise`` (outline, tables, claims), ``run`` (engine,
 configuration, plugins — :mod:`govlint.run.engine` runs the linter from
-Python), ``repository`` (reports against each other) and ``output``.
+Python), ``repository`` (reports against each other) and ``output``;
+beside them, the standalone utilities the model may use: ``data`` (the
+data files and their parsed forms' cache), ``regexes`` (govlint's own
+patterns, their compiled forms cached) and ``atomic`` (writing files).
 Importing ``govlint`` stays light (no click, no format libraries).
 """
 
