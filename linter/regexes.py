@@ -34,7 +34,7 @@ import os
 import re
 import sys
 import threading
-from typing import Any
+from typing import Any, Callable
 
 import regex
 
@@ -94,56 +94,33 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def _compile_re(pattern: str, flags: int, recorder: Any = None) -> re.Pattern:
-    """Compile with ``re``'s compiler (not through ``re``'s own cache, so
-    that the compiler runs), its C module replaced by ``recorder``."""
-    from re import _compiler
-
-    if recorder is None:
-        return _compiler.compile(pattern, flags)
-    real, _compiler._sre = _compiler._sre, recorder
-    try:
-        return _compiler.compile(pattern, flags)
-    finally:
-        _compiler._sre = real
-
-
-def _compile_regex(pattern: str, flags: int, recorder: Any = None) -> regex.Pattern:
-    """Compile with ``regex``'s compiler (not through its cache), its C
-    module replaced by ``recorder``."""
-    from regex import _main
-
-    if recorder is None:
-        return regex.compile(pattern, flags, cache_pattern=False)
-    real, _main._regex = _main._regex, recorder
-    try:
-        return regex.compile(pattern, flags, cache_pattern=False)
-    finally:
-        _main._regex = real
-
-
-def _constructor(engine: str) -> Any:
-    """The C constructor of ``engine``'s pattern objects."""
-    if engine == "re":
-        import _sre
-
-        return _sre.compile
-    from regex import _regex
-
-    return _regex.compile
-
-
-def _engine_module(engine: str) -> Any:
+def _engine(engine: str) -> tuple[Any, str, Callable[[str, int], Any]]:
+    """The module of ``engine``'s compiler, the name under which it holds
+    the C module, and a compilation that bypasses the engine's own cache
+    (so that the compiler runs)."""
     if engine == "re":
         from re import _compiler
 
-        return _compiler._sre
+        return _compiler, "_sre", _compiler.compile
     from regex import _main
 
-    return _main._regex
+    return _main, "_regex", lambda pattern, flags: regex.compile(pattern, flags, cache_pattern=False)
 
 
-_COMPILERS = {"re": _compile_re, "regex": _compile_regex}
+def _compile(engine: str, pattern: str, flags: int, recording: bool) -> tuple[Any, tuple | None]:
+    """``pattern`` compiled by ``engine``, and (``recording``) what its
+    compiler handed to the C constructor: the C module replaced by a
+    :class:`_Recorder` meanwhile."""
+    owner, name, compile = _engine(engine)
+    if not recording:
+        return compile(pattern, flags), None
+    real = getattr(owner, name)
+    recorder = _Recorder(real)
+    setattr(owner, name, recorder)
+    try:
+        return compile(pattern, flags), recorder.arguments
+    finally:
+        setattr(owner, name, real)
 
 
 class _Store:
@@ -171,16 +148,14 @@ class _Store:
         engine, pattern, flags = key
         arguments = self._stored().get(key)
         if arguments is not None:
+            owner, name, _ = _engine(engine)
             try:
-                return _constructor(engine)(pattern, *arguments)
+                return getattr(owner, name).compile(pattern, *arguments)
             except Exception:  # an entry the constructor refuses: compiled again
                 del self._arguments[key]
-        if len(self._arguments) >= LIMIT and not self._room():
-            return _COMPILERS[engine](pattern, flags)
-        recorder = _Recorder(_engine_module(engine))
-        compiled = _COMPILERS[engine](pattern, flags, recorder)
-        if recorder.arguments is not None:
-            self._arguments[key] = recorder.arguments
+        compiled, arguments = _compile(engine, pattern, flags, len(self._arguments) < LIMIT or self._room())
+        if arguments is not None:
+            self._arguments[key] = arguments
             self._added = True
         return compiled
 

@@ -866,9 +866,8 @@ def load_identities(text: str | Mapping[str, Any]) -> tuple[dict[str, Identity],
         import tomllib
 
         text = tomllib.loads(text)
-    data = text
     found: dict[str, Identity] = {}
-    for entry in data.get("identity", []):
+    for entry in text.get("identity", []):
         entry = dict(entry)
         try:
             ident = entry.pop("id")
@@ -883,7 +882,7 @@ def load_identities(text: str | Mapping[str, Any]) -> tuple[dict[str, Identity],
             raise FormulaError(f"恒等式 {ident}：未知字段 {', '.join(sorted(unknown))}")
         params = {k: (Decimal(str(v)) if isinstance(v, float) else v) for k, v in entry.pop("params", {}).items()}
         found[ident] = Identity._checked(id=ident, formula=formula, where=where, params=params, **entry)
-    return found, dict(data.get("labels", {}))
+    return found, dict(text.get("labels", {}))
 
 
 @lru_cache(maxsize=1)

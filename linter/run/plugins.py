@@ -83,7 +83,7 @@ class _EntryPoint:
 
     __slots__ = ("name", "value", "dist")
 
-    def __init__(self, name: str, value: str, dist: str, info: str = ""):
+    def __init__(self, name: str, value: str, dist: str, info: str):
         self.name, self.value, self.dist = name, value, SimpleNamespace(name=dist, info=info)
 
     def load(self) -> Any:
