@@ -16,20 +16,19 @@ from __future__ import annotations
 
 import os
 import stat
-from pathlib import Path
 
 
-def _target(path: Path, follow_symlinks: bool) -> Path:
-    return Path(os.path.realpath(path)) if follow_symlinks and path.is_symlink() else path
+def _target(path: str, follow_symlinks: bool) -> str:
+    return os.path.realpath(path) if follow_symlinks and os.path.islink(path) else path
 
 
 def unwritable(path: str | os.PathLike) -> str | None:
     """Why ``path`` cannot be written as an output file (Chinese), None if
     it can (as far as can be told before writing)."""
-    target = _target(Path(path), True)
-    directory = Path(os.path.abspath(target)).parent
-    if not directory.is_dir():
-        return f"目录 {directory} 不存在" if not directory.exists() else f"{directory} 不是目录"
+    target = _target(os.fspath(path), True)
+    directory = os.path.dirname(os.path.abspath(target))
+    if not os.path.isdir(directory):
+        return f"目录 {directory} 不存在" if not os.path.exists(directory) else f"{directory} 不是目录"
     try:
         info = os.stat(target)
     except FileNotFoundError:
@@ -53,7 +52,7 @@ def write_atomic(path: str | os.PathLike, text: str | bytes, *, durable: bool = 
     docstring).  OSError when it cannot be written; IsADirectoryError or
     FileExistsError (nothing replaced) when the target is a directory or
     not a regular file and links are followed."""
-    path = _target(Path(path), follow_symlinks)
+    path = _target(os.fspath(path), follow_symlinks)
     if follow_symlinks:
         try:
             info = os.stat(path)
@@ -65,10 +64,10 @@ def write_atomic(path: str | os.PathLike, text: str | bytes, *, durable: bool = 
             raise FileExistsError(17, "不是普通文件，未写入", str(path))
     import tempfile  # here: a run that writes nothing (the usual one) never pays for it
 
-    directory = Path(os.path.abspath(path)).parent
+    directory = os.path.dirname(os.path.abspath(path))
     mask = os.umask(0)
     os.umask(mask)
-    fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    fd, temporary = tempfile.mkstemp(prefix=f".{os.path.basename(path)}.", suffix=".tmp", dir=directory)
     try:
         out = (os.fdopen(fd, "wb") if isinstance(text, bytes)
                else os.fdopen(fd, "w", encoding="utf-8", errors="backslashreplace", newline="\n"))

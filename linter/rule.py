@@ -33,7 +33,6 @@ paragraphs.  Example::
 from __future__ import annotations
 
 import inspect
-from pathlib import Path
 from types import MappingProxyType
 from typing import Any, ClassVar, Iterable, Mapping, Union
 
@@ -59,7 +58,7 @@ class Rule:
     #: for a rule from a configuration's ``rule-paths`` or ``rules-files``:
     #: that folder or file (absolute); the rule then applies only to files
     #: governed by a configuration naming it.  ``None`` for every other rule
-    origin: ClassVar[Path | None] = None
+    origin: ClassVar[str | None] = None
     #: the configuration values for the file being checked (plugin defaults
     #: from ``govlint_default_config`` overridden by the user's), set by the
     #: engine on each instance; empty when a rule is run on its own

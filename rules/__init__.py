@@ -33,33 +33,13 @@ def deferred(package: str, code: str, name: str, severity: str, group: str, targ
              over_sets: bool, alone: bool) -> type[Rule]:
     """A stand-in for the rule class ``package.<target>`` (``module:Class``)
     that knows its code, name, severity and whether it runs over report sets
-    (and on a lone report) without importing its module; its documentation, its instances, its
-    configuration check and any other class attribute come from the real
-    class, imported on first use.
-    The plugin manager's ``plugin`` and ``origin`` are passed on to it."""
-
-    def real(cls: type[Rule]) -> type[Rule]:
-        loaded = cls.__dict__.get("_real")
-        if loaded is None:
-            module, _, attribute = target.partition(":")
-            loaded = getattr(importlib.import_module(f"{package}.{module}"), attribute)
-            cls._real = loaded
-        loaded.plugin, loaded.origin = cls.plugin, cls.origin
-        return loaded
-
-    def new(cls, *args, **kwargs):
-        return real(cls)(*args, **kwargs)
-
+    (and on a lone report) without importing its module (a subclass of
+    :class:`_Deferred`, which says how the rest comes from the real class)."""
     attributes = {
         "code": code, "name": name, "severity": Severity[severity], "over_report_sets": over_sets, "alone": alone,
-        "__module__": package, "__qualname__": target.partition(":")[2], "__new__": new,
-        "real": classmethod(real),
-        "documentation": classmethod(lambda cls: real(cls).documentation()),
-        "check_config": classmethod(lambda cls, values: real(cls).check_config(values)),
-        # the table is checked against the real classes (tests/rules/test_table.py)
-        "validate": classmethod(lambda cls: None),
+        "__module__": package, "__qualname__": target.partition(":")[2], "_target": f"{package}.{target}",
     }
-    return _StandIn(target.partition(":")[2], (Rule,), attributes)
+    return _StandIn(attributes["__qualname__"], (_Deferred,), attributes)
 
 
 class _StandIn(type):
@@ -67,7 +47,44 @@ class _StandIn(type):
     rule's own class attributes) it reads from the real class."""
 
     def __getattr__(cls, name: str):
+        if "_target" not in cls.__dict__:  # _Deferred itself
+            raise AttributeError(name)
         return getattr(cls.real(), name)
+
+
+class _Deferred(Rule, metaclass=_StandIn):
+    """The stand-ins' base: its documentation, its instances, its
+    configuration check and any other class attribute come from the real
+    class, imported on first use; the plugin manager's ``plugin`` and
+    ``origin`` are passed on to it."""
+
+    #: ``package.module:Class`` of the real class
+    _target = ""
+
+    def __new__(cls, *args, **kwargs):
+        return cls.real()(*args, **kwargs)
+
+    @classmethod
+    def real(cls) -> type[Rule]:
+        loaded = cls.__dict__.get("_real")
+        if loaded is None:
+            module, _, attribute = cls._target.partition(":")
+            loaded = getattr(importlib.import_module(module), attribute)
+            cls._real = loaded
+        loaded.plugin, loaded.origin = cls.plugin, cls.origin
+        return loaded
+
+    @classmethod
+    def documentation(cls) -> str:
+        return cls.real().documentation()
+
+    @classmethod
+    def check_config(cls, values):
+        return cls.real().check_config(values)
+
+    @classmethod
+    def validate(cls) -> None:
+        """Nothing: the table is checked against the real classes (tests/rules/test_table.py)."""
 
 
 def hint(finding: Finding) -> Finding:

@@ -85,7 +85,7 @@ def describe(file: str, options: Options, plugins: Plugins) -> dict[str, Any]:
         "rule_paths": [display_path(p) for p in (config.rule_paths if config else ())] + list(options.rule_paths),
         "rules_files": [display_path(p) for p in (config.rules_files if config else ())],
         "values": values,
-        "cache": display_path(root_for(options.config) / DIRECTORY) if options.cache else None,
+        "cache": display_path(os.path.join(root_for(options.config), DIRECTORY)) if options.cache else None,
     }
 
 

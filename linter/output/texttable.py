@@ -12,9 +12,22 @@ def char_width(char: str) -> int:
     return 2 if unicodedata.east_asian_width(char) in "WF" else 1
 
 
+class _Widths(dict):
+    """Character → display width, each worked out on first sight (an
+    output of thousands of findings measures the same few thousand
+    characters over and over)."""
+
+    def __missing__(self, char: str) -> int:
+        found = self[char] = char_width(char)
+        return found
+
+
+_WIDTHS = _Widths()
+
+
 def width(text: str) -> int:
     """Display width: East Asian wide characters take two columns."""
-    return sum(map(char_width, text))
+    return len(text) if text.isascii() else sum(map(_WIDTHS.__getitem__, text))
 
 
 def table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:

@@ -19,7 +19,7 @@ reports and names.
 
 from __future__ import annotations
 
-from pathlib import Path
+import os
 from typing import Any, Iterable, Mapping, Sequence
 
 import msgspec
@@ -33,7 +33,7 @@ class OrgansError(ValueError):
     """``organs``/``organs-file`` that cannot be used (message in Chinese)."""
 
 
-def listed_organs(values: Mapping[str, Any], root: Path) -> tuple[str, ...] | None:
+def listed_organs(values: Mapping[str, Any], root: str) -> tuple[str, ...] | None:
     """The organs a configuration lists (``organs``, then the names of
     ``organs-file``), each once; None when it lists none."""
     names = values.get(ORGANS) or []
@@ -44,9 +44,9 @@ def listed_organs(values: Mapping[str, Any], root: Path) -> tuple[str, ...] | No
     if file:
         if not isinstance(file, str):
             raise OrgansError(f"{ORGANS_FILE} 应为文件路径（相对于配置文件）")
-        path = root / file
         try:
-            text = path.read_text("utf-8-sig")
+            with open(os.path.join(root, file), encoding="utf-8-sig") as listing:
+                text = listing.read()
         except (OSError, UnicodeDecodeError) as exc:
             why = getattr(exc, "strerror", None) or str(exc)
             raise OrgansError(f"{ORGANS_FILE} 指定的机关名单 {file} 无法读取（{why}）") from None

@@ -42,7 +42,6 @@ exist is a configuration error.
 from __future__ import annotations
 
 import os
-from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping, Sequence, TypeVar
 
 import msgspec
@@ -52,7 +51,7 @@ from ..model import Document
 from ..recognise.organs import OrganNames
 from ..run.config import ConfigError, Settings, config_file_in, display_path
 from ..run.parallel import Budget, guarded
-from ..run.paths import expand_paths
+from ..run.paths import expand_paths, upwards
 from ..run.plugins import Plugins
 from . import ALIASES, HISTORY
 from .completeness import Completeness, Entry, OrgansError, completeness, listed_organs
@@ -79,7 +78,7 @@ class ReportSetPhase:
     (module docstring).  ConfigError for an invalid ``history``,
     ``organ-aliases``, ``organs`` or ``organs-file`` in any of ``settings``."""
 
-    def __init__(self, plugins: Plugins, settings: Iterable[Settings], cache_root: Path | None = None):
+    def __init__(self, plugins: Plugins, settings: Iterable[Settings], cache_root: str | None = None):
         self._rules = set_rules(plugins.rules)
         self._groups: dict[int, _Group] = {}
         self._history: dict[int, list[str]] = {}
@@ -146,21 +145,24 @@ class ReportSetPhase:
     def _run_group(self, group: _Group, store: Store, warn: Callable[[str], None]) -> None:
         settings = group.settings
         names = OrganNames(_aliases(settings))
-        run = {os.path.realpath(r.profile.path): msgspec.structs.replace(r, organ=names.canonical(r.profile.organ))
+        real = {r.profile.path: os.path.realpath(r.profile.path) for g in self._groups.values() for r in g.reports}
+        run = {real[r.profile.path]: msgspec.structs.replace(r, organ=names.canonical(r.profile.organ))
                for g in self._groups.values() for r in g.reports}
-        targets = [run[os.path.realpath(r.profile.path)] for r in group.reports]
+        targets = [run[real[r.profile.path]] for r in group.reports]
         reports = [*run.values(), *self._history_reports(settings, run, names, warn)]
         listed = self._organs.get(id(settings))
         if listed is not None:
             source = display_path(config_file_in(settings.root) or settings.root)
             self._complete.append(completeness(source, listed, (Entry(r.path, r.organ, r.year) for r in reports),
                                                names))
+        everyone = ReportSet(reports, targets, names, listed)
+        ignored = {r.profile.path: settings.ignored_for(r.profile.path) for r in targets}
         for rule in self._rules:
             if rule.code not in settings.enabled:
                 continue
-            chosen = [r for r in targets if rule.code not in settings.ignored_for(r.profile.path)]
+            chosen = [r for r in targets if rule.code not in ignored[r.profile.path]]
             if chosen:
-                self._check(rule, ReportSet(reports, chosen, names, listed), settings, store.batch(), warn)
+                self._check(rule, everyone.retarget(chosen), settings, store.batch(), warn)
 
     def completeness(self) -> tuple[Completeness, ...]:
         """Per configuration listing organs, the completeness of its
@@ -206,15 +208,16 @@ def _history(settings: Settings) -> list[str]:
     return value
 
 
-def _project(directory: Path) -> str:
+def _project(directory: str) -> str:
     """The project a configuration in ``directory`` belongs to: the
     outermost directory, from it upwards, that holds a configuration file
     or a version-control checkout (``.git``, ``.hg``, ``.svn``)."""
-    top = directory = Path(os.path.realpath(directory))
-    for folder in (directory, *directory.parents):
-        if config_file_in(folder) is not None or any((folder / vcs).exists() for vcs in (".git", ".hg", ".svn")):
+    top = directory = os.path.realpath(directory)
+    for folder in upwards(directory):
+        if config_file_in(folder) is not None or any(os.path.exists(os.path.join(folder, vcs))
+                                                     for vcs in (".git", ".hg", ".svn")):
             top = folder
-    return str(top)
+    return top
 
 
 def _history_folders(settings: Settings) -> list[str]:
@@ -225,7 +228,7 @@ def _history_folders(settings: Settings) -> list[str]:
     root = _project(settings.root)
     folders = []
     for given in _history(settings):
-        folder = str(settings.root / given)
+        folder = os.path.join(settings.root, given)
         real = os.path.realpath(folder)
         if not os.path.exists(folder):
             raise ConfigError(f"{_where(settings)}{HISTORY} 中的路径不存在：{display_path(folder)}")

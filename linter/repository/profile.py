@@ -229,8 +229,9 @@ class ReportProfile(msgspec.Struct, frozen=True, gc=False):
     def numbers_of(self, table: str) -> dict[str, Number | None]:
         """Key → number of every value of table ``table`` (``t3``) read, in
         reading order (None: not a valid number)."""
-        prefix = table + "."
-        return {key: self._number(i) for i, key in enumerate(self.keys) if key.startswith(prefix)}
+        values, keys = _unzipped(self.values), self.keys
+        odd = _ODD[values.typecode]
+        return {keys[i]: self.odd[i] if values[i] == odd else values[i] for i in _by_table(keys).get(table, ())}
 
     def source_line(self, line: int) -> str:
         """The source text of ``line`` if the profile kept it, else ''."""
@@ -344,3 +345,14 @@ def _shared(found: Any) -> Any:
 @lru_cache(maxsize=64)
 def _index(keys: tuple[str, ...]) -> dict[str, int]:
     return {key: i for i, key in enumerate(keys)}
+
+
+@lru_cache(maxsize=64)
+def _by_table(keys: tuple[str, ...]) -> dict[str, tuple[int, ...]]:
+    """Table (``t3``) → the indices of its keys, in order (profiles of a template share their keys)."""
+    tables: dict[str, list[int]] = {}
+    for i, key in enumerate(keys):
+        table, dot, _ = key.partition(".")
+        if dot:
+            tables.setdefault(table, []).append(i)
+    return {table: tuple(indices) for table, indices in tables.items()}

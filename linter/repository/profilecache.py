@@ -52,9 +52,9 @@ class ProfileStore:
     """Profiles of report files (module docstring); ``root`` is where the
     cache directory is (None: no cache across runs)."""
 
-    def __init__(self, plugins: Plugins, root: Path | None):
+    def __init__(self, plugins: Plugins, root: str | None):
         self._readers = plugins.readers
-        self._directory = root / DIRECTORY / SUBDIRECTORY / str(FORMAT) if root is not None else None
+        self._directory = Path(root, DIRECTORY, SUBDIRECTORY, str(FORMAT)) if root is not None else None
         self._fingerprint = fingerprint(plugins) if root is not None else ""
         self._memo: dict[str, ReportProfile | None] = {}
 

@@ -46,6 +46,7 @@ configuration) and year.
 
 from __future__ import annotations
 
+import copy
 from collections import defaultdict
 from typing import Any, Iterable, Mapping, Sequence
 
@@ -99,6 +100,15 @@ class ReportSet:
                 self._by_name[report.organ].append(report)
                 for form in names.short_forms(report.organ):
                     self._by_form[form].append(report)
+        # by path, worked out once for every rule (see retarget)
+        self._previous: dict[str, Member | None] = {}
+
+    def retarget(self, targets: Iterable[Member]) -> "ReportSet":
+        """The same reports, with what has been worked out about them, for
+        other ``targets`` (each rule reports on the files it is on for)."""
+        other = copy.copy(self)
+        other.targets = tuple(sorted(targets, key=lambda r: r.path))
+        return other
 
     def same_organ(self, report: Member) -> tuple[Member, ...]:
         """The other reports by ``report``'s organ (any year), those whose
@@ -116,8 +126,10 @@ class ReportSet:
         before a history file; then by path), or None."""
         if not report.year:
             return None
-        candidates = [r for r in self.same_organ(report) if r.year == report.year - 1]
-        return min(candidates, key=lambda r: (not r.in_run, r.path), default=None)
+        if report.path not in self._previous:
+            candidates = [r for r in self.same_organ(report) if r.year == report.year - 1]
+            self._previous[report.path] = min(candidates, key=lambda r: (not r.in_run, r.path), default=None)
+        return self._previous[report.path]
 
     def by_year(self, year: int) -> tuple[Member, ...]:
         """Every report of ``year`` whose organ is known."""

@@ -42,7 +42,6 @@ import os
 import stat
 import sys
 from functools import lru_cache
-from pathlib import Path
 from types import ModuleType
 from typing import Any, Iterable
 
@@ -55,6 +54,7 @@ from ..model import Severity
 from ..recognise.reportinfo import ReportInfo
 from ..regexes import compile_re
 from .config import Settings, config_file_in
+from .paths import parent, upwards
 from .plugins import GROUP, Plugins
 
 DIRECTORY = ".govlint_cache"
@@ -83,22 +83,23 @@ class Entry(msgspec.Struct, frozen=True):
 class Cache:
     """Entries under ``directory`` for one plugin set (``fingerprint``)."""
 
-    def __init__(self, directory: Path, fingerprint: str):
+    def __init__(self, directory: str, fingerprint: str):
         self.directory = directory
         self.fingerprint = fingerprint
 
     @classmethod
-    def open(cls, root: Path, plugins: Plugins) -> "Cache | None":
+    def open(cls, root: str, plugins: Plugins) -> "Cache | None":
         """The cache under ``root``; None when it cannot be created."""
-        directory = root / DIRECTORY
+        directory = os.path.join(root, DIRECTORY)
+        entries = os.path.join(directory, SUBDIRECTORY, FORMAT)
         try:
-            (directory / SUBDIRECTORY / FORMAT).mkdir(parents=True, exist_ok=True)
+            os.makedirs(entries, exist_ok=True)
             for name, text in (("CACHEDIR.TAG", _TAG), (".gitignore", "*\n")):
-                if not (directory / name).exists():
-                    write_atomic(directory / name, text, durable=False)
+                if not os.path.exists(os.path.join(directory, name)):
+                    write_atomic(os.path.join(directory, name), text, durable=False)
         except OSError:
             return None
-        return cls(directory / SUBDIRECTORY / FORMAT, fingerprint(plugins))
+        return cls(entries, fingerprint(plugins))
 
     def key(self, path: str, shown: str, data: bytes, settings: Settings, info: bool) -> str:
         """The key of checking ``data`` as file ``path`` (shown as ``shown``)
@@ -111,8 +112,8 @@ class Cache:
         digest.update(hashlib.sha256(data).digest())
         return digest.hexdigest()
 
-    def _path(self, key: str) -> Path:
-        return self.directory / key[:2] / f"{key}.json"
+    def _path(self, key: str) -> str:
+        return os.path.join(self.directory, key[:2], f"{key}.json")
 
     def get(self, key: str) -> Entry | None:
         """The entry stored under ``key``; None when there is none or it is
@@ -144,27 +145,27 @@ class Cache:
         }
         path = self._path(key)
         try:
-            path.parent.mkdir(exist_ok=True)
+            os.makedirs(os.path.dirname(path), exist_ok=True)
             write_atomic(path, json.dumps(data, ensure_ascii=False), durable=False)
         except OSError:
             pass
 
 
-def root_for(config: str | None) -> Path:
+def root_for(config: str | None) -> str:
     """Where the cache goes: the directory of the ``--config`` file, else of
     the configuration governing the current directory, else the current
     directory."""
     if config:
-        return Path(os.path.abspath(config)).parent
-    here = Path.cwd()
-    found = next(filter(None, map(config_file_in, (here, *here.parents))), None)
-    return found.parent if found is not None else here
+        return parent(config)
+    here = os.getcwd()
+    found = next(filter(None, map(config_file_in, upwards(here))), None)
+    return os.path.dirname(found) if found is not None else here
 
 
 # ---------------------------------------------------------------- entries
 
 
-def read_entry(path: Path) -> str | None:
+def read_entry(path: str) -> str | None:
     """The text of the entry file ``path``; None when it is not a regular
     file (never waiting on a FIFO, never following a link); OSError when
     it cannot be read; "" when it is too large or not UTF-8 (damaged)."""

@@ -55,7 +55,6 @@ from __future__ import annotations
 import os
 from fnmatch import fnmatchcase
 from functools import lru_cache
-from pathlib import Path
 from typing import Any, Iterable, Mapping, Sequence
 
 import msgspec
@@ -64,7 +63,7 @@ from ..model import Severity
 from ..output.escape import unicode
 from ..regexes import compile_re
 from ..rule import Rule
-from .paths import DEFAULT_EXCLUDE, Exclusion
+from .paths import DEFAULT_EXCLUDE, Exclusion, parent, posix, relative, upwards
 
 CONFIG_FILES = (".govlint.toml", "govlint.toml", "pyproject.toml")
 ALL = "ALL"
@@ -84,7 +83,7 @@ class Config(msgspec.Struct, frozen=True):
     """One configuration source as written (references validated, not yet
     resolved).  ``path`` is ``None`` for the command line."""
 
-    path: Path | None = None
+    path: str | None = None
     select: tuple[str, ...] | None = None
     extend_select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
@@ -92,8 +91,8 @@ class Config(msgspec.Struct, frozen=True):
     severity: tuple[tuple[str, Severity], ...] = ()
     fail_level: Severity | None = None
     values: Mapping[str, Any] = msgspec.field(default_factory=dict)
-    rule_paths: tuple[Path, ...] = ()
-    rules_files: tuple[Path, ...] = ()
+    rule_paths: tuple[str, ...] = ()
+    rules_files: tuple[str, ...] = ()
     #: the watchdog's budget per file (None: the default of govlint.limits)
     time_limit: float | None = None
     memory_limit: float | None = None
@@ -102,9 +101,9 @@ class Config(msgspec.Struct, frozen=True):
     extend_exclude: tuple[str, ...] = ()
 
     @property
-    def root(self) -> Path:
-        """The directory ``per-file-ignores`` globs are relative to."""
-        return Path(os.path.abspath(self.path)).parent if self.path else Path.cwd()
+    def root(self) -> str:
+        """The directory ``per-file-ignores`` globs are relative to (absolute)."""
+        return parent(self.path) if self.path else os.getcwd()
 
 
 def resolve_ref(ref: str, rules: Sequence[type[Rule]]) -> tuple[int, frozenset[str]] | None:
@@ -132,7 +131,7 @@ def check_refs(refs: Iterable[str], rules: Sequence[type[Rule]], where: str, key
     return refs
 
 
-def parse_config(data: Mapping[str, Any], path: Path | None, rules: Sequence[type[Rule]],
+def parse_config(data: Mapping[str, Any], path: str | None, rules: Sequence[type[Rule]],
                  extra_keys: Iterable[str] = ()) -> Config:
     """Validate a configuration table (``path`` names it in messages;
     ``extra_keys`` are the keys plugins' default configurations declare)."""
@@ -178,7 +177,7 @@ def parse_config(data: Mapping[str, Any], path: Path | None, rules: Sequence[typ
         return value
 
     return Config(
-        path=path,
+        path=None if path is None else os.fspath(path),
         select=refs("select", data["select"]) if "select" in data else None,
         extend_select=refs("extend-select", data.get("extend-select", [])),
         ignore=refs("ignore", data.get("ignore", [])),
@@ -200,30 +199,30 @@ def parse_config(data: Mapping[str, Any], path: Path | None, rules: Sequence[typ
     )
 
 
-def rule_sources(data: Mapping[str, Any], path: Path | None, key: str) -> tuple[Path, ...]:
+def rule_sources(data: Mapping[str, Any], path: str | None, key: str) -> tuple[str, ...]:
     """The ``rule-paths`` or ``rules-files`` of a configuration table as
     absolute paths (relative ones are relative to the configuration file's
     directory); ConfigError unless a list of strings."""
     value = data.get(key, [])
     if not (isinstance(value, list) and all(isinstance(v, str) for v in value)):
         raise ConfigError(f"{display_path(path) if path else '命令行'}: {key} 应为字符串列表")
-    root = Path(os.path.abspath(path)).parent if path else Path.cwd()
-    return tuple(Path(os.path.abspath(root / v)) for v in value)
+    root = parent(path) if path else os.getcwd()
+    return tuple(os.path.abspath(os.path.join(root, v)) for v in value)
 
 
-def read_config(path: Path, rules: Sequence[type[Rule]], extra_keys: Iterable[str] = ()) -> Config | None:
+def read_config(path: str, rules: Sequence[type[Rule]], extra_keys: Iterable[str] = ()) -> Config | None:
     """The configuration in ``path``; ``None`` for a ``pyproject.toml``
     without ``[tool.govlint]``.  ConfigError when unreadable or invalid."""
     data = load_table(path)
     return None if data is None else parse_config(data, path, rules, extra_keys)
 
 
-def load_table(path: Path) -> Any:
+def load_table(path: str) -> Any:
     """The govlint table of configuration file ``path`` as written (not
     validated); ``None`` for a ``pyproject.toml`` without ``[tool.govlint]``.
     ConfigError when unreadable or not TOML."""
     data = read_toml(path)
-    if path.name == "pyproject.toml":
+    if os.path.basename(path) == "pyproject.toml":
         tool = data.get("tool")
         return tool.get("govlint") if isinstance(tool, dict) else None
     return data
@@ -238,14 +237,15 @@ def _parsed(text: str) -> dict[str, Any]:
     return tomllib.loads(text)
 
 
-def read_toml(path: Path, what: str = "配置文件") -> dict[str, Any]:
+def read_toml(path: str | os.PathLike, what: str = "配置文件") -> dict[str, Any]:
     """The TOML file ``path`` (``what`` names it in messages); ConfigError
     with the file and line when unreadable, not UTF-8 or not TOML."""
     import tomllib
 
     where = display_path(path)
     try:
-        text = path.read_bytes().decode("utf-8-sig")
+        with open(path, "rb") as file:
+            text = file.read().decode("utf-8-sig")
         return _parsed(text)
     except OSError as exc:
         raise ConfigError(f"{where}: 无法读取{what}：{exc.strerror or exc}") from None
@@ -258,12 +258,12 @@ def read_toml(path: Path, what: str = "配置文件") -> dict[str, Any]:
         raise ConfigError(f"{where}:{line}: TOML 语法错误：{_TOML_POSITION.sub('', message)}") from None
 
 
-def config_file_in(directory: Path) -> Path | None:
+def config_file_in(directory: str) -> str | None:
     """The configuration file of ``directory`` itself (``.govlint.toml``,
     then ``govlint.toml``, then a ``pyproject.toml`` with ``[tool.govlint]``)."""
     for name in CONFIG_FILES:
-        candidate = directory / name
-        if candidate.is_file() and load_table(candidate) is not None:
+        candidate = os.path.join(directory, name)
+        if os.path.isfile(candidate) and load_table(candidate) is not None:
             return candidate
     return None
 
@@ -309,16 +309,16 @@ class ConfigFinder:
     def __init__(self, rules: Sequence[type[Rule]], extra_keys: Iterable[str] = ()):
         self._rules = rules
         self._extra_keys = frozenset(extra_keys)
-        self._cache: dict[Path, Config | None] = {}
+        self._cache: dict[str, Config | None] = {}
 
     def for_file(self, path: str | os.PathLike) -> Config | None:
-        return self.for_directory(Path(os.path.abspath(path)).parent)
+        return self.for_directory(parent(path))
 
-    def for_directory(self, directory: Path) -> Config | None:
+    def for_directory(self, directory: str) -> Config | None:
         """The nearest configuration at or above ``directory`` (absolute)."""
         visited = []
         found = None
-        for current in (directory, *directory.parents):
+        for current in upwards(directory):
             if current in self._cache:
                 found = self._cache[current]
                 break
@@ -330,7 +330,7 @@ class ConfigFinder:
             self._cache[current] = found
         return found
 
-    def _read_in(self, directory: Path) -> Config | None:
+    def _read_in(self, directory: str) -> Config | None:
         path = config_file_in(directory)
         return read_config(path, self._rules, self._extra_keys) if path else None
 
@@ -343,7 +343,7 @@ class Settings(msgspec.Struct, frozen=True):
     enabled: frozenset[str]
     severities: Mapping[str, Severity] = msgspec.field(default_factory=dict)
     per_file_ignores: tuple[tuple[str, frozenset[str]], ...] = ()
-    root: Path = msgspec.field(default_factory=Path.cwd)
+    root: str = msgspec.field(default_factory=os.getcwd)
     fail_level: Severity = Severity.ERROR
     values: Mapping[str, Any] = msgspec.field(default_factory=dict)
     #: the configuration's watchdog budget (None: not set there)
@@ -355,14 +355,14 @@ class Settings(msgspec.Struct, frozen=True):
     def ignored_for(self, path: str) -> frozenset[str]:
         """Codes ``per-file-ignores`` switches off for ``path`` (see the
         module docstring for how globs match)."""
-        absolute = Path(os.path.abspath(path))
-        try:
-            relative = absolute.relative_to(self.root).as_posix()
-        except ValueError:
-            relative = absolute.as_posix()
+        absolute = os.path.abspath(path)
+        inside = relative(absolute, self.root)
+        if inside is None:
+            inside = posix(absolute)
+        name = os.path.basename(absolute)
         ignored: frozenset[str] = frozenset()
         for glob, codes in self.per_file_ignores:
-            if fnmatchcase(relative, glob) or fnmatchcase(absolute.name, glob):
+            if fnmatchcase(inside, glob) or fnmatchcase(name, glob):
                 ignored |= codes
         return ignored
 
@@ -400,7 +400,7 @@ def exclusion(config: Config, command_line: Config | None = None) -> Exclusion:
     configuration's, else :data:`~govlint.run.paths.DEFAULT_EXCLUDE`; then
     each one's ``extend-exclude`` (each relative to its own root)."""
     command_line = command_line or Config()
-    groups: list[tuple[Path, tuple[str, ...]]] = []
+    groups: list[tuple[str, tuple[str, ...]]] = []
     if command_line.exclude is not None:
         groups.append((command_line.root, command_line.exclude))
     elif config.exclude is not None:
@@ -461,9 +461,7 @@ def display_path(path: str | os.PathLike) -> str:
     current directory when under it, else as given; bytes of the name that
     are not UTF-8 written as ``\xb1`` (:func:`govlint.output.escape.unicode`),
     so that every output format can carry it."""
-    absolute = Path(os.path.abspath(path))
-    try:
-        shown = absolute.relative_to(Path.cwd()).as_posix()
-    except ValueError:
-        shown = Path(path).as_posix()
+    shown = relative(os.path.abspath(path), os.getcwd())
+    if shown is None:
+        shown = posix(os.path.normpath(path))
     return unicode(shown)

@@ -49,9 +49,9 @@ rule and the field.
 from __future__ import annotations
 
 import difflib
+import os
 import re
 import time
-from pathlib import Path
 from typing import Any, Callable, ClassVar, Iterator
 
 import msgspec
@@ -393,7 +393,7 @@ def _pattern(checker: _Checker, kind: str, value: Any) -> _Kind:
     return _Kind(ForbiddenRule, attrs, f"{scope.chinese}不得出现“{value}”。", {"match": value})
 
 
-def _rule_class(checker: _Checker, path: Path, origin: Path | None) -> type[Rule]:
+def _rule_class(checker: _Checker, path: str, origin: str | None) -> type[Rule]:
     kind = checker.kind()
     attrs: dict[str, Any] = {
         "code": checker.text("code", True, CODE_PATTERN),
@@ -414,7 +414,7 @@ def _rule_class(checker: _Checker, path: Path, origin: Path | None) -> type[Rule
     return type(f"Declared{attrs['code']}", (made.base,), attrs)
 
 
-def _documentation(checker: _Checker, summary: str, what: str, path: Path) -> str:
+def _documentation(checker: _Checker, summary: str, what: str, path: str) -> str:
     sections = [
         ("What it does", f"{what}\n\n由规则文件 {display_path(path)} 声明。"),
         ("Why", checker.text("description") or "（规则文件未说明理由。）"),
@@ -425,10 +425,10 @@ def _documentation(checker: _Checker, summary: str, what: str, path: Path) -> st
     return f"{summary}\n\n{body}\n"
 
 
-def load_rules_file(path: str | Path, origin: Path | None = None) -> list[type[Rule]]:
+def load_rules_file(path: str | os.PathLike, origin: str | None = None) -> list[type[Rule]]:
     """The rule classes a rules file declares, each with ``origin``.
     RulesFileError (a ConfigError) for anything wrong in the file."""
-    path = Path(path)
+    path = os.fspath(path)
     where = display_path(path)
     data = read_toml(path, "规则文件")
     unknown = sorted(set(data) - {"rule"})

@@ -36,7 +36,6 @@ import os
 import sys
 import threading
 from contextlib import contextmanager
-from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Sequence
 
 import msgspec
@@ -479,12 +478,12 @@ class _SettingsResolver:
         )
         self._finder = ConfigFinder(rules, plugins.defaults)
         self._explicit = self._read_explicit(options.config) if options.config else None
-        self._cache: dict[Path | None, Settings] = {}
+        self._cache: dict[str | None, Settings] = {}
 
     def _read_explicit(self, path: str) -> Config:
         if not os.path.isfile(path):
             raise ConfigError(f"找不到配置文件：{path}")
-        return read_config(Path(path), self._plugins.rules, self._plugins.defaults) or Config(path=Path(path))
+        return read_config(path, self._plugins.rules, self._plugins.defaults) or Config(path=path)
 
     def excluded(self, path: str, is_dir: bool) -> bool:
         """Whether the configuration governing ``path`` excludes it."""

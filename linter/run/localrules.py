@@ -26,11 +26,9 @@ and skipped like a broken plugin.
 
 from __future__ import annotations
 
-import importlib.util
 import inspect
 import os
 import sys
-from pathlib import Path
 from types import ModuleType
 from typing import Iterable, Iterator, Sequence
 
@@ -40,6 +38,7 @@ from .. import hookspecs
 from ..hookspecs import hookimpl
 from ..rule import Rule
 from .config import CONFIG_FILES, ConfigError, Options, config_file_in, display_path, load_table, rule_sources
+from .paths import parent, upwards
 from .plugins import Plugins, load_plugins
 
 RULE_PATH, RULES_FILE = "rule-path", "rules-file"
@@ -51,8 +50,8 @@ class Source(msgspec.Struct, frozen=True):
     files only."""
 
     kind: str
-    path: Path
-    origin: Path | None = None
+    path: str
+    origin: str | None = None
 
 
 class _Provides:
@@ -70,13 +69,13 @@ def sources(paths: Iterable[str], options: Options, *, walk: bool = True) -> lis
     """The rule sources for checking ``paths`` with ``options`` (see the
     module docstring); ``walk=False`` leaves out configurations inside
     directories.  ConfigError for a source that does not exist."""
-    found: dict[Path, Source] = {}
+    found: dict[str, Source] = {}
     for given in options.rule_paths:
-        path = Path(os.path.abspath(given))
+        path = os.path.abspath(given)
         found.setdefault(path, Source(RULE_PATH, path))
     if options.use_config:
         if options.config:  # a missing one is reported when the configuration is read
-            configs = [Path(options.config)] if os.path.isfile(options.config) else []
+            configs = [options.config] if os.path.isfile(options.config) else []
         else:
             configs = list(_configs(paths, options, walk))
         for config in dict.fromkeys(configs):
@@ -87,35 +86,35 @@ def sources(paths: Iterable[str], options: Options, *, walk: bool = True) -> lis
                 for path in rule_sources(data, config, key):
                     found.setdefault(path, Source(kind, path, path))
     for source in found.values():
-        exists = source.path.is_dir() if source.kind == RULE_PATH else source.path.is_file()
+        exists = os.path.isdir(source.path) if source.kind == RULE_PATH else os.path.isfile(source.path)
         if not exists:
             what = "规则目录" if source.kind == RULE_PATH else "规则文件"
             raise ConfigError(f"找不到{what}：{display_path(source.path)}")
     return list(found.values())
 
 
-def _configs(paths: Iterable[str], options: Options, walk: bool) -> Iterator[Path]:
+def _configs(paths: Iterable[str], options: Options, walk: bool) -> Iterator[str]:
     """The configuration files governing ``paths``."""
     for given in paths:
         if given == "-":
-            start = Path(os.path.abspath(options.stdin_filename or "stdin.txt")).parent
+            start = parent(options.stdin_filename or "stdin.txt")
         elif os.path.isdir(given):
-            start = Path(os.path.abspath(given))
+            start = os.path.abspath(given)
             if walk:
                 yield from _inside(start)
         else:
-            start = Path(os.path.abspath(given)).parent
-        nearest = next(filter(None, map(config_file_in, (start, *start.parents))), None)
+            start = parent(given)
+        nearest = next(filter(None, map(config_file_in, upwards(start))), None)
         if nearest is not None:
             yield nearest
 
 
-def _inside(top: Path) -> Iterator[Path]:
+def _inside(top: str) -> Iterator[str]:
     """Configuration files in the directories under ``top`` (hidden ones skipped)."""
     for directory, subdirs, files in os.walk(top):
         subdirs[:] = sorted(d for d in subdirs if not d.startswith("."))
-        if directory != str(top) and any(name in files for name in CONFIG_FILES):
-            found = config_file_in(Path(directory))
+        if directory != top and any(name in files for name in CONFIG_FILES):
+            found = config_file_in(directory)
             if found is not None:
                 yield found
 
@@ -124,7 +123,7 @@ def load(found: Sequence[Source]) -> Plugins:
     """The installed plugins plus ``found``: rules files are read first
     (their errors are ConfigErrors); rule modules load as plugins."""
     extra: list[tuple[str, object]] = []
-    origins: dict[str, Path | None] = {}
+    origins: dict[str, str | None] = {}
     for source in found:
         if source.kind == RULES_FILE:
             name = f"{RULES_FILE}:{display_path(source.path)}"
@@ -133,11 +132,10 @@ def load(found: Sequence[Source]) -> Plugins:
             plugin = _Provides(load_rules_file(source.path, source.origin))
             extra.append((name, lambda plugin=plugin: plugin))
             continue
-        for file in sorted(source.path.glob("*.py")):
-            if not file.name.startswith("_"):
-                name = f"{RULE_PATH}:{display_path(file)}"
-                extra.append((name, lambda file=file: _plugin(file)))
-                origins[name] = source.origin
+        for file in _modules(source.path):
+            name = f"{RULE_PATH}:{display_path(file)}"
+            extra.append((name, lambda file=file: _plugin(file)))
+            origins[name] = source.origin
     plugins = load_plugins(extra)
     for rule in plugins.rules:
         if origins.get(rule.plugin) is not None:
@@ -150,12 +148,22 @@ def plugins_for(paths: Iterable[str], options: Options, *, walk: bool = True) ->
     return load(sources(paths, options, walk=walk))
 
 
-def _plugin(file: Path) -> object:
+def _modules(folder: str) -> list[str]:
+    """The rule modules of rule path ``folder``: its ``*.py`` files whose
+    names do not start with ``_``, sorted."""
+    return sorted(os.path.join(folder, name) for name in os.listdir(folder)
+                  if name.endswith(".py") and not name.startswith("_") and os.path.isfile(os.path.join(folder, name)))
+
+
+def _plugin(file: str) -> object:
     """Import ``file`` under a private name; the module itself when it
     implements hooks, else a plugin providing the rules it defines."""
-    import hashlib  # here: only a rule path needs it
-    digest = hashlib.sha1(str(file).encode("utf-8")).hexdigest()[:12]
-    name = f"_govlint_rule_path_{digest}_{file.stem.replace('-', '_')}"
+    import hashlib  # here and below: only a rule path needs them
+    import importlib.util
+
+    digest = hashlib.sha1(file.encode("utf-8")).hexdigest()[:12]
+    stem = os.path.splitext(os.path.basename(file))[0]
+    name = f"_govlint_rule_path_{digest}_{stem.replace('-', '_')}"
     spec = importlib.util.spec_from_file_location(name, file)
     if spec is None or spec.loader is None:
         raise ImportError(f"无法导入 {display_path(file)}")

@@ -4,8 +4,8 @@
 :func:`run` calls ``work(i)`` for every index and returns the results in
 index order, whatever order the workers finish in, so a parallel run
 prints exactly what a serial one does.  The indices go to the workers in
-chunks (a few per worker, so that a slow file does not leave a core idle
-for long).  The workers are forked from the calling process: they inherit
+chunks, large first and smaller towards the end (:func:`guided_chunks`:
+few round trips, and no worker left waiting long for the last chunk).  The workers are forked from the calling process: they inherit
 the plugins and everything already loaded (templates, tokenizer), so no
 worker loads them again, and ``work`` need not be picklable; only the
 indices and the results cross between processes.  Where processes cannot
@@ -57,9 +57,12 @@ except ImportError:  # Windows
 
 R = TypeVar("R")
 
-#: chunks per worker: enough to balance the load, few enough to keep the overhead low
+#: a chunk is this share of the files left for each worker (guided: large
+#: chunks first, smaller towards the end, so that the workers finish
+#: together), at most MAX_CHUNK and at least MIN_CHUNK files
 CHUNKS_PER_WORKER = 4
 MAX_CHUNK = 64
+MIN_CHUNK = 2
 
 _work: Callable[[int], object] | None = None  # set in the calling process, inherited by the workers
 
@@ -119,8 +122,7 @@ def run(count: int, work: Callable[[int], R], jobs: int, *, crashed: Callable[[i
                 progress(i, count)
             results.append(work(i))
         return results
-    size = max(1, min(MAX_CHUNK, -(-count // (jobs * CHUNKS_PER_WORKER))))
-    chunks = [range(start, min(start + size, count)) for start in range(0, count, size)]
+    chunks = guided_chunks(count, jobs)
     runner: _Runner[R] = _Runner(count, progress)
     _work = work
     try:
@@ -133,6 +135,19 @@ def run(count: int, work: Callable[[int], R], jobs: int, *, crashed: Callable[[i
     finally:
         _work = None
     return [runner.results[i] for i in range(count)]
+
+
+def guided_chunks(count: int, jobs: int) -> list[range]:
+    """The indices ``0..count-1`` in consecutive chunks, each
+    :data:`CHUNKS_PER_WORKER`-th of a worker's share of what is left
+    (within :data:`MIN_CHUNK` and :data:`MAX_CHUNK`): a chunk left for the
+    end is small, so no worker waits long for the last one."""
+    chunks, start = [], 0
+    while start < count:
+        size = max(MIN_CHUNK, min(MAX_CHUNK, -(-(count - start) // (jobs * CHUNKS_PER_WORKER))))
+        chunks.append(range(start, min(start + size, count)))
+        start += size
+    return chunks
 
 
 def _quiet() -> None:

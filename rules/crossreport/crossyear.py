@@ -66,16 +66,19 @@ class Check(msgspec.Struct, frozen=True):
     def evaluate(self, this: Member, previous: Member) -> Iterator[Outcome]:
         """The instances over ``this`` report's cells whose every cell, in
         ``this`` and ``previous``, holds a number."""
-        for key in this.profile.keys:
-            binding = match_key(self.each, key)
-            if binding is None:
-                continue
-            formula = self.formula.bind(binding)
+        for key, formula in _bound(self.each, self.formula, this.profile.keys):
             left = _cells(formula.left, this, previous)
             right = _cells(formula.right, this, previous)
             anchor = this.profile.figure(key)
             if left is not None and right is not None and anchor is not None:
                 yield Outcome(self, left, right, anchor.location)
+
+
+@lru_cache(maxsize=256)
+def _bound(each: str, formula: Formula, keys: tuple[str, ...]) -> tuple[tuple[str, Formula], ...]:
+    """Each key of ``keys`` that ``each`` matches, with ``formula`` bound
+    for it (worked out once: the profiles of a template share their keys)."""
+    return tuple((key, formula.bind(binding)) for key in keys if (binding := match_key(each, key)) is not None)
 
 
 def _cells(terms: Sequence[Term], this: Member, previous: Member) -> tuple[Cell, ...] | None:

@@ -325,19 +325,23 @@ def test_installed_script_and_python_m(reports):
 @pytest.mark.parametrize("thread", [False, True])
 def test_the_command_ends_with_its_exit_code_after_the_exit_handlers(reports, thread):
     """``run`` skips the interpreter's teardown, never the exit handlers, the
-    buffered output, nor a thread still running (then it ends as usual)."""
+    buffered output, nor a thread still running (then it ends as usual).
+    Imported as the console script does, the garbage collector is off
+    until ``run`` starts, then on with start-up's objects frozen."""
     select_e(reports)
-    code = ("import atexit, sys, threading, time\n"
-            "atexit.register(lambda: print('exit handler ran'))\n"
+    code = ("import atexit, gc, sys, threading, time\n"
             "if sys.argv[1] == 'thread':\n"
             "    threading.Thread(target=lambda: (time.sleep(0.3), print('thread finished'))).start()\n"
             "sys.argv[1:] = ['check', 'clean.txt', 'empty.txt']\n"
-            "from govlint.cli import run\n"
+            "from govlint.__main__ import run\n"
+            "off = not gc.isenabled()\n"
+            "atexit.register(lambda: print('exit handler ran', off, gc.isenabled(), gc.get_freeze_count() > 0))\n"
             "run()\n")
     done = subprocess.run([sys.executable, "-c", code, "thread" if thread else "-"], capture_output=True, text=True,
                           encoding="utf-8")
     lines = done.stdout.splitlines()
-    assert (done.returncode, lines[0], lines[-1]) == (1, "empty.txt:1:1: E003 error 文件为空", "exit handler ran")
+    assert (done.returncode, lines[0], lines[-1]) == (1, "empty.txt:1:1: E003 error 文件为空",
+                                                      "exit handler ran True True True")
     assert ("thread finished" in lines) == thread and done.stderr == ""
 
 
@@ -356,11 +360,14 @@ def test_check_on_txt_does_not_import_heavy_modules(reports):
     assert run.stdout.splitlines()[-1] == "[]", run.stdout + run.stderr
 
 
-def test_importing_govlint_is_light():
+def test_importing_govlint_is_light_and_the_api_comes_on_first_use():
     code = ("import sys, govlint\n"
-            "print(sorted({m.split('.')[0] for m in sys.modules} & {'click', 'jieba', 'pdfplumber', 'docx'}))")
+            "print(sorted(m for m in sys.modules if m.startswith('govlint.') or m.split('.')[0] in\n"
+            "             {'msgspec', 'click', 'jieba', 'pdfplumber', 'docx'}))\n"
+            "from govlint import Rule, Severity\n"
+            "print(Rule.__module__, Severity.ERROR.label, govlint.Finding.__module__, 'Report' in dir(govlint))")
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
-    assert run.stdout.strip() == "[]", run.stderr
+    assert run.stdout.splitlines() == ["[]", "govlint.rule error govlint.findings True"], run.stderr
 
 
 # Formatters ------------------------------------------------------------------------

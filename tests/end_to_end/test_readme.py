@@ -102,7 +102,7 @@ def test_the_wheel_holds_the_shipped_documentation(wheel):
     text = zipfile.ZipFile(wheel).read(metadata).decode()
     assert "Requires-Dist: pathspec" in text
     entry_points = zipfile.ZipFile(wheel).read(metadata.replace("METADATA", "entry_points.txt")).decode()
-    assert "govlint = govlint.cli:run" in entry_points
+    assert "govlint = govlint.__main__:run" in entry_points
 
 
 def regenerate() -> None:

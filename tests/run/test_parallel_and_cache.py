@@ -245,3 +245,16 @@ def test_one_report_starts_the_report_set_phase_only_when_its_prose_states_chang
     assert len(entries(tmp_path)) == 2
     assert seen == {("plain.txt", "checked"): "False", ("plain.txt", "cached"): "False",
                     ("changes.txt", "checked"): "True", ("changes.txt", "cached"): "True"}
+
+
+@pytest.mark.parametrize(("count", "jobs"), [(1, 2), (7, 2), (1000, 2), (3000, 8), (130, 3)])
+def test_chunks_cover_every_index_once_in_order_and_shrink_towards_the_end(count, jobs):
+    from govlint.run.parallel import MAX_CHUNK, MIN_CHUNK, guided_chunks
+
+    chunks = guided_chunks(count, jobs)
+    assert [i for chunk in chunks for i in chunk] == list(range(count))
+    sizes = [len(chunk) for chunk in chunks]
+    assert sizes == sorted(sizes, reverse=True)
+    assert max(sizes) <= MAX_CHUNK and min(sizes[:-1], default=MIN_CHUNK) >= MIN_CHUNK
+    if count >= 1000:  # the last chunks are small: no worker waits long for the others
+        assert sizes[-1] <= MIN_CHUNK and len(chunks) < count // 10

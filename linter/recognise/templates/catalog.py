@@ -18,23 +18,25 @@ The files are read once per process (:func:`templates` is cached).
 
 from __future__ import annotations
 
+import os
 from functools import lru_cache
-from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping
+from typing import TYPE_CHECKING, Any, Iterable, Mapping
 
 from ...data import path, read_toml
 from .spec import Template, build_template
 
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
+    from pathlib import Path
 
 _DIRECTIVES = ("replace", "remove", "after")
 
 
 @lru_cache(maxsize=1)
 def templates() -> Mapping[str, Template]:
-    """The built-in templates by id, oldest first."""
-    return load_templates([Path(path("govlint.data", ""))], read=lambda entry: read_toml("govlint.data", entry.name))
+    """The built-in templates by id, oldest first (parsed through the data files' cache)."""
+    names = sorted(name for name in os.listdir(path("govlint.data", "")) if _is_template(name))
+    return _by_id((name, read_toml("govlint.data", name)) for name in names)
 
 
 def template(template_id: str) -> Template:
@@ -51,25 +53,29 @@ def for_year(year: int | None) -> Template | None:
     return max(fitting, key=lambda t: t.first_year, default=None)
 
 
+def _is_template(name: str) -> bool:
+    return name.startswith("template-") and name.endswith(".toml")
+
+
 def _parse(entry: Traversable | Path) -> dict[str, Any]:
     import tomllib  # a user's template file; govlint's own come parsed from the data files' cache
 
     return tomllib.loads(entry.read_text(encoding="utf-8"))
 
 
-def load_templates(directories: Iterable[Traversable | Path],
-                   read: Callable[[Traversable | Path], dict[str, Any]] = _parse) -> dict[str, Template]:
-    """Read every ``template-*.toml`` in ``directories`` (parsed by
-    ``read``: the built-in ones through the cache of :mod:`govlint.data`)
-    and resolve ``extends``; ids come from the ``id`` field (default: the
-    file name)."""
+def load_templates(directories: Iterable[Traversable | Path]) -> dict[str, Template]:
+    """Read every ``template-*.toml`` in ``directories`` and resolve
+    ``extends``; ids come from the ``id`` field (default: the file name)."""
+    return _by_id((entry.name, _parse(entry)) for directory in directories
+                  for entry in sorted(directory.iterdir(), key=lambda e: e.name) if _is_template(entry.name))
+
+
+def _by_id(files: Iterable[tuple[str, dict[str, Any]]]) -> dict[str, Template]:
+    """Templates from ``(file name, parsed data)``, ``extends`` resolved, by id, oldest first."""
     raw: dict[str, dict[str, Any]] = {}
-    for directory in directories:
-        for entry in sorted(directory.iterdir(), key=lambda e: e.name):
-            if entry.name.startswith("template-") and entry.name.endswith(".toml"):
-                data = read(entry)
-                data.setdefault("id", entry.name[len("template-"):-len(".toml")])
-                raw[str(data["id"])] = data
+    for name, data in files:
+        data.setdefault("id", name[len("template-"):-len(".toml")])
+        raw[str(data["id"])] = data
     built = [build_template(_resolve(tid, raw, ())) for tid in raw]
     return {t.id: t for t in sorted(built, key=lambda t: t.first_year)}
 
