@@ -229,9 +229,7 @@ class ReportProfile(msgspec.Struct, frozen=True, gc=False):
     def numbers_of(self, table: str) -> dict[str, Number | None]:
         """Key → number of every value of table ``table`` (``t3``) read, in
         reading order (None: not a valid number)."""
-        values, keys = _unzipped(self.values), self.keys
-        odd = _ODD[values.typecode]
-        return {keys[i]: self.odd[i] if values[i] == odd else values[i] for i in _by_table(keys).get(table, ())}
+        return {self.keys[i]: self._number(i) for i in _by_table(self.keys).get(table, ())}
 
     def source_line(self, line: int) -> str:
         """The source text of ``line`` if the profile kept it, else ''."""

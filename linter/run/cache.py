@@ -53,8 +53,8 @@ from ..findings import Finding
 from ..model import Severity
 from ..recognise.reportinfo import ReportInfo
 from ..regexes import compile_re
-from .config import Settings, config_file_in
-from .paths import parent, upwards
+from .config import Settings, nearest_config_file
+from .paths import parent
 from .plugins import GROUP, Plugins
 
 DIRECTORY = ".govlint_cache"
@@ -158,7 +158,7 @@ def root_for(config: str | None) -> str:
     if config:
         return parent(config)
     here = os.getcwd()
-    found = next(filter(None, map(config_file_in, upwards(here))), None)
+    found = nearest_config_file(here)
     return os.path.dirname(found) if found is not None else here
 
 

@@ -268,6 +268,12 @@ def config_file_in(directory: str) -> str | None:
     return None
 
 
+def nearest_config_file(directory: str) -> str | None:
+    """The configuration file of ``directory`` (absolute) or of the nearest
+    directory above it that has one."""
+    return next(filter(None, map(config_file_in, upwards(directory))), None)
+
+
 class Options(msgspec.Struct, frozen=True):
     """What the command line can choose.  ``select``/``extend_select``/
     ``ignore``/``fail_level`` override the configuration files (see

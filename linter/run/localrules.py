@@ -37,8 +37,17 @@ import msgspec
 from .. import hookspecs
 from ..hookspecs import hookimpl
 from ..rule import Rule
-from .config import CONFIG_FILES, ConfigError, Options, config_file_in, display_path, load_table, rule_sources
-from .paths import parent, upwards
+from .config import (
+    CONFIG_FILES,
+    ConfigError,
+    Options,
+    config_file_in,
+    display_path,
+    load_table,
+    nearest_config_file,
+    rule_sources,
+)
+from .paths import parent
 from .plugins import Plugins, load_plugins
 
 RULE_PATH, RULES_FILE = "rule-path", "rules-file"
@@ -104,7 +113,7 @@ def _configs(paths: Iterable[str], options: Options, walk: bool) -> Iterator[str
                 yield from _inside(start)
         else:
             start = parent(given)
-        nearest = next(filter(None, map(config_file_in, upwards(start))), None)
+        nearest = nearest_config_file(start)
         if nearest is not None:
             yield nearest
 
